@@ -1,0 +1,58 @@
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+
+/** Plain JS values: BIGINT becomes number (our counts fit), DATE/TIMESTAMP an ISO string. */
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+export async function queryRows<T extends Row = Row>(
+  conn: DuckDBConnection,
+  sql: string,
+  params?: Params,
+): Promise<T[]> {
+  const reader = await conn.runAndReadAll(sql, params);
+  return reader.getRowObjectsJS().map((row) => {
+    const out: Row = {};
+    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+    return out as T;
+  });
+}
+
+export async function queryOne<T extends Row = Row>(
+  conn: DuckDBConnection,
+  sql: string,
+  params?: Params,
+): Promise<T | undefined> {
+  return (await queryRows<T>(conn, sql, params))[0];
+}
+
+/** Quote an identifier that came from a schema or a file header, never from the renderer. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A SQL string literal, for file paths DuckDB's table functions cannot take as parameters. */
+export function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** Runs `work` inside one transaction: all of it commits, or none of it does. */
+export async function inTransaction<T>(
+  conn: DuckDBConnection,
+  work: () => Promise<T>,
+): Promise<T> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await conn.run('COMMIT');
+    return result;
+  } catch (error) {
+    await conn.run('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,8 @@
+import type { HandlerTable } from './context';
+import { hierarchy } from './hierarchy';
+import { info } from './info';
+import { methods } from './methods';
+import { overview } from './overview';
+
+/** One handler per contract method; every transport serves exactly this table. */
+export const handlers: HandlerTable = { methods, info, hierarchy, overview };

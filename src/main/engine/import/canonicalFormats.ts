@@ -1,0 +1,107 @@
+/**
+ * Upstream's canonical export formats: CSV, UTF-8, comma-separated, one header row, exactly these
+ * column names (in any order; extra columns are ignored). Empty cells are NULL.
+ * Vendor shapes (Qualtrics, SurveyMonkey, SPSS, XLSX...) are mapped onto these by later readers.
+ *
+ * Periods are calendar quarters written `YYYY-Qn`. Dates are ISO `YYYY-MM-DD`; timestamps
+ * `YYYY-MM-DD HH:MM:SS`.
+ */
+export type DuckType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN';
+
+export interface ColumnSpec {
+  name: string;
+  type: DuckType;
+  required: boolean;
+  /** Inclusive integer range a value must lie in; out-of-range rows go to quarantine. */
+  range?: [number, number];
+  /** Regular expression a non-empty text value must match (DuckDB regexp_full_match). */
+  pattern?: string;
+}
+
+export const CANONICAL_KINDS = [
+  'org_units',
+  'survey_items',
+  'survey_responses',
+  'customer_feedback',
+  'unit_mapping',
+  'contact_centre',
+  'recognition',
+  'hr_metrics',
+] as const;
+export type CanonicalKind = (typeof CANONICAL_KINDS)[number];
+
+const PERIOD = '\\d{4}-Q[1-4]';
+
+export const CANONICAL_COLUMNS: Record<CanonicalKind, ColumnSpec[]> = {
+  /** One snapshot of the hierarchy, in force from `effective_from` until the next snapshot. */
+  org_units: [
+    { name: 'unit_id', type: 'VARCHAR', required: true },
+    { name: 'unit_name', type: 'VARCHAR', required: true },
+    { name: 'parent_id', type: 'VARCHAR', required: false },
+    { name: 'level', type: 'VARCHAR', required: true },
+    { name: 'unit_type', type: 'VARCHAR', required: true },
+    { name: 'leader_name', type: 'VARCHAR', required: false },
+    { name: 'effective_from', type: 'DATE', required: true },
+  ],
+  /** factor: engagement | value:<Value name> | leadership | enablement | enps */
+  survey_items: [
+    { name: 'item_id', type: 'VARCHAR', required: true, pattern: '[A-Za-z][A-Za-z0-9_]*' },
+    { name: 'item_text', type: 'VARCHAR', required: true },
+    { name: 'factor', type: 'VARCHAR', required: true },
+    { name: 'scale_min', type: 'INTEGER', required: true },
+    { name: 'scale_max', type: 'INTEGER', required: true },
+    { name: 'reverse_coded', type: 'BOOLEAN', required: true },
+  ],
+  /**
+   * Wide: one row per respondent per period. Besides these columns, one INTEGER column per
+   * item_id in the item catalogue (empty = not answered), and an optional `comment` column.
+   */
+  survey_responses: [
+    { name: 'respondent_id', type: 'VARCHAR', required: true },
+    { name: 'period', type: 'VARCHAR', required: true, pattern: PERIOD },
+    { name: 'unit_id', type: 'VARCHAR', required: true },
+    { name: 'submitted_at', type: 'DATE', required: true },
+    { name: 'tenure_band', type: 'VARCHAR', required: false },
+    { name: 'role', type: 'VARCHAR', required: false },
+  ],
+  customer_feedback: [
+    { name: 'response_id', type: 'VARCHAR', required: true },
+    { name: 'responded_at', type: 'TIMESTAMP', required: true },
+    { name: 'cx_code', type: 'VARCHAR', required: true },
+    { name: 'channel', type: 'VARCHAR', required: false },
+    { name: 'nps', type: 'INTEGER', required: false, range: [0, 10] },
+    { name: 'csat', type: 'INTEGER', required: false, range: [1, 5] },
+    { name: 'ces', type: 'INTEGER', required: false, range: [1, 7] },
+    { name: 'comment', type: 'VARCHAR', required: false },
+  ],
+  unit_mapping: [
+    { name: 'cx_code', type: 'VARCHAR', required: true },
+    { name: 'unit_id', type: 'VARCHAR', required: true },
+  ],
+  contact_centre: [
+    { name: 'interaction_id', type: 'VARCHAR', required: true },
+    { name: 'queue_code', type: 'VARCHAR', required: true },
+    { name: 'agent_id', type: 'VARCHAR', required: false },
+    { name: 'started_at', type: 'TIMESTAMP', required: true },
+    { name: 'ivr_reason', type: 'VARCHAR', required: false },
+    { name: 'talk_seconds', type: 'INTEGER', required: true, range: [0, 86400] },
+    { name: 'hold_seconds', type: 'INTEGER', required: true, range: [0, 86400] },
+    { name: 'wrap_seconds', type: 'INTEGER', required: true, range: [0, 86400] },
+    { name: 'handle_seconds', type: 'INTEGER', required: true, range: [0, 259200] },
+    { name: 'transferred', type: 'BOOLEAN', required: true },
+    { name: 'repeat_contact', type: 'BOOLEAN', required: true },
+  ],
+  recognition: [
+    { name: 'event_id', type: 'VARCHAR', required: true },
+    { name: 'unit_id', type: 'VARCHAR', required: true },
+    { name: 'recognised_at', type: 'DATE', required: true },
+    { name: 'programme', type: 'VARCHAR', required: true },
+  ],
+  hr_metrics: [
+    { name: 'unit_id', type: 'VARCHAR', required: true },
+    { name: 'period', type: 'VARCHAR', required: true, pattern: PERIOD },
+    { name: 'headcount', type: 'INTEGER', required: true, range: [0, 10000000] },
+    { name: 'leavers', type: 'INTEGER', required: true, range: [0, 10000000] },
+    { name: 'absence_days', type: 'DOUBLE', required: true },
+  ],
+};

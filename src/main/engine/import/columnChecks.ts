@@ -1,0 +1,85 @@
+import { quoteIdent, quoteLiteral } from '../db/query';
+import type { ColumnSpec, DuckType } from './canonicalFormats';
+
+/**
+ * One check a row must pass. `failsWhen` is a SQL condition over the staged (all-text) row, and
+ * `reason` a SQL text expression that says what is wrong in words for the analyst.
+ * Checks run in order; a row's first failing check is the one reported.
+ */
+export interface RowCheck {
+  column: string;
+  /** Short name of the rule, used to count quarantined rows by reason. */
+  rule: string;
+  failsWhen: string;
+  reason: string;
+}
+
+export const rawCell = (column: string): string => `nullif(trim(${quoteIdent(column)}), '')`;
+export const typedCell = (column: string, type: DuckType): string =>
+  `TRY_CAST(${rawCell(column)} AS ${type})`;
+
+const TYPE_WORDS: Record<DuckType, string> = {
+  VARCHAR: 'text',
+  INTEGER: 'whole number',
+  DOUBLE: 'number',
+  DATE: 'date (YYYY-MM-DD)',
+  TIMESTAMP: 'date and time (YYYY-MM-DD HH:MM:SS)',
+  BOOLEAN: 'true/false value',
+};
+
+/** Missing-value, type, range and pattern checks for one canonical column. */
+export function columnChecks(spec: ColumnSpec): RowCheck[] {
+  const raw = rawCell(spec.name);
+  const typed = typedCell(spec.name, spec.type);
+  const label = quoteLiteral(spec.name);
+  const checks: RowCheck[] = [];
+  if (spec.required) {
+    checks.push({ column: spec.name, rule: 'missing value', failsWhen: `${raw} IS NULL`, reason: `${label} || ': missing value'` });
+  }
+  checks.push({
+    column: spec.name,
+    rule: `not a ${TYPE_WORDS[spec.type]}`,
+    failsWhen: `${raw} IS NOT NULL AND ${typed} IS NULL`,
+    reason: `${label} || ': ''' || left(${raw}, 60) || ''' is not a ${TYPE_WORDS[spec.type]}'`,
+  });
+  if (spec.range) {
+    const [lo, hi] = spec.range;
+    checks.push({
+      column: spec.name,
+      rule: 'outside the scale',
+      failsWhen: `${typed} NOT BETWEEN ${lo} AND ${hi}`,
+      reason: `${label} || ': ' || ${raw} || ' is outside ${lo}..${hi}'`,
+    });
+  }
+  if (spec.pattern) {
+    checks.push({
+      column: spec.name,
+      rule: 'not in the expected form',
+      failsWhen: `${raw} IS NOT NULL AND NOT regexp_full_match(${raw}, ${quoteLiteral(spec.pattern)})`,
+      reason: `${label} || ': ''' || left(${raw}, 60) || ''' is not in the expected form'`,
+    });
+  }
+  return checks;
+}
+
+/** A check that the row's value of `column` is not repeated earlier in the file. */
+export function uniqueCheck(columns: string[]): RowCheck {
+  const key = columns.map(rawCell).join(', ');
+  return {
+    column: columns[columns.length - 1]!,
+    rule: 'duplicate',
+    failsWhen: `row_number() OVER (PARTITION BY ${key} ORDER BY __row) > 1`,
+    reason: `'duplicate ${columns.join(' + ')}: the same value appears earlier in the file'`,
+  };
+}
+
+/** SELECT list entries that name a row's first failing check (column and reason), or NULLs. */
+export function firstFailure(checks: RowCheck[]): { column: string; rule: string; reason: string } {
+  if (checks.length === 0) return { column: 'NULL', rule: 'NULL', reason: 'NULL' };
+  const rule = checks.map((c) => `WHEN ${c.failsWhen} THEN ${quoteLiteral(c.rule)}`).join(' ');
+  const column = checks
+    .map((c) => `WHEN ${c.failsWhen} THEN ${quoteLiteral(c.column)}`)
+    .join(' ');
+  const reason = checks.map((c) => `WHEN ${c.failsWhen} THEN ${c.reason}`).join(' ');
+  return { column: `CASE ${column} END`, rule: `CASE ${rule} END`, reason: `CASE ${reason} END` };
+}

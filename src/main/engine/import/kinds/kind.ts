@@ -1,0 +1,18 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { CanonicalKind, ColumnSpec } from '../canonicalFormats';
+import type { RowCheck } from '../columnChecks';
+
+/**
+ * What one kind of source adds to the shared import pipeline: columns beyond the canonical ones
+ * (a survey's item columns), checks that need the workspace (a unit must exist), and how its
+ * valid rows replace what the workspace held.
+ * `apply` reads valid rows from the temp table named by `validRows`, typed per its columns.
+ */
+export interface KindImporter {
+  kind: CanonicalKind;
+  extraColumns(conn: DuckDBConnection, header: string[]): Promise<ColumnSpec[]>;
+  extraChecks(conn: DuckDBConnection, columns: ColumnSpec[]): Promise<RowCheck[]>;
+  apply(conn: DuckDBConnection, validRows: string, sourceId: number, columns: ColumnSpec[]): Promise<void>;
+}
+
+export const noExtraColumns = async (): Promise<ColumnSpec[]> => [];

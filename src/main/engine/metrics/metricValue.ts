@@ -1,0 +1,32 @@
+import type { MetricValue } from '../../../shared/contract';
+import type { MetricId } from '../../../shared/metrics';
+import type { Visibility } from '../confidentiality/employeeVisibility';
+import { suppressionReasons } from '../confidentiality/reasons';
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+export function noData(metric: MetricId, reason: string): MetricValue {
+  return { metric, value: null, n: null, status: 'no_data', reason };
+}
+
+/** An employee figure, shown only when its group is visible and its own n reaches the minimum. */
+export function employeeValue(
+  metric: MetricId,
+  value: number | null,
+  n: number,
+  visibility: Visibility,
+  minSize: number,
+): MetricValue {
+  if (n === 0 || value === null) return noData(metric, 'No survey answers for this group and period');
+  if (!visibility.visible) return { metric, value: null, n: null, status: 'suppressed', reason: visibility.reason };
+  if (n < minSize) {
+    return { metric, value: null, n: null, status: 'suppressed', reason: suppressionReasons.metricTooFew(minSize) };
+  }
+  return { metric, value: round(value), n, status: 'ok', reason: null };
+}
+
+/** Customers are not the protected party: their figures are never suppressed, always labelled with n. */
+export function customerValue(metric: MetricId, value: number | null, n: number): MetricValue {
+  if (n === 0 || value === null) return noData(metric, 'No customer responses mapped to this unit in this period');
+  return { metric, value: round(value), n, status: 'ok', reason: null };
+}

@@ -1,0 +1,128 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from '../db/query';
+
+/**
+ * Roll-up figures per (period, unit): each unit stands for every unit below it in the hierarchy
+ * snapshot in force for that period, so a reorganisation moves teams between parents per period.
+ * The formulas are those in src/shared/metrics.ts, by metric id.
+ */
+export interface EmployeeRollup extends Record<string, unknown> {
+  period: string;
+  unit_id: string;
+  respondents: number;
+  engagement_index: number | null;
+  engagement_n: number;
+  pct_favourable: number | null;
+  favourable_n: number;
+  enps: number | null;
+  enps_n: number;
+  headcount: number | null;
+}
+
+export interface CustomerRollup extends Record<string, unknown> {
+  period: string;
+  unit_id: string;
+  customer_responses: number;
+  nps: number | null;
+  nps_n: number;
+  csat: number | null;
+  csat_n: number;
+}
+
+const scopeCte = `
+  scope_units AS (SELECT unnest(from_json($units, '["VARCHAR"]')) AS unit_id),
+  scope_periods AS (SELECT p AS period, hierarchy_for(p) AS effective_from
+                    FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)),
+  scope AS (
+    SELECT sp.period, c.ancestor_id AS unit_id, c.descendant_id
+    FROM scope_periods sp
+    JOIN org_closure c ON c.effective_from = sp.effective_from
+    WHERE c.ancestor_id IN (SELECT unit_id FROM scope_units))`;
+
+const params = (unitIds: string[], periods: string[]) => ({
+  units: JSON.stringify(unitIds),
+  periods: JSON.stringify(periods),
+});
+
+export async function employeeRollups(
+  conn: DuckDBConnection,
+  unitIds: string[],
+  periods: string[],
+): Promise<EmployeeRollup[]> {
+  return queryRows<EmployeeRollup>(
+    conn,
+    `WITH ${scopeCte},
+     people AS (
+       SELECT s.period, s.unit_id,
+         count(*) AS respondents,
+         avg(r.engagement_0_100) AS engagement_index,
+         count(r.engagement_0_100) AS engagement_n,
+         sum(r.likert_favourable) * 100.0 / nullif(sum(r.likert_answered), 0) AS pct_favourable,
+         count(*) FILTER (WHERE r.likert_answered > 0) AS favourable_n,
+         (count(*) FILTER (WHERE r.enps_score >= 9) - count(*) FILTER (WHERE r.enps_score <= 6)) * 100.0
+           / nullif(count(r.enps_score), 0) AS enps,
+         count(r.enps_score) AS enps_n
+       FROM scope s JOIN respondent_scores r ON r.period = s.period AND r.unit_id = s.descendant_id
+       GROUP BY s.period, s.unit_id),
+     heads AS (
+       SELECT s.period, s.unit_id, sum(h.headcount) AS headcount
+       FROM scope s JOIN hr_metrics h ON h.period = s.period AND h.unit_id = s.descendant_id
+       GROUP BY s.period, s.unit_id)
+     SELECT k.period, k.unit_id,
+       coalesce(p.respondents, 0) AS respondents, p.engagement_index, coalesce(p.engagement_n, 0) AS engagement_n,
+       p.pct_favourable, coalesce(p.favourable_n, 0) AS favourable_n, p.enps, coalesce(p.enps_n, 0) AS enps_n,
+       h.headcount
+     FROM (SELECT DISTINCT period, unit_id FROM scope) k
+     LEFT JOIN people p USING (period, unit_id)
+     LEFT JOIN heads h USING (period, unit_id)`,
+    params(unitIds, periods),
+  );
+}
+
+export async function customerRollups(
+  conn: DuckDBConnection,
+  unitIds: string[],
+  periods: string[],
+): Promise<CustomerRollup[]> {
+  return queryRows<CustomerRollup>(
+    conn,
+    `WITH ${scopeCte}
+     SELECT s.period, s.unit_id,
+       count(f.response_id) AS customer_responses,
+       (count(*) FILTER (WHERE f.nps >= 9) - count(*) FILTER (WHERE f.nps <= 6)) * 100.0 / nullif(count(f.nps), 0) AS nps,
+       count(f.nps) AS nps_n,
+       count(*) FILTER (WHERE f.csat >= 4) * 100.0 / nullif(count(f.csat), 0) AS csat,
+       count(f.csat) AS csat_n
+     FROM scope s
+     JOIN unit_mapping m ON m.unit_id = s.descendant_id
+     JOIN customer_feedback f ON f.cx_code = m.cx_code AND f.period = s.period
+     GROUP BY s.period, s.unit_id`,
+    params(unitIds, periods),
+  );
+}
+
+/**
+ * Respondent counts of every group that, with its siblings, makes up the parent in a period:
+ * each child's roll-up, plus the people attached to the parent itself (a group in its own right).
+ */
+export async function siblingGroupSizes(
+  conn: DuckDBConnection,
+  parentId: string,
+  period: string,
+): Promise<{ id: string; n: number }[]> {
+  return queryRows<{ id: string; n: number }>(
+    conn,
+    `WITH eff AS (SELECT hierarchy_for($period) AS effective_from),
+     children AS (
+       SELECT u.unit_id FROM org_units u, eff WHERE u.effective_from = eff.effective_from AND u.parent_id = $parent)
+     SELECT ch.unit_id AS id, count(r.respondent_id) AS n
+     FROM children ch
+     JOIN org_closure c ON c.ancestor_id = ch.unit_id AND c.effective_from = (SELECT effective_from FROM eff)
+     LEFT JOIN respondent_scores r ON r.unit_id = c.descendant_id AND r.period = $period
+     GROUP BY ch.unit_id
+     UNION ALL
+     SELECT '(attached to ' || $parent || ')' AS id, count(*) AS n
+     FROM respondent_scores WHERE unit_id = $parent AND period = $period`,
+    { parent: parentId, period },
+  );
+}

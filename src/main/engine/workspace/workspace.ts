@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { UpstreamError } from '../../../shared/result';
+import { inTransaction, queryOne } from '../db/query';
+import { lockDown } from './lockdown';
+import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
+
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+export const MIN_GROUP_SIZE_FLOOR = 3;
+
+export interface Workspace {
+  readonly path: string;
+  readonly conn: DuckDBConnection;
+  /** Folder beside the workspace file where imports stage their copy of a source file. */
+  readonly stagingDir: string;
+  minGroupSize(): Promise<number>;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (sample, import). Otherwise a missing file is an error. */
+  create?: boolean;
+}
+
+const DUCKDB_MAGIC = 'DUCK';
+
+/** A DuckDB file carries "DUCK" at byte 8; anything else is not a workspace. */
+function assertLooksLikeWorkspace(path: string): void {
+  const size = statSync(path).size;
+  if (size === 0) return; // an empty file: DuckDB initialises it
+  const header = readFileSync(path).subarray(8, 12).toString('latin1');
+  if (size < 12 || header !== DUCKDB_MAGIC) {
+    throw new UpstreamError(
+      'WORKSPACE_ERROR',
+      `${path} is not an Upstream workspace (not a DuckDB database file). Open a .duckdb workspace, or create one with: upstream sample --workspace ${path}.duckdb`,
+    );
+  }
+}
+
+function describeOpenFailure(path: string, error: unknown): UpstreamError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/lock/i.test(message)) {
+    return new UpstreamError(
+      'WORKSPACE_ERROR',
+      `${path} is open in another Upstream process (the app or "upstream serve"). Close it there first.`,
+    );
+  }
+  return new UpstreamError('WORKSPACE_ERROR', `Cannot open workspace ${path}: ${message}`);
+}
+
+export async function openWorkspace(rawPath: string, options: OpenOptions = {}): Promise<Workspace> {
+  const path = resolve(rawPath);
+  if (!existsSync(path)) {
+    if (!options.create) {
+      throw new UpstreamError(
+        'WORKSPACE_ERROR',
+        `Workspace not found: ${path}. Create one with: upstream sample --workspace ${path}`,
+      );
+    }
+    mkdirSync(dirname(path), { recursive: true });
+  } else {
+    assertLooksLikeWorkspace(path);
+  }
+
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+    });
+  } catch (error) {
+    throw describeOpenFailure(path, error);
+  }
+  const conn = await instance.connect();
+  try {
+    await migrate(conn, path);
+    await lockDown(conn, dirname(path));
+  } catch (error) {
+    conn.closeSync();
+    instance.closeSync();
+    throw error;
+  }
+
+  return {
+    path,
+    conn,
+    stagingDir: `${path}.staging`,
+    async minGroupSize() {
+      const row = await queryOne<{ value: string }>(
+        conn,
+        "SELECT value FROM meta WHERE key = 'min_group_size'",
+      );
+      const configured = Number(row?.value ?? DEFAULT_MIN_GROUP_SIZE);
+      return Math.max(MIN_GROUP_SIZE_FLOOR, Number.isFinite(configured) ? configured : DEFAULT_MIN_GROUP_SIZE);
+    },
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+async function currentVersion(conn: DuckDBConnection): Promise<number> {
+  const table = await queryOne(
+    conn,
+    "SELECT 1 AS present FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'meta'",
+  );
+  if (!table) {
+    const other = await queryOne<{ n: number }>(
+      conn,
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'main'",
+    );
+    if ((other?.n ?? 0) > 0) return -1;
+    return 0;
+  }
+  const row = await queryOne<{ value: string }>(
+    conn,
+    "SELECT value FROM meta WHERE key = 'schema_version'",
+  );
+  return Number(row?.value ?? 0);
+}
+
+async function migrate(conn: DuckDBConnection, path: string): Promise<void> {
+  const version = await currentVersion(conn);
+  if (version === -1) {
+    throw new UpstreamError(
+      'WORKSPACE_ERROR',
+      `${path} is a DuckDB database but not an Upstream workspace (it has no meta table). Choose another file.`,
+    );
+  }
+  if (version > CURRENT_SCHEMA_VERSION) {
+    throw new UpstreamError(
+      'WORKSPACE_ERROR',
+      `${path} was written by a newer Upstream (workspace schema ${version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Update Upstream to open it; the file was not changed.`,
+    );
+  }
+  if (version === CURRENT_SCHEMA_VERSION) return;
+  await inTransaction(conn, async () => {
+    for (const migration of MIGRATIONS.filter((m) => m.version > version)) {
+      await conn.run(migration.sql);
+    }
+    const now = new Date().toISOString();
+    await conn.run(
+      `INSERT INTO meta VALUES ('created_at', $now), ('min_group_size', $min) ON CONFLICT (key) DO NOTHING`,
+      { now, min: String(DEFAULT_MIN_GROUP_SIZE) },
+    );
+    await conn.run(
+      `INSERT INTO meta VALUES ('schema_version', $v), ('updated_at', $now)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      { v: String(CURRENT_SCHEMA_VERSION), now },
+    );
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Error codes every transport returns unchanged; callers branch on `code`, people read `message`. */
+export const ERROR_CODES = [
+  'UNKNOWN_METHOD',
+  'INVALID_ARGUMENTS',
+  'NOT_FOUND',
+  'WORKSPACE_ERROR',
+  'IMPORT_ERROR',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const apiErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export class UpstreamError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UpstreamError';
+  }
+}
