@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'WORKSPACE_ERROR',
   'IMPORT_ERROR',
+  'UNAUTHORIZED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,46 @@
+import { UpstreamError } from '../shared/result';
+import { failWith } from './output';
+
+const USAGE = `upstream: Upstream's engine from the command line (no desktop needed)
+
+  upstream sample --workspace W [--exports DIR] [--seed N] [--scale small|default|large]
+      write the sample company's export files and load them into a new workspace W
+  upstream import FILE... --workspace W --as KIND [--json]
+      import canonical CSV files (kinds: org_units, survey_items, survey_responses,
+      customer_feedback, unit_mapping, contact_centre, recognition, hr_metrics)
+  upstream call METHOD --workspace W [--args JSON]
+      call one method; JSON result on stdout, errors as JSON on stderr
+  upstream methods
+      list the methods
+  upstream serve --workspace W [--port N]
+      serve the app on 127.0.0.1; the first line printed is the URL to open
+`;
+
+type Command = (argv: string[]) => Promise<void>;
+/** Loaded on demand, so `upstream methods` does not pay for DuckDB or vite. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sample: async () => (await import('./commands/sample')).sampleCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  call: async () => (await import('./commands/call')).callCommand,
+  methods: async () => (await import('./commands/methods')).methodsCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const load = COMMANDS[name];
+  if (!load) throw new UpstreamError('INVALID_ARGUMENTS', `Unknown command '${name}'.\n${USAGE}`);
+  await (await load())(rest);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) =>
+  failWith(
+    error instanceof UpstreamError
+      ? { code: error.code, message: error.message }
+      : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+  ),
+);

@@ -1,0 +1,16 @@
+import type { ApiError } from '../shared/result';
+
+/** The command line's error shape: JSON on stderr, so scripts can parse it, and a non-zero exit. */
+export function failWith(error: ApiError, exitCode = 1): never {
+  process.stderr.write(`${JSON.stringify({ error })}\n`);
+  process.exit(exitCode);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Progress for people: on stderr, so stdout stays clean for JSON and URLs. */
+export function note(message: string): void {
+  process.stderr.write(`${message}\n`);
+}

@@ -1,0 +1,176 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Engine } from '../../main/engine/engine';
+import { UpstreamError, type ApiError, type ErrorCode, type Result } from '../../shared/result';
+import { resolveStatic } from './staticFiles';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  UNKNOWN_METHOD: 404,
+  INVALID_ARGUMENTS: 400,
+  NOT_FOUND: 404,
+  WORKSPACE_ERROR: 409,
+  IMPORT_ERROR: 422,
+  UNAUTHORIZED: 401,
+  INTERNAL: 500,
+};
+
+export interface LoopbackServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CSP,
+    ...extra,
+  });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, result: Result<unknown>): void {
+  const status = result.ok ? 200 : STATUS_OF[result.error.code];
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+}
+
+function sendError(res: ServerResponse, error: ApiError): void {
+  sendResult(res, { ok: false, error });
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new UpstreamError('INVALID_ARGUMENTS', 'Request body over 1 MB');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UpstreamError('INVALID_ARGUMENTS', 'Request body is not valid JSON');
+  }
+}
+
+/**
+ * The loopback transport: 127.0.0.1 only, a random token per run, the built renderer and the
+ * contract's methods at POST /api/METHOD. The page is opened once with ?token=...; the server then
+ * sets an HttpOnly, SameSite=Strict cookie (named per port) and redirects to a clean URL.
+ * Scripts may send `Authorization: Bearer TOKEN` instead. Host and Origin are checked so another
+ * web page cannot reach the server through DNS rebinding or a cross-site form.
+ */
+export async function startLoopbackServer(options: {
+  engine: Engine;
+  staticDir: string;
+  port?: number;
+}): Promise<LoopbackServer> {
+  const token = randomBytes(24).toString('base64url');
+  let port = 0;
+  const cookieName = () => `upstream_${port}`;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) =>
+      sendError(res, { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) {
+      return send(res, 421, 'Misdirected request', 'text/plain; charset=utf-8');
+    }
+    const origin = req.headers.origin;
+    if (origin && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      return sendError(res, { code: 'UNAUTHORIZED', message: 'Cross-origin requests are refused' });
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    const authorised =
+      sameToken(bearer, token) || sameToken(cookieValue(req, cookieName()), token) || sameToken(queryToken, token);
+    if (!authorised) {
+      return sendError(res, {
+        code: 'UNAUTHORIZED',
+        message: 'Missing or wrong token: open the URL that `upstream serve` printed.',
+      });
+    }
+    if (queryToken && req.method === 'GET') {
+      url.searchParams.delete('token');
+      return send(res, 302, '', 'text/plain; charset=utf-8', {
+        location: url.pathname + url.search,
+        'set-cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        return sendError(res, { code: 'INVALID_ARGUMENTS', message: 'Call methods with POST /api/METHOD and a JSON body' });
+      }
+      let input: unknown;
+      try {
+        input = await readBody(req);
+      } catch (error) {
+        return sendError(res, { code: 'INVALID_ARGUMENTS', message: (error as Error).message });
+      }
+      return sendResult(res, await options.engine.call(url.pathname.slice('/api/'.length), input));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    }
+    const file = resolveStatic(options.staticDir, url.pathname);
+    if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    return send(res, 200, file.body, file.type);
+  }
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      rejectListen(
+        error.code === 'EADDRINUSE'
+          ? new UpstreamError(
+              'INVALID_ARGUMENTS',
+              `Port ${options.port} on 127.0.0.1 is already in use. Choose another with --port N, or --port 0 for any free port.`,
+            )
+          : error,
+      );
+    });
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { note } from '../output';
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+export const rendererOutDir = join(projectRoot, 'out/renderer');
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * `upstream serve` needs the built renderer. Build it when missing or older than its sources, so
+ * nobody has to know about a build step; an installed copy without sources uses what it has.
+ */
+export async function ensureRendererBuilt(): Promise<string> {
+  const index = join(rendererOutDir, 'index.html');
+  const sources = [join(projectRoot, 'src/renderer'), join(projectRoot, 'src/shared')].filter(existsSync);
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const stale = sources.length > 0 && Math.max(...sources.map(newestSourceTime)) > built;
+  if (built && !stale) return rendererOutDir;
+  note('Building the app interface (only when its sources changed)...');
+  const { build } = await import('vite');
+  const { rendererConfig } = await import('../../../vite.renderer.config');
+  await build(rendererConfig());
+  return rendererOutDir;
+}

@@ -1,0 +1,35 @@
+import { Engine } from './engine';
+import type { ImportReport } from './import/importFile';
+import { writeSampleExports, type SampleScale } from './sample';
+
+export interface SampleWorkspaceOptions {
+  workspace: string;
+  exportsDir: string;
+  seed: number;
+  scale: SampleScale;
+  onProgress?: (message: string) => void;
+  onImported?: (report: ImportReport) => void;
+}
+
+/**
+ * Writes the sample company's export files and loads them through the same import path as any
+ * analyst's files, never by writing tables directly. Returns the open engine.
+ */
+export async function createSampleWorkspace(options: SampleWorkspaceOptions): Promise<Engine> {
+  const exportsWritten = await writeSampleExports({
+    seed: options.seed,
+    scale: options.scale,
+    dir: options.exportsDir,
+    onProgress: options.onProgress,
+  });
+  const engine = await Engine.open(options.workspace, { create: true });
+  try {
+    for (const file of exportsWritten.files) {
+      options.onImported?.(await engine.importFile(file.kind, file.path));
+    }
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
+  return engine;
+}

@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { importFile } from '../../src/main/engine/import/importFile';
+import { openWorkspace, type Workspace } from '../../src/main/engine/workspace/workspace';
+import { writeTinyCompany, type TinyFile } from '../fixtures/tinyCompany';
+import { makeTempDir } from './tempDir';
+
+export interface TinyWorkspace {
+  ws: Workspace;
+  dir: string;
+  files: TinyFile[];
+  cleanup(): void;
+}
+
+/** A new workspace in a new folder, loaded with the tiny company through the real import path. */
+export async function tinyWorkspace(options: { load?: boolean } = {}): Promise<TinyWorkspace> {
+  const temp = makeTempDir();
+  const files = writeTinyCompany(join(temp.path, 'exports'));
+  const ws = await openWorkspace(join(temp.path, 'ws.duckdb'), { create: true });
+  if (options.load !== false) {
+    for (const file of files) await importFile(ws, file.kind, file.path);
+  }
+  return {
+    ws,
+    dir: temp.path,
+    files,
+    cleanup() {
+      ws.close();
+      temp.remove();
+    },
+  };
+}
