@@ -1,0 +1,50 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const UPSTREAM_BIN = resolve(import.meta.dirname, '../../bin/upstream.mjs');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `upstream` command, as a user would. */
+export function upstream(args: string[], options: { timeoutMs?: number } = {}): CliResult {
+  const result = spawnSync(process.execPath, [UPSTREAM_BIN, ...args], {
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 120_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts `upstream serve` and resolves with its first stdout line (the URL) and a stop function. */
+export function startServe(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [UPSTREAM_BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  return new Promise((resolvePromise, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start in time: ${stderr}`)), 120_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const line = stdout.split('\n')[0];
+      if (stdout.includes('\n') && line) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: line.trim(),
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${stderr}`));
+    });
+  });
+}

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTinyCompany } from '../../fixtures/tinyCompany';
+import { startServe, upstream } from '../../helpers/cli';
+import { makeTempDir } from '../../helpers/tempDir';
+
+const errorOf = (stderr: string) => JSON.parse(stderr.trim().split('\n').pop()!).error;
+
+describe('upstream command line', () => {
+  const temp = makeTempDir();
+  const ws = join(temp.path, 'w.duckdb');
+
+  beforeAll(() => {
+    for (const file of writeTinyCompany(join(temp.path, 'exports'))) {
+      const result = upstream(['import', file.path, '--as', file.kind, '--workspace', ws, '--json']);
+      expect(result.status, result.stderr).toBe(0);
+    }
+  });
+  afterAll(() => temp.remove());
+
+  it('lists the methods without a workspace', () => {
+    const result = upstream(['methods']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['methods', 'info', 'hierarchy', 'overview']);
+  });
+
+  it('import --json prints one object describing each file', () => {
+    const dir = join(temp.path, 'again');
+    const files = writeTinyCompany(dir);
+    const hr = files.find((f) => f.kind === 'hr_metrics')!;
+    writeFileSync(hr.path, readFileSync(hr.path, 'utf8') + 'T1,2025-Q3,-4,0,0\n');
+    const result = upstream(['import', hr.path, '--as', 'hr_metrics', '--workspace', ws, '--json']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0]).toMatchObject({
+      file: 'hr_metrics.csv', kind: 'hr_metrics', rowsRead: 9, rowsImported: 8, rowsQuarantined: 1,
+      reasons: { 'headcount: outside the scale': 1 },
+    });
+  });
+
+  it('call prints the JSON result and exits 0', () => {
+    const result = upstream(['call', 'overview', '--workspace', ws, '--args', '{"unitId":"R1","period":"2025-Q1"}']);
+    expect(result.status).toBe(0);
+    const overview = JSON.parse(result.stdout);
+    expect(overview.unit).toEqual({ id: 'R1', name: 'North', level: 'region' });
+    expect(overview.tiles.find((t: { metric: string }) => t.metric === 'respondents').value).toBe(11);
+  });
+
+  it('errors are JSON on stderr with a non-zero exit', () => {
+    const unknown = upstream(['call', 'dropEverything', '--workspace', ws]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(errorOf(unknown.stderr)).toEqual({
+      code: 'UNKNOWN_METHOD',
+      message: "Unknown method 'dropEverything'. Methods: methods, info, hierarchy, overview.",
+    });
+    const badJson = upstream(['call', 'overview', '--workspace', ws, '--args', '{period:']);
+    expect(badJson.status).toBe(1);
+    expect(errorOf(badJson.stderr).code).toBe('INVALID_ARGUMENTS');
+    expect(errorOf(badJson.stderr).message).toMatch(/^--args is not valid JSON: /);
+    const badArgs = upstream(['call', 'overview', '--workspace', ws, '--args', '{"period":"Q9"}']);
+    expect(errorOf(badArgs.stderr)).toEqual({ code: 'INVALID_ARGUMENTS', message: 'Invalid arguments for overview: period: a period looks like 2025-Q3' });
+  });
+
+  it('a missing or corrupt workspace is named, and the file is left as it was', () => {
+    const missing = upstream(['call', 'info', '--workspace', join(temp.path, 'nope.duckdb')]);
+    expect(missing.status).toBe(1);
+    expect(errorOf(missing.stderr).code).toBe('WORKSPACE_ERROR');
+    expect(errorOf(missing.stderr).message).toContain('nope.duckdb');
+    const corrupt = join(temp.path, 'corrupt.duckdb');
+    writeFileSync(corrupt, Buffer.alloc(4096, 7));
+    const before = createHash('sha256').update(readFileSync(corrupt)).digest('hex');
+    const result = upstream(['call', 'info', '--workspace', corrupt]);
+    expect(result.status).toBe(1);
+    expect(errorOf(result.stderr).message).toBe(
+      `${corrupt} is not an Upstream workspace (not a DuckDB database file). Open a .duckdb workspace, or create one with: upstream sample --workspace ${corrupt}.duckdb`,
+    );
+    expect(createHash('sha256').update(readFileSync(corrupt)).digest('hex')).toBe(before);
+  });
+
+  it('a failed import exits non-zero naming the file, and loses nothing', () => {
+    const before = upstream(['call', 'info', '--workspace', ws]);
+    const broken = join(temp.path, 'broken.csv');
+    writeFileSync(broken, 'cx_code\nS-A\n');
+    const result = upstream(['import', broken, '--as', 'unit_mapping', '--workspace', ws]);
+    expect(result.status).toBe(1);
+    expect(errorOf(result.stderr)).toEqual({
+      code: 'IMPORT_ERROR',
+      message: 'broken.csv: row 1 (the header) lacks the column unit_id that a unit_mapping file needs. Columns found: cx_code',
+    });
+    const after = upstream(['call', 'info', '--workspace', ws]);
+    expect(JSON.parse(after.stdout).tables).toEqual(JSON.parse(before.stdout).tables);
+  });
+
+  it('serve prints a loopback URL with a token first, and answers on it', async () => {
+    const copy = join(temp.path, 'serve.duckdb');
+    writeFileSync(copy, readFileSync(ws));
+    const server = await startServe(['--workspace', copy, '--port', '0']);
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+      const url = new URL(server.url);
+      const token = url.searchParams.get('token')!;
+      const denied = await fetch(`${url.origin}/api/info`, { method: 'POST', body: '{}' });
+      expect(denied.status).toBe(401);
+      const info = await fetch(`${url.origin}/api/info`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${token}` } });
+      expect(info.status).toBe(200);
+      expect((await info.json()).value.workspace.path).toBe(copy);
+      const inUse = upstream(['serve', '--workspace', ws, '--port', url.port]);
+      expect(inUse.status).toBe(1);
+    } finally {
+      await server.stop();
+    }
+  });
+});
