@@ -16,7 +16,7 @@ import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
 // fixture's own arrays: it shares no code with the engine.
 function teamsUnder(unit: string, period: string): string[] {
   const snapshot = period === '2025-Q1' ? tinyOrgSnapshots[0]! : tinyOrgSnapshots[1]!;
-  const children = (id: string): string[] => snapshot.rows.filter((r) => r[2] === id).map((r) => r[0]);
+  const children = (id: string): string[] => snapshot.rows.filter((r) => r[2] === id).map((r) => r[0]!);
   const all = (id: string): string[] => [id, ...children(id).flatMap(all)];
   return all(unit);
 }

@@ -1,26 +1,22 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { siblingGroupSizes } from '../metrics/rollups';
-import { complementarySuppression } from './complementarySuppression';
+import { complementarySuppression, type GroupSize } from './complementarySuppression';
 import { suppressionReasons } from './reasons';
 
 export type Visibility = { visible: true } | { visible: false; reason: string };
 
 /**
  * Whether a unit's employee figures for a period may leave the engine: its group must reach the
- * minimum, and it must not be needed to hide a smaller sibling (next-smallest rule).
+ * minimum, and it must not be needed to hide a smaller sibling (next-smallest rule). `siblings`
+ * are the groups that make up its parent (its own included; none at the top of the tree).
  * Every employee aggregate passes through here before any transport sees it.
  */
-export async function employeeVisibility(
-  conn: DuckDBConnection,
-  unit: { unit_id: string; parent_id: string | null },
-  period: string,
+export function employeeVisibility(
+  unitId: string,
   respondents: number,
+  siblings: GroupSize[] | undefined,
   minSize: number,
-): Promise<Visibility> {
+): Visibility {
   if (respondents < minSize) return { visible: false, reason: suppressionReasons.tooFew(minSize) };
-  if (unit.parent_id === null) return { visible: true };
-  const siblings = await siblingGroupSizes(conn, unit.parent_id, period);
-  if (complementarySuppression(siblings, minSize).has(unit.unit_id)) {
+  if (siblings && complementarySuppression(siblings, minSize).has(unitId)) {
     return { visible: false, reason: suppressionReasons.neighbour(minSize) };
   }
   return { visible: true };

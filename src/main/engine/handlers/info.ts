@@ -23,7 +23,7 @@ export const info: Handler<'info'> = async (_input, { ws }) => {
   const periods = await queryRows<{ id: string; start: string; end: string; surveyResponses: number; customerResponses: number }>(
     conn,
     `WITH s AS (SELECT period, count(*) AS n FROM respondent_scores GROUP BY period),
-          c AS (SELECT period, count(*) AS n FROM customer_feedback GROUP BY period),
+          c AS (SELECT period, sum(responses) AS n FROM customer_code_stats GROUP BY period),
           h AS (SELECT DISTINCT period FROM hr_metrics),
           p AS (SELECT period FROM s UNION SELECT period FROM c UNION SELECT period FROM h)
      SELECT p.period AS id, CAST(period_start(p.period) AS VARCHAR) AS start,
@@ -37,7 +37,7 @@ export const info: Handler<'info'> = async (_input, { ws }) => {
   );
   const unmapped = await queryRows<{ n: number }>(
     conn,
-    'SELECT count(DISTINCT cx_code) AS n FROM customer_feedback WHERE cx_code NOT IN (SELECT cx_code FROM unit_mapping)',
+    'SELECT count(DISTINCT cx_code) AS n FROM customer_code_stats WHERE cx_code NOT IN (SELECT cx_code FROM unit_mapping)',
   );
   return {
     workspace: {

@@ -1,10 +1,10 @@
 import type { MethodOutput, MetricValue } from '../../../shared/contract';
-import { METRICS } from '../../../shared/metrics';
+import { METRICS, METRIC_IDS } from '../../../shared/metrics';
 import { employeeVisibility } from '../confidentiality/employeeVisibility';
 import { listPeriods, resolvePeriod } from '../hierarchy/periods';
 import { unitReorgs } from '../hierarchy/reorgs';
-import { findUnit, hierarchyFor, unitsOf } from '../hierarchy/units';
-import { customerRollups, employeeRollups } from '../metrics/rollups';
+import { findUnit, hierarchiesFor, hierarchyFor, unitsOf } from '../hierarchy/units';
+import { customerRollups, employeeRollups, siblingGroupSizes } from '../metrics/rollups';
 import { customerValue, employeeValue, noData } from '../metrics/metricValue';
 import type { Handler } from './context';
 
@@ -15,27 +15,27 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
   const minSize = await ws.minGroupSize();
   const periods = await listPeriods(conn);
 
-  const employee = await employeeRollups(conn, [unit.unit_id], periods);
-  const customer = await customerRollups(conn, [unit.unit_id], periods);
+  const [employee, customer, siblings, snapshots] = [
+    await employeeRollups(conn, [unit.unit_id], periods),
+    await customerRollups(conn, [unit.unit_id], periods),
+    await siblingGroupSizes(conn, unit.unit_id, periods),
+    await hierarchiesFor(conn, periods),
+  ];
+  const unitsBySnapshot = new Map<string, Set<string>>();
+  for (const eff of new Set(snapshots.values())) {
+    unitsBySnapshot.set(eff, new Set((await unitsOf(conn, eff)).map((u) => u.unit_id)));
+  }
 
-  const trend: MethodOutput<'overview'>['trend'] = [];
-  for (const p of periods) {
-    const units = await unitsOf(conn, await hierarchyFor(conn, p));
-    const inForce = units.find((u) => u.unit_id === unit.unit_id);
-    const e = employee.find((r) => r.period === p);
-    const c = customer.find((r) => r.period === p);
+  const trend: MethodOutput<'overview'>['trend'] = periods.map((p) => {
+    const inForce = unitsBySnapshot.get(snapshots.get(p) ?? '')?.has(unit.unit_id) ?? false;
     if (!inForce) {
       const reason = `${unit.unit_name} was not part of the organisation in ${p}`;
-      trend.push({
-        period: p,
-        values: (['engagement_index', 'pct_favourable', 'enps', 'respondents', 'response_rate', 'nps', 'csat', 'customer_responses'] as const).map(
-          (m) => noData(m, reason),
-        ),
-      });
-      continue;
+      return { period: p, values: METRIC_IDS.map((m) => noData(m, reason)) };
     }
+    const e = employee.find((r) => r.period === p);
+    const c = customer.find((r) => r.period === p);
     const respondents = e?.respondents ?? 0;
-    const visibility = await employeeVisibility(conn, inForce, p, respondents, minSize);
+    const visibility = employeeVisibility(unit.unit_id, respondents, siblings.get(p), minSize);
     const headcount = e?.headcount ?? null;
     const values: MetricValue[] = [
       employeeValue('engagement_index', e?.engagement_index ?? null, e?.engagement_n ?? 0, visibility, minSize),
@@ -49,8 +49,8 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
       customerValue('csat', c?.csat ?? null, c?.csat_n ?? 0),
       customerValue('customer_responses', c?.customer_responses ?? null, c?.customer_responses ?? 0),
     ];
-    trend.push({ period: p, values });
-  }
+    return { period: p, values };
+  });
 
   const current = trend.find((t) => t.period === period)!;
   return {

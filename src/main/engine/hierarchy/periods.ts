@@ -7,7 +7,7 @@ export async function listPeriods(conn: DuckDBConnection): Promise<string[]> {
   const rows = await queryRows<{ period: string }>(
     conn,
     `SELECT DISTINCT period FROM (
-       SELECT period FROM respondent_scores UNION ALL SELECT period FROM customer_feedback
+       SELECT period FROM respondent_scores UNION ALL SELECT period FROM customer_code_stats
        UNION ALL SELECT period FROM hr_metrics)
      ORDER BY period`,
   );

@@ -12,6 +12,16 @@ export interface UnitRow extends Record<string, unknown> {
   depth: number;
 }
 
+/** The effective_from date of the hierarchy snapshot in force for each period. */
+export async function hierarchiesFor(conn: DuckDBConnection, periods: string[]): Promise<Map<string, string>> {
+  const rows = await queryRows<{ period: string; eff: string }>(
+    conn,
+    `SELECT p AS period, CAST(hierarchy_for(p) AS VARCHAR) AS eff FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)`,
+    { periods: JSON.stringify(periods) },
+  );
+  return new Map(rows.filter((r) => r.eff).map((r) => [r.period, r.eff]));
+}
+
 /** The effective_from date of the hierarchy snapshot in force for a period. */
 export async function hierarchyFor(conn: DuckDBConnection, period: string): Promise<string> {
   const row = await queryOne<{ eff: string | null }>(
@@ -29,10 +39,13 @@ export async function hierarchyFor(conn: DuckDBConnection, period: string): Prom
 export async function unitsOf(conn: DuckDBConnection, effectiveFrom: string): Promise<UnitRow[]> {
   return queryRows<UnitRow>(
     conn,
-    `SELECT u.unit_id, u.unit_name, u.parent_id, u.level, u.unit_type, u.leader_name,
-       (SELECT max(depth) FROM org_closure c WHERE c.effective_from = u.effective_from AND c.descendant_id = u.unit_id) AS depth
-     FROM org_units u WHERE u.effective_from = CAST($eff AS DATE)
-     ORDER BY depth, u.unit_name`,
+    `WITH depths AS (
+       SELECT descendant_id AS unit_id, max(depth) AS depth FROM org_closure
+       WHERE effective_from = CAST($eff AS DATE) GROUP BY descendant_id)
+     SELECT u.unit_id, u.unit_name, u.parent_id, u.level, u.unit_type, u.leader_name, d.depth
+     FROM org_units u JOIN depths d USING (unit_id)
+     WHERE u.effective_from = CAST($eff AS DATE)
+     ORDER BY d.depth, u.unit_name`,
     { eff: effectiveFrom },
   );
 }

@@ -88,41 +88,58 @@ export async function customerRollups(
     conn,
     `WITH ${scopeCte}
      SELECT s.period, s.unit_id,
-       count(f.response_id) AS customer_responses,
-       (count(*) FILTER (WHERE f.nps >= 9) - count(*) FILTER (WHERE f.nps <= 6)) * 100.0 / nullif(count(f.nps), 0) AS nps,
-       count(f.nps) AS nps_n,
-       count(*) FILTER (WHERE f.csat >= 4) * 100.0 / nullif(count(f.csat), 0) AS csat,
-       count(f.csat) AS csat_n
+       sum(f.responses) AS customer_responses,
+       (sum(f.promoters) - sum(f.detractors)) * 100.0 / nullif(sum(f.nps_n), 0) AS nps,
+       sum(f.nps_n) AS nps_n,
+       sum(f.csat_favourable) * 100.0 / nullif(sum(f.csat_n), 0) AS csat,
+       sum(f.csat_n) AS csat_n
      FROM scope s
      JOIN unit_mapping m ON m.unit_id = s.descendant_id
-     JOIN customer_feedback f ON f.cx_code = m.cx_code AND f.period = s.period
+     JOIN customer_code_stats f ON f.cx_code = m.cx_code AND f.period = s.period
      GROUP BY s.period, s.unit_id`,
     params(unitIds, periods),
   );
 }
 
 /**
- * Respondent counts of every group that, with its siblings, makes up the parent in a period:
- * each child's roll-up, plus the people attached to the parent itself (a group in its own right).
+ * For each period: the respondent count of every group that, with the unit, makes up the unit's
+ * parent in that period's hierarchy: each sibling's roll-up (the unit's own included), plus the
+ * people attached to the parent itself (a group in its own right). Periods where the unit has no
+ * parent (the top) are absent.
  */
 export async function siblingGroupSizes(
   conn: DuckDBConnection,
-  parentId: string,
-  period: string,
-): Promise<{ id: string; n: number }[]> {
-  return queryRows<{ id: string; n: number }>(
+  unitId: string,
+  periods: string[],
+): Promise<Map<string, { id: string; n: number }[]>> {
+  const rows = await queryRows<{ period: string; id: string; n: number }>(
     conn,
-    `WITH eff AS (SELECT hierarchy_for($period) AS effective_from),
+    `WITH sp AS (SELECT p AS period, hierarchy_for(p) AS eff FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)),
+     me AS (
+       SELECT sp.period, sp.eff, u.parent_id FROM sp
+       JOIN org_units u ON u.effective_from = sp.eff AND u.unit_id = $unit
+       WHERE u.parent_id IS NOT NULL),
      children AS (
-       SELECT u.unit_id FROM org_units u, eff WHERE u.effective_from = eff.effective_from AND u.parent_id = $parent)
-     SELECT ch.unit_id AS id, count(r.respondent_id) AS n
-     FROM children ch
-     JOIN org_closure c ON c.ancestor_id = ch.unit_id AND c.effective_from = (SELECT effective_from FROM eff)
-     LEFT JOIN respondent_scores r ON r.unit_id = c.descendant_id AND r.period = $period
-     GROUP BY ch.unit_id
-     UNION ALL
-     SELECT '(attached to ' || $parent || ')' AS id, count(*) AS n
-     FROM respondent_scores WHERE unit_id = $parent AND period = $period`,
-    { parent: parentId, period },
+       SELECT me.period, me.eff, u.unit_id FROM me
+       JOIN org_units u ON u.effective_from = me.eff AND u.parent_id = me.parent_id),
+     sizes AS (
+       SELECT ch.period, ch.unit_id AS id, count(r.respondent_id) AS n
+       FROM children ch
+       JOIN org_closure c ON c.effective_from = ch.eff AND c.ancestor_id = ch.unit_id
+       LEFT JOIN respondent_scores r ON r.unit_id = c.descendant_id AND r.period = ch.period
+       GROUP BY ch.period, ch.unit_id),
+     attached AS (
+       SELECT me.period, '(attached to ' || me.parent_id || ')' AS id, count(r.respondent_id) AS n
+       FROM me LEFT JOIN respondent_scores r ON r.unit_id = me.parent_id AND r.period = me.period
+       GROUP BY me.period, me.parent_id)
+     SELECT * FROM sizes UNION ALL SELECT * FROM attached`,
+    { unit: unitId, periods: JSON.stringify(periods) },
   );
+  const byPeriod = new Map<string, { id: string; n: number }[]>();
+  for (const row of rows) {
+    const list = byPeriod.get(row.period) ?? [];
+    list.push({ id: row.id, n: row.n });
+    byPeriod.set(row.period, list);
+  }
+  return byPeriod;
 }

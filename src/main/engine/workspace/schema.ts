@@ -109,6 +109,21 @@ CREATE TABLE customer_feedback (
   comment VARCHAR,
   source_id INTEGER NOT NULL
 );
+-- Customer feedback summed per code and period (sufficient statistics), rebuilt by imports, so
+-- every customer metric is answered from a table of codes x periods rather than every response.
+CREATE TABLE customer_code_stats (
+  cx_code VARCHAR NOT NULL,
+  period VARCHAR NOT NULL,
+  responses BIGINT NOT NULL,
+  nps_n BIGINT NOT NULL,
+  promoters BIGINT NOT NULL,
+  detractors BIGINT NOT NULL,
+  csat_n BIGINT NOT NULL,
+  csat_favourable BIGINT NOT NULL,
+  ces_n BIGINT NOT NULL,
+  ces_sum BIGINT NOT NULL,
+  ces_agree BIGINT NOT NULL
+);
 CREATE TABLE unit_mapping (cx_code VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, source_id INTEGER NOT NULL);
 CREATE TABLE contact_interactions (
   interaction_id VARCHAR NOT NULL,
