@@ -11,7 +11,12 @@ import { Engine } from '../src/main/engine/engine';
 import { createSampleWorkspace } from '../src/main/engine/sampleWorkspace';
 import type { SampleScale } from '../src/main/engine/sample';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'default' }, calls: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'default' },
+    calls: { type: 'string', default: '30' },
+  },
+});
 const scale = values.scale as SampleScale;
 const calls = Number(values.calls);
 const dir = join(tmpdir(), `upstream-bench-${scale}-${process.pid}`);
@@ -45,23 +50,32 @@ const total = performance.now() - started;
 created.close();
 
 console.log(`Upstream benchmark, scale ${scale}`);
-console.log(`sample generated and imported in ${(total / 1000).toFixed(1)} s; workspace ${mb(statSync(workspace).size)}`);
+console.log(
+  `sample generated and imported in ${(total / 1000).toFixed(1)} s; workspace ${mb(statSync(workspace).size)}`,
+);
 for (const t of importTimes) {
-  console.log(`  import ${t.file.padEnd(34)} ${String(t.rows).padStart(9)} rows  ${ms(t.ms).padStart(10)}  ${t.rows ? Math.round(t.rows / (t.ms / 1000)).toLocaleString('en-GB') : '-'} rows/s`);
+  console.log(
+    `  import ${t.file.padEnd(34)} ${String(t.rows).padStart(9)} rows  ${ms(t.ms).padStart(10)}  ${t.rows ? Math.round(t.rows / (t.ms / 1000)).toLocaleString('en-GB') : '-'} rows/s`,
+  );
 }
 
 const openStart = performance.now();
 const engine = await Engine.open(workspace);
 console.log(`open workspace: ${ms(performance.now() - openStart)}`);
 const hierarchy = await engine.call('hierarchy', {});
-const units = hierarchy.ok ? (hierarchy.value as { units: { id: string; level: string }[] }).units : [];
+const units = hierarchy.ok
+  ? (hierarchy.value as { units: { id: string; level: string }[] }).units
+  : [];
 const pick = (level: string) => units.filter((u) => u.level === level).map((u) => u.id);
 const cases: [string, () => unknown][] = [
   ['info', () => ({})],
   ['hierarchy', () => ({})],
   ['overview (company)', () => ({})],
   ['overview (region)', () => ({ unitId: pick('region')[0] })],
-  ['overview (team, varying)', () => ({ unitId: pick('team')[Math.floor(Math.random() * pick('team').length)] })],
+  [
+    'overview (team, varying)',
+    () => ({ unitId: pick('team')[Math.floor(Math.random() * pick('team').length)] }),
+  ],
 ];
 for (const [label, input] of cases) {
   const method = label.split(' ')[0]!;
@@ -73,7 +87,9 @@ for (const [label, input] of cases) {
     if (!result.ok) throw new Error(`${label}: ${result.error.message}`);
   }
   times.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(26)} p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  (${calls} calls)`);
+  console.log(
+    `  ${label.padEnd(26)} p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  (${calls} calls)`,
+  );
 }
 engine.close();
 clearInterval(sampler);

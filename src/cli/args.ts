@@ -5,13 +5,22 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parse<T extends Options>(argv: string[], options: T) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true as const, strict: true as const });
+    return parseArgs({
+      args: argv,
+      options,
+      allowPositionals: true as const,
+      strict: true as const,
+    });
   } catch (error) {
     throw new UpstreamError('INVALID_ARGUMENTS', (error as Error).message);
   }
 }
 
-export function requireOption(value: string | boolean | undefined, flag: string, example: string): string {
+export function requireOption(
+  value: string | boolean | undefined,
+  flag: string,
+  example: string,
+): string {
   if (typeof value !== 'string' || value === '') {
     throw new UpstreamError('INVALID_ARGUMENTS', `Missing ${flag}. Example: ${example}`);
   }
@@ -23,6 +32,9 @@ export function parseJsonArgs(text: string | undefined): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UpstreamError('INVALID_ARGUMENTS', `--args is not valid JSON: ${(error as Error).message}`);
+    throw new UpstreamError(
+      'INVALID_ARGUMENTS',
+      `--args is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }

@@ -34,7 +34,9 @@ async function main(argv: string[]): Promise<void> {
   }
   const load = COMMANDS[name];
   if (!load) throw new UpstreamError('INVALID_ARGUMENTS', `Unknown command '${name}'.\n${USAGE}`);
-  await (await load())(rest);
+  await (
+    await load()
+  )(rest);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) =>

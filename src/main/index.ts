@@ -57,9 +57,17 @@ app.enableSandbox();
 void app.whenReady().then(() => {
   hardenApp(devServerUrl);
   engine = openOrCreateSample(app.getPath('userData'));
-  engine.catch((error: Error) => dialog.showErrorBox('Upstream could not open the sample workspace', error.message));
-  registerIpc(() => engine!, () => location.trustedPrefix);
-  installMenu({ openWorkspace: () => void openWorkspace(), newFromSample: () => void newFromSample() }, Boolean(devServerUrl));
+  engine.catch((error: Error) =>
+    dialog.showErrorBox('Upstream could not open the sample workspace', error.message),
+  );
+  registerIpc(
+    () => engine!,
+    () => location.trustedPrefix,
+  );
+  installMenu(
+    { openWorkspace: () => void openWorkspace(), newFromSample: () => void newFromSample() },
+    Boolean(devServerUrl),
+  );
   mainWindow = createMainWindow(outDir, location);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(outDir, location);

@@ -8,9 +8,7 @@ import { metricIdSchema } from './metrics';
  * This file imports nothing from node, electron or the DOM.
  */
 
-const periodId = z
-  .string()
-  .regex(/^\d{4}-Q[1-4]$/, 'a period looks like 2025-Q3');
+const periodId = z.string().regex(/^\d{4}-Q[1-4]$/, 'a period looks like 2025-Q3');
 const unitId = z.string().min(1).max(200);
 
 export const metricValueSchema = z.object({

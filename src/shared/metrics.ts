@@ -62,7 +62,8 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     id: 'enps',
     label: 'eNPS',
     side: 'employee',
-    formula: 'Employee Net Promoter Score: % scoring 9-10 minus % scoring 0-6 on the 0-10 recommend item.',
+    formula:
+      'Employee Net Promoter Score: % scoring 9-10 minus % scoring 0-6 on the 0-10 recommend item.',
     unit: '',
     min: -100,
     max: 100,
@@ -95,7 +96,8 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     id: 'nps',
     label: 'Customer NPS',
     side: 'customer',
-    formula: 'Net Promoter Score: % of customers scoring 9-10 minus % scoring 0-6 on the 0-10 recommend question.',
+    formula:
+      'Net Promoter Score: % of customers scoring 9-10 minus % scoring 0-6 on the 0-10 recommend question.',
     unit: '',
     min: -100,
     max: 100,
@@ -117,7 +119,8 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     id: 'customer_responses',
     label: 'Customer responses',
     side: 'customer',
-    formula: 'Customer feedback responses in the period from the units mapped to this part of the organisation.',
+    formula:
+      'Customer feedback responses in the period from the units mapped to this part of the organisation.',
     unit: '',
     min: 0,
     max: null,

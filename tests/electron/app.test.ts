@@ -31,11 +31,21 @@ describe.skipIf(!binary)('desktop app (Electron)', () => {
       const page = await app.firstWindow();
       const exposed = await page.evaluate(() => {
         const w = window as unknown as Record<string, unknown>;
-        return { keys: Object.keys(w.upstream as object).sort(), require: typeof w.require, process: typeof w.process };
+        return {
+          keys: Object.keys(w.upstream as object).sort(),
+          require: typeof w.require,
+          process: typeof w.process,
+        };
       });
-      expect(exposed).toEqual({ keys: ['hierarchy', 'info', 'methods', 'overview'], require: 'undefined', process: 'undefined' });
+      expect(exposed).toEqual({
+        keys: ['hierarchy', 'info', 'methods', 'overview'],
+        require: 'undefined',
+        process: 'undefined',
+      });
       const overview = await page.evaluate(() =>
-        (window as unknown as { upstream: { overview(i: object): Promise<{ ok: boolean }> } }).upstream.overview({}),
+        (
+          window as unknown as { upstream: { overview(i: object): Promise<{ ok: boolean }> } }
+        ).upstream.overview({}),
       );
       expect(overview.ok).toBe(true);
       const opened = await page.evaluate(() => window.open('https://example.com') === null);

@@ -21,12 +21,17 @@ export function upstream(args: string[], options: { timeoutMs?: number } = {}): 
 
 /** Starts `upstream serve` and resolves with its first stdout line (the URL) and a stop function. */
 export function startServe(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [UPSTREAM_BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [UPSTREAM_BIN, 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   return new Promise((resolvePromise, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start in time: ${stderr}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`serve did not start in time: ${stderr}`)),
+      120_000,
+    );
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       const line = stdout.split('\n')[0];

@@ -6,7 +6,8 @@ import { parse, requireOption } from '../args';
 import { failWith, note, printJson } from '../output';
 
 function describe(report: ImportReport): string {
-  if (report.status === 'unchanged') return `${report.file}: unchanged (this exact file was imported before)`;
+  if (report.status === 'unchanged')
+    return `${report.file}: unchanged (this exact file was imported before)`;
   const reasons = Object.entries(report.reasons)
     .map(([reason, n]) => `${n} ${reason}`)
     .join('; ');
@@ -19,12 +20,27 @@ export async function importCommand(argv: string[]): Promise<void> {
     as: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const kind = requireOption(values.as, '--as KIND', `upstream import hierarchy.csv --as org_units --workspace w.duckdb (kinds: ${CANONICAL_KINDS.join(', ')})`);
+  const kind = requireOption(
+    values.as,
+    '--as KIND',
+    `upstream import hierarchy.csv --as org_units --workspace w.duckdb (kinds: ${CANONICAL_KINDS.join(', ')})`,
+  );
   if (!CANONICAL_KINDS.includes(kind as CanonicalKind)) {
-    throw new UpstreamError('INVALID_ARGUMENTS', `Unknown kind '${kind}'. Kinds: ${CANONICAL_KINDS.join(', ')}`);
+    throw new UpstreamError(
+      'INVALID_ARGUMENTS',
+      `Unknown kind '${kind}'. Kinds: ${CANONICAL_KINDS.join(', ')}`,
+    );
   }
-  if (positionals.length === 0) throw new UpstreamError('INVALID_ARGUMENTS', 'Name at least one file to import.');
-  const engine = await Engine.open(requireOption(values.workspace, '--workspace', 'upstream import FILE --as KIND --workspace w.duckdb'), { create: true });
+  if (positionals.length === 0)
+    throw new UpstreamError('INVALID_ARGUMENTS', 'Name at least one file to import.');
+  const engine = await Engine.open(
+    requireOption(
+      values.workspace,
+      '--workspace',
+      'upstream import FILE --as KIND --workspace w.duckdb',
+    ),
+    { create: true },
+  );
   const reports: ImportReport[] = [];
   try {
     for (const file of positionals) {

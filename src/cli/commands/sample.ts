@@ -20,15 +20,24 @@ export async function sampleCommand(argv: string[]): Promise<void> {
     scale: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const workspace = resolve(requireOption(values.workspace, '--workspace', 'upstream sample --workspace sample.duckdb'));
+  const workspace = resolve(
+    requireOption(values.workspace, '--workspace', 'upstream sample --workspace sample.duckdb'),
+  );
   if (existsSync(workspace)) {
-    throw new UpstreamError('WORKSPACE_ERROR', `${workspace} already exists; the sample goes into a new workspace. Choose another path or delete that file.`);
+    throw new UpstreamError(
+      'WORKSPACE_ERROR',
+      `${workspace} already exists; the sample goes into a new workspace. Choose another path or delete that file.`,
+    );
   }
   const scale = (values.scale ?? 'default') as SampleScale;
-  if (!SCALES.includes(scale)) throw new UpstreamError('INVALID_ARGUMENTS', `--scale must be one of ${SCALES.join(', ')}`);
+  if (!SCALES.includes(scale))
+    throw new UpstreamError('INVALID_ARGUMENTS', `--scale must be one of ${SCALES.join(', ')}`);
   const seed = values.seed === undefined ? 42 : Number(values.seed);
-  if (!Number.isInteger(seed)) throw new UpstreamError('INVALID_ARGUMENTS', '--seed must be a whole number');
-  const dir = resolve((values.exports as string | undefined) ?? mkdtempSync(join(tmpdir(), 'upstream-sample-')));
+  if (!Number.isInteger(seed))
+    throw new UpstreamError('INVALID_ARGUMENTS', '--seed must be a whole number');
+  const dir = resolve(
+    (values.exports as string | undefined) ?? mkdtempSync(join(tmpdir(), 'upstream-sample-')),
+  );
 
   const started = Date.now();
   note(`Writing the ${scale} sample company (seed ${seed}) to ${dir}`);
@@ -47,7 +56,13 @@ export async function sampleCommand(argv: string[]): Promise<void> {
   engine.close();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (values.json) {
-    printJson({ workspace, exports: dir, truth: join(dir, 'truth.json'), seconds: Number(seconds), files: reports });
+    printJson({
+      workspace,
+      exports: dir,
+      truth: join(dir, 'truth.json'),
+      seconds: Number(seconds),
+      files: reports,
+    });
   } else {
     process.stdout.write(
       `Loaded ${reports.length} files into ${workspace} in ${seconds} s.\nExports and truth.json: ${dir}\nNext: upstream serve --workspace ${workspace}\n`,

@@ -12,9 +12,16 @@ export async function serveCommand(argv: string[]): Promise<void> {
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UpstreamError('INVALID_ARGUMENTS', `--port must be a number from 0 to 65535 (0 picks a free port), not '${values.port}'`);
+    throw new UpstreamError(
+      'INVALID_ARGUMENTS',
+      `--port must be a number from 0 to 65535 (0 picks a free port), not '${values.port}'`,
+    );
   }
-  const workspace = requireOption(values.workspace, '--workspace', 'upstream serve --workspace sample.duckdb');
+  const workspace = requireOption(
+    values.workspace,
+    '--workspace',
+    'upstream serve --workspace sample.duckdb',
+  );
   const engine = await Engine.open(workspace);
   let server;
   try {

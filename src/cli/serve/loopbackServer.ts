@@ -41,7 +41,13 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
@@ -67,7 +73,8 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new UpstreamError('INVALID_ARGUMENTS', 'Request body over 1 MB');
+    if (size > MAX_BODY_BYTES)
+      throw new UpstreamError('INVALID_ARGUMENTS', 'Request body over 1 MB');
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -97,7 +104,10 @@ export async function startLoopbackServer(options: {
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) =>
-      sendError(res, { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }),
+      sendError(res, {
+        code: 'INTERNAL',
+        message: error instanceof Error ? error.message : String(error),
+      }),
     );
   });
 
@@ -114,7 +124,9 @@ export async function startLoopbackServer(options: {
     const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
     const queryToken = url.searchParams.get('token') ?? undefined;
     const authorised =
-      sameToken(bearer, token) || sameToken(cookieValue(req, cookieName()), token) || sameToken(queryToken, token);
+      sameToken(bearer, token) ||
+      sameToken(cookieValue(req, cookieName()), token) ||
+      sameToken(queryToken, token);
     if (!authorised) {
       return sendError(res, {
         code: 'UNAUTHORIZED',
@@ -131,7 +143,10 @@ export async function startLoopbackServer(options: {
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
-        return sendError(res, { code: 'INVALID_ARGUMENTS', message: 'Call methods with POST /api/METHOD and a JSON body' });
+        return sendError(res, {
+          code: 'INVALID_ARGUMENTS',
+          message: 'Call methods with POST /api/METHOD and a JSON body',
+        });
       }
       let input: unknown;
       try {

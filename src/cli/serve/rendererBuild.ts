@@ -9,7 +9,10 @@ function newestSourceTime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs,
+    );
   }
   return newest;
 }
@@ -20,7 +23,9 @@ function newestSourceTime(dir: string): number {
  */
 export async function ensureRendererBuilt(): Promise<string> {
   const index = join(rendererOutDir, 'index.html');
-  const sources = [join(projectRoot, 'src/renderer'), join(projectRoot, 'src/shared')].filter(existsSync);
+  const sources = [join(projectRoot, 'src/renderer'), join(projectRoot, 'src/shared')].filter(
+    existsSync,
+  );
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const stale = sources.length > 0 && Math.max(...sources.map(newestSourceTime)) > built;
   if (built && !stale) return rendererOutDir;

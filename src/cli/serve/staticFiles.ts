@@ -15,7 +15,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** A file under root for a URL path, or null; never anything outside root. */
-export function resolveStatic(root: string, urlPath: string): { body: Buffer; type: string } | null {
+export function resolveStatic(
+  root: string,
+  urlPath: string,
+): { body: Buffer; type: string } | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -26,5 +29,8 @@ export function resolveStatic(root: string, urlPath: string): { body: Buffer; ty
   const full = normalize(join(root, relative));
   if (!full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   if (!existsSync(full) || !statSync(full).isFile()) return null;
-  return { body: readFileSync(full), type: CONTENT_TYPES[extname(full)] ?? 'application/octet-stream' };
+  return {
+    body: readFileSync(full),
+    type: CONTENT_TYPES[extname(full)] ?? 'application/octet-stream',
+  };
 }

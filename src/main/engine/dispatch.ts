@@ -5,7 +5,9 @@ import { handlers } from './handlers';
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }
 
@@ -19,18 +21,28 @@ export function toApiError(error: unknown): ApiError {
  * The single entry every transport calls: checks the method name and validates the input against
  * the contract before the handler runs; errors come back as a typed Result, never thrown.
  */
-export async function dispatch(method: string, rawInput: unknown, ctx: EngineContext): Promise<Result<unknown>> {
+export async function dispatch(
+  method: string,
+  rawInput: unknown,
+  ctx: EngineContext,
+): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
     return {
       ok: false,
-      error: { code: 'UNKNOWN_METHOD', message: `Unknown method '${method}'. Methods: ${METHOD_NAMES.join(', ')}.` },
+      error: {
+        code: 'UNKNOWN_METHOD',
+        message: `Unknown method '${method}'. Methods: ${METHOD_NAMES.join(', ')}.`,
+      },
     };
   }
   const parsed = contract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return {
       ok: false,
-      error: { code: 'INVALID_ARGUMENTS', message: `Invalid arguments for ${method}: ${describeIssues(parsed.error)}` },
+      error: {
+        code: 'INVALID_ARGUMENTS',
+        message: `Invalid arguments for ${method}: ${describeIssues(parsed.error)}`,
+      },
     };
   }
   try {

@@ -9,10 +9,14 @@ export function hardenApp(devServerUrl: string | undefined): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
-    const allowed = devServerUrl !== undefined && details.url.startsWith(new URL(devServerUrl).origin);
-    callback({ cancel: !allowed });
-  });
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (details, callback) => {
+      const allowed =
+        devServerUrl !== undefined && details.url.startsWith(new URL(devServerUrl).origin);
+      callback({ cancel: !allowed });
+    },
+  );
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event) => event.preventDefault());

@@ -17,7 +17,13 @@ export function registerIpc(engine: () => Promise<Engine>, trustedPrefix: () => 
   for (const name of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(name), async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrusted(event)) {
-        return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Calls are accepted only from the Upstream window' } };
+        return {
+          ok: false,
+          error: {
+            code: 'UNAUTHORIZED',
+            message: 'Calls are accepted only from the Upstream window',
+          },
+        };
       }
       return (await engine()).call(name, input);
     });

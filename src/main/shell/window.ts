@@ -9,7 +9,10 @@ export interface RendererLocation {
   trustedPrefix: string;
 }
 
-export function rendererLocation(outDir: string, devServerUrl: string | undefined): RendererLocation {
+export function rendererLocation(
+  outDir: string,
+  devServerUrl: string | undefined,
+): RendererLocation {
   if (devServerUrl) return { url: devServerUrl, trustedPrefix: new URL(devServerUrl).origin + '/' };
   const index = pathToFileURL(join(outDir, 'renderer/index.html')).href;
   return { url: index, trustedPrefix: index };

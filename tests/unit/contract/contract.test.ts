@@ -35,15 +35,25 @@ describe('contract', () => {
   it('rejects an unknown method and arguments that fail the schema, before any handler runs', async () => {
     expect(await dispatch('dropTables', {}, { ws: t.ws })).toEqual({
       ok: false,
-      error: { code: 'UNKNOWN_METHOD', message: "Unknown method 'dropTables'. Methods: methods, info, hierarchy, overview." },
+      error: {
+        code: 'UNKNOWN_METHOD',
+        message: "Unknown method 'dropTables'. Methods: methods, info, hierarchy, overview.",
+      },
     });
     expect(await dispatch('overview', { unitId: 7 }, { ws: t.ws })).toEqual({
       ok: false,
-      error: { code: 'INVALID_ARGUMENTS', message: 'Invalid arguments for overview: unitId: Invalid input: expected string, received number' },
+      error: {
+        code: 'INVALID_ARGUMENTS',
+        message:
+          'Invalid arguments for overview: unitId: Invalid input: expected string, received number',
+      },
     });
     expect(await dispatch('overview', { sql: 'DROP TABLE meta' }, { ws: t.ws })).toEqual({
       ok: false,
-      error: { code: 'INVALID_ARGUMENTS', message: 'Invalid arguments for overview: Unrecognized key: "sql"' },
+      error: {
+        code: 'INVALID_ARGUMENTS',
+        message: 'Invalid arguments for overview: Unrecognized key: "sql"',
+      },
     });
   });
 

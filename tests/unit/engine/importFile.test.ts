@@ -7,13 +7,38 @@ import { csv, tinyRespondents } from '../../fixtures/tinyCompany';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
 
 async function tableCounts(t: TinyWorkspace): Promise<Record<string, number>> {
-  const tables = ['sources', 'quarantine', 'org_units', 'survey_respondents', 'survey_answers', 'customer_feedback', 'hr_metrics', 'respondent_scores'];
+  const tables = [
+    'sources',
+    'quarantine',
+    'org_units',
+    'survey_respondents',
+    'survey_answers',
+    'customer_feedback',
+    'hr_metrics',
+    'respondent_scores',
+  ];
   const out: Record<string, number> = {};
-  for (const table of tables) out[table] = (await queryOne<{ n: number }>(t.ws.conn, `SELECT count(*) AS n FROM ${table}`))!.n;
+  for (const table of tables)
+    out[table] = (await queryOne<{ n: number }>(
+      t.ws.conn,
+      `SELECT count(*) AS n FROM ${table}`,
+    ))!.n;
   return out;
 }
 
-const SURVEY_HEADER = ['respondent_id', 'period', 'unit_id', 'submitted_at', 'tenure_band', 'role', 'E1', 'E2', 'V1', 'L1', 'ENPS'];
+const SURVEY_HEADER = [
+  'respondent_id',
+  'period',
+  'unit_id',
+  'submitted_at',
+  'tenure_band',
+  'role',
+  'E1',
+  'E2',
+  'V1',
+  'L1',
+  'ENPS',
+];
 
 describe('importFile', () => {
   let t: TinyWorkspace;
@@ -23,10 +48,11 @@ describe('importFile', () => {
   afterEach(() => t.cleanup());
 
   it('loads every tiny-company file with counts that reconcile', async () => {
-    const sources = await queryRows<{ rows_read: number; rows_imported: number; rows_quarantined: number }>(
-      t.ws.conn,
-      'SELECT rows_read, rows_imported, rows_quarantined FROM sources',
-    );
+    const sources = await queryRows<{
+      rows_read: number;
+      rows_imported: number;
+      rows_quarantined: number;
+    }>(t.ws.conn, 'SELECT rows_read, rows_imported, rows_quarantined FROM sources');
     expect(sources).toHaveLength(t.files.length);
     for (const s of sources) expect(s.rows_read).toBe(s.rows_imported + s.rows_quarantined);
     const counts = await tableCounts(t);
@@ -62,7 +88,12 @@ describe('importFile', () => {
       ]),
     );
     const report = await importFile(t.ws, 'survey_responses', path);
-    expect(report).toMatchObject({ status: 'imported', rowsRead: 7, rowsImported: 1, rowsQuarantined: 6 });
+    expect(report).toMatchObject({
+      status: 'imported',
+      rowsRead: 7,
+      rowsImported: 1,
+      rowsQuarantined: 6,
+    });
     expect(report.reasons).toEqual({
       'submitted_at: not a date (YYYY-MM-DD)': 1,
       'E1: outside the scale': 1,
@@ -71,26 +102,67 @@ describe('importFile', () => {
       'respondent_id: no item answered': 1,
       'period: not in the expected form': 1,
     });
-    const kept = await queryRows<{ file_name: string; row_number: number; column_name: string; reason: string }>(
+    const kept = await queryRows<{
+      file_name: string;
+      row_number: number;
+      column_name: string;
+      reason: string;
+    }>(
       t.ws.conn,
       'SELECT file_name, row_number, column_name, reason FROM quarantine ORDER BY row_number',
     );
     expect(kept).toEqual([
-      { file_name: 'survey_bad.csv', row_number: 3, column_name: 'submitted_at', reason: "submitted_at: '01/08/2025' is not a date (YYYY-MM-DD)" },
-      { file_name: 'survey_bad.csv', row_number: 4, column_name: 'E1', reason: 'E1: 7 is outside 1..5' },
-      { file_name: 'survey_bad.csv', row_number: 5, column_name: 'unit_id', reason: "unit_id: unknown unit 'T99' (not in any imported hierarchy)" },
-      { file_name: 'survey_bad.csv', row_number: 6, column_name: 'respondent_id', reason: 'duplicate period + respondent_id: the same value appears earlier in the file' },
-      { file_name: 'survey_bad.csv', row_number: 7, column_name: 'respondent_id', reason: "respondent_id: 'x5' answered no item" },
-      { file_name: 'survey_bad.csv', row_number: 8, column_name: 'period', reason: "period: 'Q3 2025' is not in the expected form" },
+      {
+        file_name: 'survey_bad.csv',
+        row_number: 3,
+        column_name: 'submitted_at',
+        reason: "submitted_at: '01/08/2025' is not a date (YYYY-MM-DD)",
+      },
+      {
+        file_name: 'survey_bad.csv',
+        row_number: 4,
+        column_name: 'E1',
+        reason: 'E1: 7 is outside 1..5',
+      },
+      {
+        file_name: 'survey_bad.csv',
+        row_number: 5,
+        column_name: 'unit_id',
+        reason: "unit_id: unknown unit 'T99' (not in any imported hierarchy)",
+      },
+      {
+        file_name: 'survey_bad.csv',
+        row_number: 6,
+        column_name: 'respondent_id',
+        reason: 'duplicate period + respondent_id: the same value appears earlier in the file',
+      },
+      {
+        file_name: 'survey_bad.csv',
+        row_number: 7,
+        column_name: 'respondent_id',
+        reason: "respondent_id: 'x5' answered no item",
+      },
+      {
+        file_name: 'survey_bad.csv',
+        row_number: 8,
+        column_name: 'period',
+        reason: "period: 'Q3 2025' is not in the expected form",
+      },
     ]);
-    const raw = await queryOne<{ raw_json: string }>(t.ws.conn, 'SELECT raw_json FROM quarantine WHERE row_number = 4');
+    const raw = await queryOne<{ raw_json: string }>(
+      t.ws.conn,
+      'SELECT raw_json FROM quarantine WHERE row_number = 4',
+    );
     expect(JSON.parse(raw!.raw_json)).toMatchObject({ respondent_id: 'x3', E1: '7' });
   });
 
   it('a file missing a required column fails with the file and columns named, and changes nothing', async () => {
     const before = await tableCounts(t);
     const path = join(t.dir, 'customers.csv');
-    writeFileSync(path, csv(['response_id', 'when', 'cx_code', 'nps'], [['z1', '2025-05-01 10:00:00', 'S-A', 9]]));
+    writeFileSync(
+      path,
+      csv(['response_id', 'when', 'cx_code', 'nps'], [['z1', '2025-05-01 10:00:00', 'S-A', 9]]),
+    );
     await expect(importFile(t.ws, 'customer_feedback', path)).rejects.toThrow(
       'customers.csv: row 1 (the header) lacks the column responded_at that a customer_feedback file needs. Columns found: response_id, when, cx_code, nps',
     );
@@ -100,18 +172,27 @@ describe('importFile', () => {
   it('an unreadable CSV fails with the file named and leaves the workspace as it was', async () => {
     const before = await tableCounts(t);
     const path = join(t.dir, 'cut.csv');
-    writeFileSync(path, 'response_id,responded_at,cx_code,nps\nz1,2025-05-01 10:00:00,S-A,9\nz2,"2025-05-01 10:00:00,S-A');
-    await expect(importFile(t.ws, 'customer_feedback', path)).rejects.toThrow(/^cut\.csv: cannot be read as CSV: /);
+    writeFileSync(
+      path,
+      'response_id,responded_at,cx_code,nps\nz1,2025-05-01 10:00:00,S-A,9\nz2,"2025-05-01 10:00:00,S-A',
+    );
+    await expect(importFile(t.ws, 'customer_feedback', path)).rejects.toThrow(
+      /^cut\.csv: cannot be read as CSV: /,
+    );
     expect(await tableCounts(t)).toEqual(before);
   });
 
   it('refuses empty and header-only files', async () => {
     const empty = join(t.dir, 'empty.csv');
     writeFileSync(empty, '');
-    await expect(importFile(t.ws, 'hr_metrics', empty)).rejects.toThrow('empty.csv: the file is empty (0 bytes)');
+    await expect(importFile(t.ws, 'hr_metrics', empty)).rejects.toThrow(
+      'empty.csv: the file is empty (0 bytes)',
+    );
     const headerOnly = join(t.dir, 'header.csv');
     writeFileSync(headerOnly, 'unit_id,period,headcount,leavers,absence_days\n');
-    await expect(importFile(t.ws, 'hr_metrics', headerOnly)).rejects.toThrow('header.csv: has a header but no data rows');
+    await expect(importFile(t.ws, 'hr_metrics', headerOnly)).rejects.toThrow(
+      'header.csv: has a header but no data rows',
+    );
   });
 
   it('importing the same file twice changes nothing', async () => {
@@ -142,7 +223,10 @@ describe('importFile', () => {
   });
 
   it('keeps a compressed copy of every source so the workspace can be rebuilt', async () => {
-    const copies = await queryOne<{ n: number }>(t.ws.conn, 'SELECT count(*) AS n FROM source_files');
+    const copies = await queryOne<{ n: number }>(
+      t.ws.conn,
+      'SELECT count(*) AS n FROM source_files',
+    );
     expect(copies?.n).toBe(t.files.length);
   });
 });

@@ -16,13 +16,16 @@ import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
 // fixture's own arrays: it shares no code with the engine.
 function teamsUnder(unit: string, period: string): string[] {
   const snapshot = period === '2025-Q1' ? tinyOrgSnapshots[0]! : tinyOrgSnapshots[1]!;
-  const children = (id: string): string[] => snapshot.rows.filter((r) => r[2] === id).map((r) => r[0]!);
+  const children = (id: string): string[] =>
+    snapshot.rows.filter((r) => r[2] === id).map((r) => r[0]!);
   const all = (id: string): string[] => [id, ...children(id).flatMap(all)];
   return all(unit);
 }
 
 function expectedEmployee(unit: string, period: string) {
-  const people = tinyRespondents.filter((r) => r.period === period && teamsUnder(unit, period).includes(r.unit));
+  const people = tinyRespondents.filter(
+    (r) => r.period === period && teamsUnder(unit, period).includes(r.unit),
+  );
   const engagement = people.map((p) => {
     const answered = [p.E1, p.E2].filter((v): v is number => v !== null);
     return answered.reduce((s, v) => s + ((v - 1) / 4) * 100, 0) / answered.length;
@@ -38,7 +41,8 @@ function expectedEmployee(unit: string, period: string) {
     respondents: people.length,
     engagement_index: engagement.reduce((a, b) => a + b, 0) / engagement.length,
     pct_favourable: (likert.filter((v) => v >= 4).length / likert.length) * 100,
-    enps: ((enps.filter((v) => v >= 9).length - enps.filter((v) => v <= 6).length) / enps.length) * 100,
+    enps:
+      ((enps.filter((v) => v >= 9).length - enps.filter((v) => v <= 6).length) / enps.length) * 100,
     enps_n: enps.length,
     response_rate: (people.length / headcount) * 100,
   };
@@ -46,7 +50,9 @@ function expectedEmployee(unit: string, period: string) {
 
 function expectedCustomer(unit: string, period: string) {
   const quarter = (at: string) => `${at.slice(0, 4)}-Q${Math.ceil(Number(at.slice(5, 7)) / 3)}`;
-  const codes = tinyMapping.filter((m) => teamsUnder(unit, period).includes(m[1]!)).map((m) => m[0]);
+  const codes = tinyMapping
+    .filter((m) => teamsUnder(unit, period).includes(m[1]!))
+    .map((m) => m[0]);
   const rows = tinyCustomers.filter((c) => quarter(c.at) === period && codes.includes(c.code));
   const nps = rows.map((r) => r.nps).filter((v): v is number => v !== null);
   const csat = rows.map((r) => r.csat).filter((v): v is number => v !== null);
@@ -63,7 +69,8 @@ type Overview = MethodOutput<'overview'>;
 /** The API rounds to two decimals. */
 const expectRounded = (actual: number | null, expected: number) =>
   expect(Math.abs((actual ?? Number.NaN) - expected)).toBeLessThanOrEqual(0.0051);
-const tile = (o: Overview, metric: string): MetricValue => o.tiles.find((t) => t.metric === metric)!;
+const tile = (o: Overview, metric: string): MetricValue =>
+  o.tiles.find((t) => t.metric === metric)!;
 
 describe('overview', () => {
   let t: TinyWorkspace;
@@ -105,12 +112,25 @@ describe('overview', () => {
     expect(o.unit).toEqual({ id: 'C', name: 'Acme Retail', level: 'company' });
     expect(o.trend.map((p) => p.period)).toEqual(['2025-Q1', '2025-Q2']);
     expect(o.tiles.every((x) => x.formula.length > 20)).toBe(true);
+    // Store B moved between regions, but the company as a whole kept the same teams.
+    expect(o.reorgs).toEqual([]);
   });
 
   it('suppresses a team below the minimum group size, with the reason and no number', async () => {
     const o = await call({ unitId: 'T3', period: '2025-Q1' });
-    for (const metric of ['engagement_index', 'pct_favourable', 'enps', 'respondents', 'response_rate']) {
-      expect(tile(o, metric)).toMatchObject({ value: null, n: null, status: 'suppressed', reason: 'Suppressed: fewer than 5 respondents' });
+    for (const metric of [
+      'engagement_index',
+      'pct_favourable',
+      'enps',
+      'respondents',
+      'response_rate',
+    ]) {
+      expect(tile(o, metric)).toMatchObject({
+        value: null,
+        n: null,
+        status: 'suppressed',
+        reason: 'Suppressed: fewer than 5 respondents',
+      });
     }
     // Customers are not the protected party.
     expect(tile(o, 'nps').status).toBe('ok');
@@ -121,7 +141,8 @@ describe('overview', () => {
     expect(tile(o, 'engagement_index')).toMatchObject({
       value: null,
       status: 'suppressed',
-      reason: 'Suppressed: a smaller neighbouring group (under 5) could otherwise be worked out by subtraction',
+      reason:
+        'Suppressed: a smaller neighbouring group (under 5) could otherwise be worked out by subtraction',
     });
     const south = await call({ unitId: 'R2', period: '2025-Q1' });
     expect(tile(south, 'engagement_index').status).toBe('ok');
@@ -129,27 +150,41 @@ describe('overview', () => {
 
   it('suppresses a metric answered by fewer than the minimum even when the group is large enough', async () => {
     // Store B in 2025-Q1: 5 respondents, but only some answered the eNPS item.
-    const answered = tinyRespondents.filter((r) => r.unit === 'T2' && r.period === '2025-Q1' && r.ENPS !== null).length;
+    const answered = tinyRespondents.filter(
+      (r) => r.unit === 'T2' && r.period === '2025-Q1' && r.ENPS !== null,
+    ).length;
     expect(answered).toBeLessThan(5);
     const o = await call({ unitId: 'T2', period: '2025-Q1' });
     expect(tile(o, 'respondents').status).toBe('ok');
-    expect(tile(o, 'enps')).toMatchObject({ value: null, status: 'suppressed', reason: 'Suppressed: fewer than 5 people answered this question' });
+    expect(tile(o, 'enps')).toMatchObject({
+      value: null,
+      status: 'suppressed',
+      reason: 'Suppressed: fewer than 5 people answered this question',
+    });
   });
 
   it('follows the reorganisation: North loses Store B in 2025-Q2, and says so', async () => {
     const o = await call({ unitId: 'R1', period: '2025-Q2' });
-    expect(o.reorgs).toEqual([{ period: '2025-Q2', note: 'Reorganisation: 0 units moved in, 1 moved out' }]);
+    expect(o.reorgs).toEqual([
+      { period: '2025-Q2', note: 'Reorganisation: 0 teams moved in, 1 moved out' },
+    ]);
     expect(tile(o, 'respondents').value).toBe(expectedEmployee('R1', '2025-Q2').respondents);
   });
 
   it('gives clear errors for an unknown unit or a period without data', async () => {
     expect(await dispatch('overview', { unitId: 'T42' }, { ws: t.ws })).toEqual({
       ok: false,
-      error: { code: 'NOT_FOUND', message: "Unit 'T42' is not in the hierarchy in force for 2025-Q2." },
+      error: {
+        code: 'NOT_FOUND',
+        message: "Unit 'T42' is not in the hierarchy in force for 2025-Q2.",
+      },
     });
     expect(await dispatch('overview', { period: '2019-Q1' }, { ws: t.ws })).toEqual({
       ok: false,
-      error: { code: 'NOT_FOUND', message: 'No data for period 2019-Q1. Periods in this workspace: 2025-Q1, 2025-Q2.' },
+      error: {
+        code: 'NOT_FOUND',
+        message: 'No data for period 2019-Q1. Periods in this workspace: 2025-Q1, 2025-Q2.',
+      },
     });
   });
 });

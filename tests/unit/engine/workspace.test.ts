@@ -20,12 +20,18 @@ describe('workspace', () => {
   it('creates a workspace at the current schema version and reopens it', async () => {
     const path = join(temp.path, 'w.duckdb');
     const ws = await openWorkspace(path, { create: true });
-    const version = await queryOne<{ value: string }>(ws.conn, "SELECT value FROM meta WHERE key = 'schema_version'");
+    const version = await queryOne<{ value: string }>(
+      ws.conn,
+      "SELECT value FROM meta WHERE key = 'schema_version'",
+    );
     expect(Number(version?.value)).toBe(CURRENT_SCHEMA_VERSION);
     expect(await ws.minGroupSize()).toBe(5);
     ws.close();
     const again = await openWorkspace(path);
-    const created = await queryOne<{ value: string }>(again.conn, "SELECT value FROM meta WHERE key = 'created_at'");
+    const created = await queryOne<{ value: string }>(
+      again.conn,
+      "SELECT value FROM meta WHERE key = 'created_at'",
+    );
     expect(created?.value).toMatch(/^\d{4}-\d\d-\d\dT/);
     again.close();
   });
@@ -66,7 +72,9 @@ describe('workspace', () => {
     // Write the newer version with plain DuckDB, as a future Upstream would have.
     const instance = await DuckDBInstance.create(path);
     const conn = await instance.connect();
-    await conn.run(`UPDATE meta SET value = '${CURRENT_SCHEMA_VERSION + 1}' WHERE key = 'schema_version'`);
+    await conn.run(
+      `UPDATE meta SET value = '${CURRENT_SCHEMA_VERSION + 1}' WHERE key = 'schema_version'`,
+    );
     await conn.run('CHECKPOINT');
     conn.closeSync();
     instance.closeSync();
@@ -83,16 +91,23 @@ describe('workspace', () => {
     writeFileSync(join(temp.path, 'inside.csv'), 'a\n2\n');
     const ws = await openWorkspace(join(temp.path, 'w.duckdb'), { create: true });
     try {
-      const inside = await queryOne<{ a: number }>(ws.conn, `SELECT a FROM read_csv('${join(temp.path, 'inside.csv')}')`);
+      const inside = await queryOne<{ a: number }>(
+        ws.conn,
+        `SELECT a FROM read_csv('${join(temp.path, 'inside.csv')}')`,
+      );
       expect(inside?.a).toBe(2);
-      await expect(ws.conn.run(`SELECT * FROM read_csv('${join(outside.path, 'secret.csv')}')`)).rejects.toThrow(
+      await expect(
+        ws.conn.run(`SELECT * FROM read_csv('${join(outside.path, 'secret.csv')}')`),
+      ).rejects.toThrow(
         /Permission Error: Cannot access file .*secret\.csv.* - file system operations are disabled by configuration/,
       );
       await expect(ws.conn.run('SET enable_external_access = true')).rejects.toThrow(
         'Cannot change configuration option "enable_external_access" - the configuration has been locked',
       );
       await expect(ws.conn.run('INSTALL excel')).rejects.toThrow(/Permission Error/);
-      await expect(ws.conn.run("COPY (SELECT 1) TO '/tmp/upstream-escape.csv'")).rejects.toThrow(/Permission Error/);
+      await expect(ws.conn.run("COPY (SELECT 1) TO '/tmp/upstream-escape.csv'")).rejects.toThrow(
+        /Permission Error/,
+      );
     } finally {
       ws.close();
       outside.remove();

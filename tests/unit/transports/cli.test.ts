@@ -14,7 +14,15 @@ describe('upstream command line', () => {
 
   beforeAll(() => {
     for (const file of writeTinyCompany(join(temp.path, 'exports'))) {
-      const result = upstream(['import', file.path, '--as', file.kind, '--workspace', ws, '--json']);
+      const result = upstream([
+        'import',
+        file.path,
+        '--as',
+        file.kind,
+        '--workspace',
+        ws,
+        '--json',
+      ]);
       expect(result.status, result.stderr).toBe(0);
     }
   });
@@ -23,7 +31,12 @@ describe('upstream command line', () => {
   it('lists the methods without a workspace', () => {
     const result = upstream(['methods']);
     expect(result.status).toBe(0);
-    expect(result.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['methods', 'info', 'hierarchy', 'overview']);
+    expect(
+      result.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['methods', 'info', 'hierarchy', 'overview']);
   });
 
   it('import --json prints one object describing each file', () => {
@@ -36,17 +49,30 @@ describe('upstream command line', () => {
     const report = JSON.parse(result.stdout);
     expect(report.files).toHaveLength(1);
     expect(report.files[0]).toMatchObject({
-      file: 'hr_metrics.csv', kind: 'hr_metrics', rowsRead: 9, rowsImported: 8, rowsQuarantined: 1,
+      file: 'hr_metrics.csv',
+      kind: 'hr_metrics',
+      rowsRead: 9,
+      rowsImported: 8,
+      rowsQuarantined: 1,
       reasons: { 'headcount: outside the scale': 1 },
     });
   });
 
   it('call prints the JSON result and exits 0', () => {
-    const result = upstream(['call', 'overview', '--workspace', ws, '--args', '{"unitId":"R1","period":"2025-Q1"}']);
+    const result = upstream([
+      'call',
+      'overview',
+      '--workspace',
+      ws,
+      '--args',
+      '{"unitId":"R1","period":"2025-Q1"}',
+    ]);
     expect(result.status).toBe(0);
     const overview = JSON.parse(result.stdout);
     expect(overview.unit).toEqual({ id: 'R1', name: 'North', level: 'region' });
-    expect(overview.tiles.find((t: { metric: string }) => t.metric === 'respondents').value).toBe(11);
+    expect(overview.tiles.find((t: { metric: string }) => t.metric === 'respondents').value).toBe(
+      11,
+    );
   });
 
   it('errors are JSON on stderr with a non-zero exit', () => {
@@ -62,7 +88,10 @@ describe('upstream command line', () => {
     expect(errorOf(badJson.stderr).code).toBe('INVALID_ARGUMENTS');
     expect(errorOf(badJson.stderr).message).toMatch(/^--args is not valid JSON: /);
     const badArgs = upstream(['call', 'overview', '--workspace', ws, '--args', '{"period":"Q9"}']);
-    expect(errorOf(badArgs.stderr)).toEqual({ code: 'INVALID_ARGUMENTS', message: 'Invalid arguments for overview: period: a period looks like 2025-Q3' });
+    expect(errorOf(badArgs.stderr)).toEqual({
+      code: 'INVALID_ARGUMENTS',
+      message: 'Invalid arguments for overview: period: a period looks like 2025-Q3',
+    });
   });
 
   it('a missing or corrupt workspace is named, and the file is left as it was', () => {
@@ -89,7 +118,8 @@ describe('upstream command line', () => {
     expect(result.status).toBe(1);
     expect(errorOf(result.stderr)).toEqual({
       code: 'IMPORT_ERROR',
-      message: 'broken.csv: row 1 (the header) lacks the column unit_id that a unit_mapping file needs. Columns found: cx_code',
+      message:
+        'broken.csv: row 1 (the header) lacks the column unit_id that a unit_mapping file needs. Columns found: cx_code',
     });
     const after = upstream(['call', 'info', '--workspace', ws]);
     expect(JSON.parse(after.stdout).tables).toEqual(JSON.parse(before.stdout).tables);
@@ -105,7 +135,11 @@ describe('upstream command line', () => {
       const token = url.searchParams.get('token')!;
       const denied = await fetch(`${url.origin}/api/info`, { method: 'POST', body: '{}' });
       expect(denied.status).toBe(401);
-      const info = await fetch(`${url.origin}/api/info`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${token}` } });
+      const info = await fetch(`${url.origin}/api/info`, {
+        method: 'POST',
+        body: '{}',
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(info.status).toBe(200);
       expect((await info.json()).value.workspace.path).toBe(copy);
       const inUse = upstream(['serve', '--workspace', ws, '--port', url.port]);

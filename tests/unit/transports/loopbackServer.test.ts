@@ -15,10 +15,19 @@ interface Reply {
 }
 
 /** Raw HTTP, so tests control every header (fetch would not let us set Host). */
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -36,11 +45,17 @@ describe('loopback HTTP transport', () => {
   let server: LoopbackServer;
   const auth = () => ({ authorization: `Bearer ${server.token}` });
   const api = (method: string, body: unknown, headers: Record<string, string> = auth()) =>
-    send(server.port, { method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    send(server.port, {
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     engine = await Engine.open(join(temp.path, 'w.duckdb'), { create: true });
-    for (const f of writeTinyCompany(join(temp.path, 'exports'))) await importFile(engine.ws, f.kind, f.path);
+    for (const f of writeTinyCompany(join(temp.path, 'exports')))
+      await importFile(engine.ws, f.kind, f.path);
     const staticDir = join(temp.path, 'static');
     mkdirSync(join(staticDir, 'assets'), { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Upstream</title>');
@@ -55,15 +70,24 @@ describe('loopback HTTP transport', () => {
   });
 
   it('binds to 127.0.0.1 and prints a URL with a long random token', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{32}$`));
+    expect(server.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{32}$`),
+    );
   });
 
   it('answers 401 to requests without the token, for pages and methods alike', async () => {
-    for (const reply of [await send(server.port, { path: '/' }), await api('info', {}, {}), await api('info', {}, { authorization: 'Bearer wrong' })]) {
+    for (const reply of [
+      await send(server.port, { path: '/' }),
+      await api('info', {}, {}),
+      await api('info', {}, { authorization: 'Bearer wrong' }),
+    ]) {
       expect(reply.status).toBe(401);
       expect(JSON.parse(reply.body)).toEqual({
         ok: false,
-        error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token: open the URL that `upstream serve` printed.' },
+        error: {
+          code: 'UNAUTHORIZED',
+          message: 'Missing or wrong token: open the URL that `upstream serve` printed.',
+        },
       });
     }
   });
@@ -91,17 +115,31 @@ describe('loopback HTTP transport', () => {
   it('returns typed errors with fitting status codes', async () => {
     const bad = await api('overview', { period: 'last year' });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body).error).toEqual({ code: 'INVALID_ARGUMENTS', message: 'Invalid arguments for overview: period: a period looks like 2025-Q3' });
+    expect(JSON.parse(bad.body).error).toEqual({
+      code: 'INVALID_ARGUMENTS',
+      message: 'Invalid arguments for overview: period: a period looks like 2025-Q3',
+    });
     const unknown = await api('exec', {});
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body).error.code).toBe('UNKNOWN_METHOD');
-    const notJson = await send(server.port, { method: 'POST', path: '/api/info', headers: auth(), body: '{not json' });
+    const notJson = await send(server.port, {
+      method: 'POST',
+      path: '/api/info',
+      headers: auth(),
+      body: '{not json',
+    });
     expect(notJson.status).toBe(400);
-    expect(JSON.parse(notJson.body).error).toEqual({ code: 'INVALID_ARGUMENTS', message: 'Request body is not valid JSON' });
+    expect(JSON.parse(notJson.body).error).toEqual({
+      code: 'INVALID_ARGUMENTS',
+      message: 'Request body is not valid JSON',
+    });
   });
 
   it('refuses other Host names (DNS rebinding) and cross-origin calls', async () => {
-    const rebound = await send(server.port, { path: '/', headers: { host: `evil.example:${server.port}`, ...auth() } });
+    const rebound = await send(server.port, {
+      path: '/',
+      headers: { host: `evil.example:${server.port}`, ...auth() },
+    });
     expect(rebound.status).toBe(421);
     const crossSite = await api('info', {}, { ...auth(), origin: 'http://evil.example' });
     expect(crossSite.status).toBe(401);
@@ -117,7 +155,9 @@ describe('loopback HTTP transport', () => {
   });
 
   it('says plainly when the port is in use', async () => {
-    await expect(startLoopbackServer({ engine, staticDir: temp.path, port: server.port })).rejects.toThrow(
+    await expect(
+      startLoopbackServer({ engine, staticDir: temp.path, port: server.port }),
+    ).rejects.toThrow(
       `Port ${server.port} on 127.0.0.1 is already in use. Choose another with --port N, or --port 0 for any free port.`,
     );
   });

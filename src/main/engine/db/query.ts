@@ -42,10 +42,7 @@ export function quoteLiteral(text: string): string {
 }
 
 /** Runs `work` inside one transaction: all of it commits, or none of it does. */
-export async function inTransaction<T>(
-  conn: DuckDBConnection,
-  work: () => Promise<T>,
-): Promise<T> {
+export async function inTransaction<T>(conn: DuckDBConnection, work: () => Promise<T>): Promise<T> {
   await conn.run('BEGIN TRANSACTION');
   try {
     const result = await work();

@@ -2,25 +2,48 @@ import { queryRows } from '../db/query';
 import type { Handler } from './context';
 
 const COUNTED_TABLES = [
-  'org_units', 'survey_items', 'survey_respondents', 'survey_answers', 'survey_comments',
-  'customer_feedback', 'unit_mapping', 'contact_interactions', 'recognition_events', 'hr_metrics', 'quarantine',
+  'org_units',
+  'survey_items',
+  'survey_respondents',
+  'survey_answers',
+  'survey_comments',
+  'customer_feedback',
+  'unit_mapping',
+  'contact_interactions',
+  'recognition_events',
+  'hr_metrics',
+  'quarantine',
 ] as const;
 
 export const info: Handler<'info'> = async (_input, { ws }) => {
   const { conn } = ws;
   const meta = Object.fromEntries(
-    (await queryRows<{ key: string; value: string }>(conn, 'SELECT key, value FROM meta')).map((r) => [r.key, r.value]),
+    (await queryRows<{ key: string; value: string }>(conn, 'SELECT key, value FROM meta')).map(
+      (r) => [r.key, r.value],
+    ),
   );
   const sources = await queryRows<{
-    id: number; kind: string; fileName: string; sha256: string; rowsRead: number;
-    rowsImported: number; rowsQuarantined: number; importedAt: string;
+    id: number;
+    kind: string;
+    fileName: string;
+    sha256: string;
+    rowsRead: number;
+    rowsImported: number;
+    rowsQuarantined: number;
+    importedAt: string;
   }>(
     conn,
     `SELECT source_id AS id, kind, file_name AS "fileName", sha256, rows_read AS "rowsRead",
        rows_imported AS "rowsImported", rows_quarantined AS "rowsQuarantined", CAST(imported_at AS VARCHAR) AS "importedAt"
      FROM sources ORDER BY source_id`,
   );
-  const periods = await queryRows<{ id: string; start: string; end: string; surveyResponses: number; customerResponses: number }>(
+  const periods = await queryRows<{
+    id: string;
+    start: string;
+    end: string;
+    surveyResponses: number;
+    customerResponses: number;
+  }>(
     conn,
     `WITH s AS (SELECT period, count(*) AS n FROM respondent_scores GROUP BY period),
           c AS (SELECT period, sum(responses) AS n FROM customer_code_stats GROUP BY period),
@@ -33,7 +56,9 @@ export const info: Handler<'info'> = async (_input, { ws }) => {
   );
   const tables = await queryRows<{ name: string; rows: number }>(
     conn,
-    COUNTED_TABLES.map((t) => `SELECT '${t}' AS name, count(*) AS rows FROM ${t}`).join(' UNION ALL '),
+    COUNTED_TABLES.map((t) => `SELECT '${t}' AS name, count(*) AS rows FROM ${t}`).join(
+      ' UNION ALL ',
+    ),
   );
   const unmapped = await queryRows<{ n: number }>(
     conn,
@@ -49,7 +74,10 @@ export const info: Handler<'info'> = async (_input, { ws }) => {
     },
     sources,
     periods,
-    tables: COUNTED_TABLES.map((name) => ({ name, rows: tables.find((t) => t.name === name)?.rows ?? 0 })),
+    tables: COUNTED_TABLES.map((name) => ({
+      name,
+      rows: tables.find((t) => t.name === name)?.rows ?? 0,
+    })),
     unmappedCustomerCodes: unmapped[0]?.n ?? 0,
   };
 };

@@ -38,16 +38,38 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
     const visibility = employeeVisibility(unit.unit_id, respondents, siblings.get(p), minSize);
     const headcount = e?.headcount ?? null;
     const values: MetricValue[] = [
-      employeeValue('engagement_index', e?.engagement_index ?? null, e?.engagement_n ?? 0, visibility, minSize),
-      employeeValue('pct_favourable', e?.pct_favourable ?? null, e?.favourable_n ?? 0, visibility, minSize),
+      employeeValue(
+        'engagement_index',
+        e?.engagement_index ?? null,
+        e?.engagement_n ?? 0,
+        visibility,
+        minSize,
+      ),
+      employeeValue(
+        'pct_favourable',
+        e?.pct_favourable ?? null,
+        e?.favourable_n ?? 0,
+        visibility,
+        minSize,
+      ),
       employeeValue('enps', e?.enps ?? null, e?.enps_n ?? 0, visibility, minSize),
       employeeValue('respondents', respondents, respondents, visibility, minSize),
       headcount
-        ? employeeValue('response_rate', (respondents / headcount) * 100, respondents, visibility, minSize)
+        ? employeeValue(
+            'response_rate',
+            (respondents / headcount) * 100,
+            respondents,
+            visibility,
+            minSize,
+          )
         : noData('response_rate', 'No headcount for this unit and period (HR metrics)'),
       customerValue('nps', c?.nps ?? null, c?.nps_n ?? 0),
       customerValue('csat', c?.csat ?? null, c?.csat_n ?? 0),
-      customerValue('customer_responses', c?.customer_responses ?? null, c?.customer_responses ?? 0),
+      customerValue(
+        'customer_responses',
+        c?.customer_responses ?? null,
+        c?.customer_responses ?? 0,
+      ),
     ];
     return { period: p, values };
   });
@@ -57,7 +79,11 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
     period,
     unit: { id: unit.unit_id, name: unit.unit_name, level: unit.level },
     minGroupSize: minSize,
-    tiles: current.values.map((v) => ({ ...v, label: METRICS[v.metric].label, formula: METRICS[v.metric].formula })),
+    tiles: current.values.map((v) => ({
+      ...v,
+      label: METRICS[v.metric].label,
+      formula: METRICS[v.metric].formula,
+    })),
     trend,
     reorgs: await unitReorgs(conn, unit.unit_id, periods),
   };

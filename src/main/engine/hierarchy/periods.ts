@@ -18,7 +18,10 @@ export async function listPeriods(conn: DuckDBConnection): Promise<string[]> {
 export async function resolvePeriod(conn: DuckDBConnection, period?: string): Promise<string> {
   const periods = await listPeriods(conn);
   if (periods.length === 0) {
-    throw new UpstreamError('NOT_FOUND', 'The workspace has no data yet: import survey or customer files first.');
+    throw new UpstreamError(
+      'NOT_FOUND',
+      'The workspace has no data yet: import survey or customer files first.',
+    );
   }
   if (period === undefined) return periods[periods.length - 1]!;
   if (!periods.includes(period)) {

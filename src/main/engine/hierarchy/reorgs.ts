@@ -2,9 +2,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db/query';
 
 /**
- * Periods where what a unit stands for changed: the set of units under it differs from the
- * previous period's hierarchy (teams moved in or out, the unit created or closed). Trends that
- * cross such a period compare different groups of people, and the screen says so.
+ * Periods where what a unit stands for changed: the set of leaf units (the teams people belong
+ * to) under it differs from the previous period's hierarchy: teams moved in or out, the unit was
+ * created or closed. A new level in between (a region split) changes nothing for the company as
+ * a whole. Trends that cross such a period compare different groups of people; the screen says so.
  */
 export async function unitReorgs(
   conn: DuckDBConnection,
@@ -16,6 +17,7 @@ export async function unitReorgs(
     `SELECT p.period, list(c.descendant_id ORDER BY c.descendant_id) FILTER (WHERE c.descendant_id IS NOT NULL) AS members
      FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS period) p
      LEFT JOIN org_closure c ON c.effective_from = hierarchy_for(p.period) AND c.ancestor_id = $unit
+       AND NOT EXISTS (SELECT 1 FROM org_units k WHERE k.effective_from = c.effective_from AND k.parent_id = c.descendant_id)
      GROUP BY p.period ORDER BY p.period`,
     { periods: JSON.stringify(periods), unit: unitId },
   );
@@ -31,7 +33,7 @@ export async function unitReorgs(
         ? 'Unit created in a reorganisation'
         : after.size === 0
           ? 'Unit closed in a reorganisation'
-          : `Reorganisation: ${joined} unit${joined === 1 ? '' : 's'} moved in, ${left} moved out`;
+          : `Reorganisation: ${joined} team${joined === 1 ? '' : 's'} moved in, ${left} moved out`;
     changes.push({ period: rows[i]!.period, note });
   }
   return changes;

@@ -13,7 +13,10 @@ export interface UnitRow extends Record<string, unknown> {
 }
 
 /** The effective_from date of the hierarchy snapshot in force for each period. */
-export async function hierarchiesFor(conn: DuckDBConnection, periods: string[]): Promise<Map<string, string>> {
+export async function hierarchiesFor(
+  conn: DuckDBConnection,
+  periods: string[],
+): Promise<Map<string, string>> {
   const rows = await queryRows<{ period: string; eff: string }>(
     conn,
     `SELECT p AS period, CAST(hierarchy_for(p) AS VARCHAR) AS eff FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)`,
@@ -30,7 +33,10 @@ export async function hierarchyFor(conn: DuckDBConnection, period: string): Prom
     { p: period },
   );
   if (!row?.eff) {
-    throw new UpstreamError('NOT_FOUND', 'The workspace has no org hierarchy: import an org_units file first.');
+    throw new UpstreamError(
+      'NOT_FOUND',
+      'The workspace has no org hierarchy: import an org_units file first.',
+    );
   }
   return row.eff;
 }
@@ -57,7 +63,10 @@ export async function findUnit(
   period: string,
 ): Promise<UnitRow> {
   const units = await unitsOf(conn, effectiveFrom);
-  const unit = unitId === undefined ? units.find((u) => u.parent_id === null) : units.find((u) => u.unit_id === unitId);
+  const unit =
+    unitId === undefined
+      ? units.find((u) => u.parent_id === null)
+      : units.find((u) => u.unit_id === unitId);
   if (!unit) {
     throw new UpstreamError(
       'NOT_FOUND',

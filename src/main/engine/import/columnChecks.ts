@@ -34,7 +34,12 @@ export function columnChecks(spec: ColumnSpec): RowCheck[] {
   const label = quoteLiteral(spec.name);
   const checks: RowCheck[] = [];
   if (spec.required) {
-    checks.push({ column: spec.name, rule: 'missing value', failsWhen: `${raw} IS NULL`, reason: `${label} || ': missing value'` });
+    checks.push({
+      column: spec.name,
+      rule: 'missing value',
+      failsWhen: `${raw} IS NULL`,
+      reason: `${label} || ': missing value'`,
+    });
   }
   checks.push({
     column: spec.name,
@@ -77,9 +82,7 @@ export function uniqueCheck(columns: string[]): RowCheck {
 export function firstFailure(checks: RowCheck[]): { column: string; rule: string; reason: string } {
   if (checks.length === 0) return { column: 'NULL', rule: 'NULL', reason: 'NULL' };
   const rule = checks.map((c) => `WHEN ${c.failsWhen} THEN ${quoteLiteral(c.rule)}`).join(' ');
-  const column = checks
-    .map((c) => `WHEN ${c.failsWhen} THEN ${quoteLiteral(c.column)}`)
-    .join(' ');
+  const column = checks.map((c) => `WHEN ${c.failsWhen} THEN ${quoteLiteral(c.column)}`).join(' ');
   const reason = checks.map((c) => `WHEN ${c.failsWhen} THEN ${c.reason}`).join(' ');
   return { column: `CASE ${column} END`, rule: `CASE ${rule} END`, reason: `CASE ${reason} END` };
 }

@@ -68,8 +68,16 @@ export async function importFile(
   );
   if (previous) {
     return {
-      file: fileName, kind, sha256, status: 'unchanged', rowsRead: 0, rowsImported: 0,
-      rowsQuarantined: 0, reasons: {}, ignoredColumns: [], keptCopy: true,
+      file: fileName,
+      kind,
+      sha256,
+      status: 'unchanged',
+      rowsRead: 0,
+      rowsImported: 0,
+      rowsQuarantined: 0,
+      reasons: {},
+      ignoredColumns: [],
+      keptCopy: true,
     };
   }
 
@@ -118,7 +126,9 @@ async function importStaged(
     .map((c) => c.column_name)
     .filter((name) => name !== '__row');
   const canonical = CANONICAL_COLUMNS[kind];
-  const missing = canonical.filter((c) => c.required && !header.includes(c.name)).map((c) => c.name);
+  const missing = canonical
+    .filter((c) => c.required && !header.includes(c.name))
+    .map((c) => c.name);
   if (missing.length > 0) {
     throw importError(
       fileName,
@@ -171,8 +181,16 @@ async function importStaged(
   await conn.run(
     `INSERT INTO sources VALUES ($id, $kind, $file, $sha, $bytes, $read, $imported, $quarantined, $columns, now()::TIMESTAMP, $version)`,
     {
-      id: sourceId, kind, file: fileName, sha: sha256, bytes, read: rowsRead, imported: rowsImported,
-      quarantined: rowsQuarantined, columns: JSON.stringify(columns.map((c) => c.name)), version: APP_VERSION,
+      id: sourceId,
+      kind,
+      file: fileName,
+      sha: sha256,
+      bytes,
+      read: rowsRead,
+      imported: rowsImported,
+      quarantined: rowsQuarantined,
+      columns: JSON.stringify(columns.map((c) => c.name)),
+      version: APP_VERSION,
     },
   );
   if (keptCopy) {
@@ -181,10 +199,20 @@ async function importStaged(
       gzip: blobValue(gzipSync(readFileSync(staged))),
     });
   }
-  await conn.run("UPDATE meta SET value = $now WHERE key = 'updated_at'", { now: new Date().toISOString() });
+  await conn.run("UPDATE meta SET value = $now WHERE key = 'updated_at'", {
+    now: new Date().toISOString(),
+  });
 
   return {
-    file: fileName, kind, sha256, status: 'imported', rowsRead, rowsImported, rowsQuarantined,
-    reasons: Object.fromEntries(reasonRows.map((r) => [r.reason, r.n])), ignoredColumns, keptCopy,
+    file: fileName,
+    kind,
+    sha256,
+    status: 'imported',
+    rowsRead,
+    rowsImported,
+    rowsQuarantined,
+    reasons: Object.fromEntries(reasonRows.map((r) => [r.reason, r.n])),
+    ignoredColumns,
+    keptCopy,
   };
 }

@@ -17,16 +17,25 @@ export function employeeValue(
   visibility: Visibility,
   minSize: number,
 ): MetricValue {
-  if (n === 0 || value === null) return noData(metric, 'No survey answers for this group and period');
-  if (!visibility.visible) return { metric, value: null, n: null, status: 'suppressed', reason: visibility.reason };
+  if (n === 0 || value === null)
+    return noData(metric, 'No survey answers for this group and period');
+  if (!visibility.visible)
+    return { metric, value: null, n: null, status: 'suppressed', reason: visibility.reason };
   if (n < minSize) {
-    return { metric, value: null, n: null, status: 'suppressed', reason: suppressionReasons.metricTooFew(minSize) };
+    return {
+      metric,
+      value: null,
+      n: null,
+      status: 'suppressed',
+      reason: suppressionReasons.metricTooFew(minSize),
+    };
   }
   return { metric, value: round(value), n, status: 'ok', reason: null };
 }
 
 /** Customers are not the protected party: their figures are never suppressed, always labelled with n. */
 export function customerValue(metric: MetricId, value: number | null, n: number): MetricValue {
-  if (n === 0 || value === null) return noData(metric, 'No customer responses mapped to this unit in this period');
+  if (n === 0 || value === null)
+    return noData(metric, 'No customer responses mapped to this unit in this period');
   return { metric, value: round(value), n, status: 'ok', reason: null };
 }

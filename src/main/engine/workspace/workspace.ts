@@ -49,7 +49,10 @@ function describeOpenFailure(path: string, error: unknown): UpstreamError {
   return new UpstreamError('WORKSPACE_ERROR', `Cannot open workspace ${path}: ${message}`);
 }
 
-export async function openWorkspace(rawPath: string, options: OpenOptions = {}): Promise<Workspace> {
+export async function openWorkspace(
+  rawPath: string,
+  options: OpenOptions = {},
+): Promise<Workspace> {
   const path = resolve(rawPath);
   if (!existsSync(path)) {
     if (!options.create) {
@@ -92,7 +95,10 @@ export async function openWorkspace(rawPath: string, options: OpenOptions = {}):
         "SELECT value FROM meta WHERE key = 'min_group_size'",
       );
       const configured = Number(row?.value ?? DEFAULT_MIN_GROUP_SIZE);
-      return Math.max(MIN_GROUP_SIZE_FLOOR, Number.isFinite(configured) ? configured : DEFAULT_MIN_GROUP_SIZE);
+      return Math.max(
+        MIN_GROUP_SIZE_FLOOR,
+        Number.isFinite(configured) ? configured : DEFAULT_MIN_GROUP_SIZE,
+      );
     },
     close() {
       conn.closeSync();

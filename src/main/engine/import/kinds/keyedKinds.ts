@@ -36,7 +36,9 @@ export const unitMappingImporter: KindImporter = {
   },
   async apply(conn, validRows, sourceId) {
     await conn.run(replaceByKeySql('unit_mapping', validRows, ['cx_code']));
-    await conn.run(`INSERT INTO unit_mapping SELECT cx_code, unit_id, ${sourceId} FROM ${validRows}`);
+    await conn.run(
+      `INSERT INTO unit_mapping SELECT cx_code, unit_id, ${sourceId} FROM ${validRows}`,
+    );
   },
 };
 

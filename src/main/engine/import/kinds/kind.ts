@@ -12,7 +12,12 @@ export interface KindImporter {
   kind: CanonicalKind;
   extraColumns(conn: DuckDBConnection, header: string[]): Promise<ColumnSpec[]>;
   extraChecks(conn: DuckDBConnection, columns: ColumnSpec[]): Promise<RowCheck[]>;
-  apply(conn: DuckDBConnection, validRows: string, sourceId: number, columns: ColumnSpec[]): Promise<void>;
+  apply(
+    conn: DuckDBConnection,
+    validRows: string,
+    sourceId: number,
+    columns: ColumnSpec[],
+  ): Promise<void>;
 }
 
 export const noExtraColumns = async (): Promise<ColumnSpec[]> => [];

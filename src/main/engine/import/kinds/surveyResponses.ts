@@ -41,7 +41,8 @@ export const surveyResponsesImporter: KindImporter = {
       required: false,
       range: [item.scale_min, item.scale_max],
     }));
-    if (header.includes('comment')) columns.push({ name: 'comment', type: 'VARCHAR', required: false });
+    if (header.includes('comment'))
+      columns.push({ name: 'comment', type: 'VARCHAR', required: false });
     return columns;
   },
   async extraChecks(_conn, columns) {
@@ -59,7 +60,9 @@ export const surveyResponsesImporter: KindImporter = {
   },
   async apply(conn, validRows, sourceId, columns) {
     const periods = '__survey_periods';
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${periods} AS SELECT DISTINCT period FROM ${validRows}`);
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE ${periods} AS SELECT DISTINCT period FROM ${validRows}`,
+    );
     for (const table of ['survey_respondents', 'survey_answers', 'survey_comments']) {
       await conn.run(`DELETE FROM ${table} WHERE period IN (SELECT period FROM ${periods})`);
     }

@@ -1,0 +1,34 @@
+import { formatHash, type AppLocation, type ViewId } from '../state/location';
+import { LogoMark } from './Icons';
+
+const ITEMS: { id: ViewId; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'linkage', label: 'Linkage' },
+  { id: 'values', label: 'Values' },
+  { id: 'teams', label: 'Teams' },
+];
+
+/** The top bar: product mark and one large tab per view; links keep the period and unit. */
+export function NavBar({ location }: { location: AppLocation }) {
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <LogoMark className="brand__mark" />
+        <span className="brand__name">Upstream</span>
+      </div>
+      <nav className="tabs" aria-label="Views">
+        {ITEMS.map((item) => (
+          <a
+            key={item.id}
+            className="tabs__link"
+            href={formatHash({ ...location, view: item.id })}
+            aria-current={location.view === item.id ? 'page' : undefined}
+            data-testid={`nav-${item.id}`}
+          >
+            {item.label}
+          </a>
+        ))}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+// Bundled, so the room sees the same type on every laptop, offline.
+import '@fontsource-variable/inter';
+import './styles/app.css';
+
+// `upstream serve` opens the page with ?token=...; the server has set its cookie by the time this
+// runs, so take the token out of the address bar (it should not sit on a projected screen).
+if (new URLSearchParams(window.location.search).has('token')) {
+  window.history.replaceState(
+    window.history.state,
+    '',
+    window.location.pathname + window.location.hash,
+  );
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodOutput } from '../../src/shared/contract';
+import { tileNText, tileValueText } from '../../src/renderer/src/format/formatMetric';
+import { findChromium, launchChromium } from '../helpers/browser';
+import { startServe, upstream } from '../helpers/cli';
+import { makeTempDir } from '../helpers/tempDir';
+
+// The real UI on the real engine: `upstream serve` on the small sample, driven in Chromium.
+const browserPath = findChromium();
+if (browserPath) console.log(`renderer tests: using ${browserPath.source} at ${browserPath.path}`);
+else
+  console.warn(
+    'SKIPPED renderer tests: no Chromium found (set UPSTREAM_CHROMIUM, or apt-get install chromium).',
+  );
+
+type Overview = MethodOutput<'overview'>;
+
+describe.skipIf(!browserPath)('Overview in Chromium against upstream serve', () => {
+  const temp = makeTempDir();
+  const workspace = join(temp.path, 'sample.duckdb');
+  let server: Awaited<ReturnType<typeof startServe>>;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  let token = '';
+
+  const api = async (method: string, input: unknown): Promise<Overview> => {
+    const origin = new URL(server.url).origin;
+    const res = await fetch(`${origin}/api/${method}`, {
+      method: 'POST',
+      body: JSON.stringify(input),
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = await res.json();
+    if (!body.ok) throw new Error(body.error.message);
+    return body.value;
+  };
+
+  async function expectTilesToShow(overview: Overview): Promise<void> {
+    for (const tile of overview.tiles) {
+      const element = page.getByTestId(`tile-${tile.metric}`);
+      await expect
+        .poll(() => element.getByTestId('tile-value').innerText())
+        .toBe(tileValueText(tile));
+      expect(await element.getAttribute('data-status')).toBe(tile.status);
+      expect(await element.getByTestId('tile-n').innerText()).toBe(tileNText(tile));
+    }
+  }
+
+  beforeAll(async () => {
+    const sample = upstream([
+      'sample',
+      '--workspace',
+      workspace,
+      '--exports',
+      join(temp.path, 'exports'),
+      '--scale',
+      'small',
+      '--seed',
+      '7',
+    ]);
+    expect(sample.status, sample.stderr).toBe(0);
+    server = await startServe(['--workspace', workspace]);
+    token = new URL(server.url).searchParams.get('token')!;
+    browser = await launchChromium(browserPath!.path);
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(new URL(server.url).origin))
+        problems.push(`request left the machine: ${r.url()}`);
+    });
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    temp.remove();
+  });
+
+  it('shows the same company figures as the API, formatted for the room', async () => {
+    const overview = await api('overview', {});
+    await expect
+      .poll(() => page.getByTestId('company-name').innerText())
+      .toContain(overview.unit.name);
+    await expectTilesToShow(overview);
+    await page.screenshot({ path: join(process.cwd(), '.tmp', 'overview-1920.png') });
+  });
+
+  it('follows the period picker', async () => {
+    const periods = (await api('info', {})) as unknown as MethodOutput<'info'>;
+    const earlier = periods.periods[1]!.id;
+    await page.getByTestId('period-picker').selectOption(earlier);
+    await expectTilesToShow(await api('overview', { period: earlier }));
+  });
+
+  it('shows a suppressed team as suppressed, with its reason and no number', async () => {
+    const hierarchy = (await api('hierarchy', {})) as unknown as MethodOutput<'hierarchy'>;
+    const period = hierarchy.period;
+    await page.getByTestId('period-picker').selectOption(period);
+    let suppressed: Overview | undefined;
+    for (const unit of hierarchy.units.filter((u) => u.level === 'team')) {
+      const o = await api('overview', { unitId: unit.id, period });
+      if (o.tiles.find((t) => t.metric === 'engagement_index')?.status === 'suppressed') {
+        suppressed = o;
+        break;
+      }
+    }
+    expect(suppressed, 'the sample plants small teams').toBeDefined();
+    await page.getByTestId('unit-picker').selectOption(suppressed!.unit.id);
+    await expectTilesToShow(suppressed!);
+    const tile = page.getByTestId('tile-engagement_index');
+    expect(await tile.getByTestId('tile-value').innerText()).toBe('Suppressed');
+    expect(await tile.getByTestId('tile-reason').innerText()).toMatch(/fewer than 5 respondents/i);
+    expect(await tile.innerText()).not.toMatch(/\d+\.\d/);
+  });
+
+  it('offers Linkage, Values and Teams honestly, without invented charts', async () => {
+    for (const view of ['linkage', 'values', 'teams']) {
+      await page.getByTestId(`nav-${view}`).click();
+      await expect.poll(() => page.getByTestId('coming-soon').isVisible()).toBe(true);
+      expect(await page.locator('svg.recharts-surface').count()).toBe(0);
+    }
+    await page.getByTestId('nav-overview').click();
+    await expect.poll(() => page.getByTestId('tile-nps').isVisible()).toBe(true);
+  });
+
+  it('logged no console errors or warnings and made no request off the machine', () => {
+    expect(problems).toEqual([]);
+  });
+});
