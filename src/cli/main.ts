@@ -10,6 +10,9 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
       customer_feedback, unit_mapping, contact_centre, recognition, hr_metrics)
   upstream call METHOD --workspace W [--args JSON]
       call one method; JSON result on stdout, errors as JSON on stderr
+  upstream export METHOD --workspace W --out FILE.csv|FILE.json [--args JSON]
+      write one method's result to a file (CSV: its main table; cells that a spreadsheet
+      would run as formulas are escaped)
   upstream methods
       list the methods
   upstream serve --workspace W [--port N]
@@ -22,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sample: async () => (await import('./commands/sample')).sampleCommand,
   import: async () => (await import('./commands/import')).importCommand,
   call: async () => (await import('./commands/call')).callCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
   methods: async () => (await import('./commands/methods')).methodsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
 };

@@ -75,6 +75,30 @@ describe('upstream command line', () => {
     );
   });
 
+  it('export writes a method result as CSV or JSON', () => {
+    const csvPath = join(temp.path, 'units.csv');
+    const result = upstream(['export', 'hierarchy', '--workspace', ws, '--out', csvPath]);
+    expect(result.status, result.stderr).toBe(0);
+    const lines = readFileSync(csvPath, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('id,name,level,depth,parentId,unitType,leader,headcount');
+    expect(lines).toHaveLength(8);
+    const jsonPath = join(temp.path, 'overview.json');
+    expect(upstream(['export', 'overview', '--workspace', ws, '--out', jsonPath]).status).toBe(0);
+    expect(JSON.parse(readFileSync(jsonPath, 'utf8')).unit.id).toBe('C');
+    const wrong = upstream([
+      'export',
+      'overview',
+      '--workspace',
+      ws,
+      '--out',
+      join(temp.path, 'x.xlsx'),
+    ]);
+    expect(errorOf(wrong.stderr)).toEqual({
+      code: 'INVALID_ARGUMENTS',
+      message: "--out must end in .csv or .json, not '.xlsx'",
+    });
+  });
+
   it('errors are JSON on stderr with a non-zero exit', () => {
     const unknown = upstream(['call', 'dropEverything', '--workspace', ws]);
     expect(unknown.status).toBe(1);
