@@ -5,9 +5,16 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
 
   upstream sample --workspace W [--exports DIR] [--seed N] [--scale small|default|large]
       write the sample company's export files and load them into a new workspace W
-  upstream import FILE... --workspace W --as KIND [--json]
-      import canonical CSV files (kinds: org_units, survey_items, survey_responses,
-      customer_feedback, unit_mapping, contact_centre, recognition, hr_metrics)
+  upstream import FILE... --workspace W [--as KIND] [--profile NAME] [--save-profile NAME]
+                [--sheet NAME] [--json]
+      import exports (CSV/TSV in any common encoding, XLSX, Parquet, JSON lines, SPSS .sav,
+      Qualtrics and SurveyMonkey shapes); the kind is inferred from the columns unless given
+      (kinds: org_units, survey_items, survey_responses, customer_feedback, unit_mapping,
+      contact_centre, recognition, hr_metrics). Ctrl+C cancels and leaves the workspace as it was.
+  upstream profiles --workspace W [--json]
+      list saved mapping profiles
+  upstream quarantine --workspace W [--source N] [--json]
+      list rows kept out of imports, with file, row, column and reason
   upstream call METHOD --workspace W [--args JSON]
       call one method; JSON result on stdout, errors as JSON on stderr
   upstream export METHOD --workspace W --out FILE.csv|FILE.json [--args JSON]
@@ -25,6 +32,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sample: async () => (await import('./commands/sample')).sampleCommand,
   import: async () => (await import('./commands/import')).importCommand,
   call: async () => (await import('./commands/call')).callCommand,
+  profiles: async () => (await import('./commands/profiles')).profilesCommand,
+  quarantine: async () => (await import('./commands/quarantine')).quarantineCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   methods: async () => (await import('./commands/methods')).methodsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,

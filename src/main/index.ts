@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { Engine } from './engine/engine';
 import { hardenApp } from './shell/hardening';
-import { registerIpc } from './shell/ipc';
+import { forwardImportProgress, registerIpc } from './shell/ipc';
 import { installMenu } from './shell/menu';
 import { createMainWindow, rendererLocation } from './shell/window';
 import { createNewSample, openOrCreateSample } from './shell/workspaces';
@@ -24,7 +24,7 @@ async function switchTo(next: () => Promise<Engine>): Promise<void> {
     return next();
   })();
   try {
-    await engine;
+    forwardImportProgress(await engine);
     mainWindow?.webContents.reload();
   } catch (error) {
     dialog.showErrorBox('Upstream could not open the workspace', (error as Error).message);
@@ -57,6 +57,7 @@ app.enableSandbox();
 void app.whenReady().then(() => {
   hardenApp(devServerUrl);
   engine = openOrCreateSample(app.getPath('userData'));
+  engine.then(forwardImportProgress, () => undefined);
   engine.catch((error: Error) =>
     dialog.showErrorBox('Upstream could not open the sample workspace', error.message),
   );

@@ -1,11 +1,19 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannel, type UpstreamApi } from '../shared/api';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  IMPORT_PROGRESS_CHANNEL,
+  ipcChannel,
+  PICK_FILES_CHANNEL,
+  type PickedFile,
+  type UpstreamDesktopApi,
+} from '../shared/api';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract';
+import type { ImportProgressEvent } from '../shared/imports';
 import type { Result } from '../shared/result';
 
 /**
- * One function per contract method, and nothing else: no generic invoke, no ipcRenderer.
- * `satisfies` makes a method added to the contract but missing here a compile error.
+ * One function per contract method, the open dialog and the progress subscription, and nothing
+ * else: no generic invoke, no ipcRenderer. `satisfies` makes a method added to the contract but
+ * missing here a compile error.
  */
 const method =
   <M extends MethodName>(name: M) =>
@@ -17,6 +25,17 @@ const api = {
   info: method('info'),
   hierarchy: method('hierarchy'),
   overview: method('overview'),
-} satisfies UpstreamApi;
+  importPreview: method('importPreview'),
+  importRun: method('importRun'),
+  importCancel: method('importCancel'),
+  profiles: method('profiles'),
+  quarantine: method('quarantine'),
+  pickImportFiles: (): Promise<Result<PickedFile[]>> => ipcRenderer.invoke(PICK_FILES_CHANNEL),
+  onImportProgress: (listener: (event: ImportProgressEvent) => void) => {
+    const forward = (_event: IpcRendererEvent, progress: ImportProgressEvent) => listener(progress);
+    ipcRenderer.on(IMPORT_PROGRESS_CHANNEL, forward);
+    return () => void ipcRenderer.off(IMPORT_PROGRESS_CHANNEL, forward);
+  },
+} satisfies UpstreamDesktopApi;
 
 contextBridge.exposeInMainWorld('upstream', api);

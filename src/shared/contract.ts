@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  canonicalKindSchema,
+  columnMappingSchema,
+  fileTokenSchema,
+  importPreviewSchema,
+  importReportSchema,
+} from './imports';
 import { metricIdSchema } from './metrics';
 
 /**
@@ -111,6 +118,79 @@ export const contract = {
       trend: z.array(z.object({ period: z.string(), values: z.array(metricValueSchema) })),
       /** Periods where the unit's make-up changed (a reorganisation); trends crossing them are marked. */
       reorgs: z.array(z.object({ period: z.string(), note: z.string() })),
+    }),
+  },
+  importPreview: {
+    description:
+      'What importing a file would do, without doing it: detected format and shape, the kind and mapping that would be used, a guess and reason per column, a few sample values.',
+    input: z
+      .object({
+        file: fileTokenSchema,
+        kind: canonicalKindSchema.optional(),
+        sheet: z.string().max(300).optional(),
+        profile: z.string().max(100).optional(),
+      })
+      .strict(),
+    output: importPreviewSchema,
+  },
+  importRun: {
+    description:
+      'Imports a file with a confirmed mapping in one transaction, reporting progress as events; optionally saves the mapping as a named profile.',
+    input: z
+      .object({
+        file: fileTokenSchema,
+        mapping: columnMappingSchema,
+        sheet: z.string().max(300).optional(),
+        saveProfileAs: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+    output: importReportSchema,
+  },
+  importCancel: {
+    description: 'Cancels the import in progress; the workspace stays as it was before it.',
+    input: z.object({}).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  profiles: {
+    description: 'Saved mapping profiles: their names, kinds and the columns they match.',
+    input: z.object({}).strict(),
+    output: z.object({
+      profiles: z.array(
+        z.object({
+          name: z.string(),
+          kind: canonicalKindSchema,
+          columns: z.array(z.string()),
+          mapping: columnMappingSchema,
+          createdAt: z.string(),
+          updatedAt: z.string(),
+        }),
+      ),
+    }),
+  },
+  quarantine: {
+    description:
+      'Rows kept out of imports with file, row, column and reason (survey rows show only the failing cell).',
+    input: z
+      .object({
+        sourceId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({
+      total: z.number().int(),
+      rows: z.array(
+        z.object({
+          sourceId: z.number().int(),
+          file: z.string(),
+          kind: z.string(),
+          row: z.number().int(),
+          column: z.string().nullable(),
+          rule: z.string(),
+          reason: z.string(),
+          values: z.record(z.string(), z.unknown()),
+        }),
+      ),
     }),
   },
 } as const;

@@ -24,8 +24,9 @@ export class UpstreamError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'UpstreamError';
   }
 }

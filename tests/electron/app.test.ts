@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../src/shared/contract';
 
 const root = join(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { EngineContext } from '../../src/main/engine/handlers/context';
+import { FileRegistry } from '../../src/main/engine/import/fileRegistry';
 import { importFile } from '../../src/main/engine/import/importFile';
 import { openWorkspace, type Workspace } from '../../src/main/engine/workspace/workspace';
 import { writeTinyCompany, type TinyFile } from '../fixtures/tinyCompany';
@@ -6,6 +8,8 @@ import { makeTempDir } from './tempDir';
 
 export interface TinyWorkspace {
   ws: Workspace;
+  /** What dispatch needs: the workspace, a file registry, no import running, progress dropped. */
+  ctx: EngineContext;
   dir: string;
   files: TinyFile[];
   cleanup(): void;
@@ -17,10 +21,16 @@ export async function tinyWorkspace(options: { load?: boolean } = {}): Promise<T
   const files = writeTinyCompany(join(temp.path, 'exports'));
   const ws = await openWorkspace(join(temp.path, 'ws.duckdb'), { create: true });
   if (options.load !== false) {
-    for (const file of files) await importFile(ws, file.kind, file.path);
+    for (const file of files) await importFile(ws, file.path, { kind: file.kind });
   }
   return {
     ws,
+    ctx: {
+      ws,
+      files: new FileRegistry(),
+      imports: { current: null },
+      emitProgress: () => undefined,
+    },
     dir: temp.path,
     files,
     cleanup() {

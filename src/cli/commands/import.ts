@@ -1,31 +1,53 @@
-import { CANONICAL_KINDS, type CanonicalKind } from '../../main/engine/import/canonicalFormats';
 import type { ImportReport } from '../../main/engine/import/importFile';
+import type { ImportProgress } from '../../main/engine/import/progress';
 import { Engine } from '../../main/engine/engine';
+import { CANONICAL_KINDS, type CanonicalKind } from '../../shared/imports';
 import { UpstreamError } from '../../shared/result';
 import { parse, requireOption } from '../args';
 import { failWith, note, printJson } from '../output';
 
-function describe(report: ImportReport): string {
+export function describeImport(report: ImportReport): string {
   if (report.status === 'unchanged')
     return `${report.file}: unchanged (this exact file was imported before)`;
   const reasons = Object.entries(report.reasons)
     .map(([reason, n]) => `${n} ${reason}`)
     .join('; ');
-  return `${report.file} (${report.kind}): ${report.rowsRead} read, ${report.rowsImported} imported, ${report.rowsQuarantined} quarantined${reasons ? ` (${reasons})` : ''}`;
+  const detected = [
+    report.format,
+    report.encoding,
+    report.delimiter && `delimiter ${JSON.stringify(report.delimiter)}`,
+    report.headerShape !== 'plain' && `${report.headerShape} header`,
+    report.sheet && `sheet ${report.sheet}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const mapping = report.profile ? `profile ${report.profile}` : `${report.mappingSource} mapping`;
+  return [
+    `${report.file} as ${report.kind} (${detected}; ${mapping}): ${report.rowsRead} read, ${report.rowsImported} imported, ${report.rowsQuarantined} quarantined${reasons ? ` (${reasons})` : ''}`,
+    ...report.warnings.map((w) => `  note: ${w}`),
+  ].join('\n');
+}
+
+function progressLine(p: ImportProgress): void {
+  if (!process.stderr.isTTY) return;
+  const pct = p.fraction === undefined ? '' : ` ${Math.round(p.fraction * 100)}%`;
+  process.stderr.write(
+    `\r\x1b[K${p.file}: ${p.phase}${pct}${p.rows ? ` (${p.rows.toLocaleString('en-GB')} rows)` : ''}`,
+  );
+  if (p.phase === 'done') process.stderr.write('\r\x1b[K');
 }
 
 export async function importCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv, {
     workspace: { type: 'string', short: 'w' },
     as: { type: 'string' },
+    profile: { type: 'string' },
+    'save-profile': { type: 'string' },
+    sheet: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const kind = requireOption(
-    values.as,
-    '--as KIND',
-    `upstream import hierarchy.csv --as org_units --workspace w.duckdb (kinds: ${CANONICAL_KINDS.join(', ')})`,
-  );
-  if (!CANONICAL_KINDS.includes(kind as CanonicalKind)) {
+  const kind = values.as as string | undefined;
+  if (kind !== undefined && !CANONICAL_KINDS.includes(kind as CanonicalKind)) {
     throw new UpstreamError(
       'INVALID_ARGUMENTS',
       `Unknown kind '${kind}'. Kinds: ${CANONICAL_KINDS.join(', ')}`,
@@ -33,30 +55,60 @@ export async function importCommand(argv: string[]): Promise<void> {
   }
   if (positionals.length === 0)
     throw new UpstreamError('INVALID_ARGUMENTS', 'Name at least one file to import.');
-  const engine = await Engine.open(
-    requireOption(
-      values.workspace,
-      '--workspace',
-      'upstream import FILE --as KIND --workspace w.duckdb',
-    ),
-    { create: true },
+  const workspace = requireOption(
+    values.workspace,
+    '--workspace',
+    'upstream import FILE... --workspace w.duckdb [--as KIND]',
   );
+  const engine = await Engine.open(workspace, { create: true });
+  const abort = new AbortController();
+  const onInterrupt = () => {
+    note('\nCancelling: the workspace stays as it was before this file.');
+    abort.abort();
+  };
+  process.once('SIGINT', onInterrupt);
   const reports: ImportReport[] = [];
   try {
     for (const file of positionals) {
-      const report = await engine.importFile(kind as CanonicalKind, file, {
-        onProgress: values.json ? undefined : (phase) => note(`${file}: ${phase}`),
-      });
+      const report = await engine.importFile(
+        file,
+        {
+          kind: kind as CanonicalKind | undefined,
+          profile: values.profile,
+          sheet: values.sheet,
+          saveProfileAs: values['save-profile'],
+        },
+        { signal: abort.signal, onProgress: values.json ? undefined : progressLine },
+      );
       reports.push(report);
-      if (!values.json) note(describe(report));
+      if (!values.json) note(describeImport(report));
     }
   } catch (error) {
     if (error instanceof UpstreamError) failWith({ code: error.code, message: error.message });
     throw error;
   } finally {
+    process.off('SIGINT', onInterrupt);
     engine.close();
   }
-  if (values.json) printJson({ files: reports });
+  if (values.json) {
+    printJson({
+      files: reports.map((r) => ({
+        file: r.file,
+        kind: r.kind,
+        status: r.status,
+        format: r.format,
+        encoding: r.encoding,
+        delimiter: r.delimiter,
+        headerShape: r.headerShape,
+        sheet: r.sheet,
+        mapping: r.mappingSource,
+        profile: r.profile,
+        rowsRead: r.rowsRead,
+        rowsImported: r.rowsImported,
+        rowsQuarantined: r.rowsQuarantined,
+        reasons: r.reasons,
+        warnings: r.warnings,
+      })),
+    });
+  }
 }
-
-export { describe as describeImport };

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Engine } from '../../main/engine/engine';
 import { UpstreamError, type ApiError, type ErrorCode, type Result } from '../../shared/result';
 import { resolveStatic } from './staticFiles';
+import { receiveUpload } from './upload';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const CSP =
@@ -141,6 +142,38 @@ export async function startLoopbackServer(options: {
       });
     }
 
+    if (url.pathname === '/upload') {
+      if (req.method !== 'POST')
+        return sendError(res, {
+          code: 'INVALID_ARGUMENTS',
+          message: 'Upload with POST /upload?name=FILE',
+        });
+      try {
+        const saved = await receiveUpload(req, url.searchParams.get('name') ?? '');
+        const picked = {
+          file: options.engine.files.register(saved.path, saved.name),
+          name: saved.name,
+          bytes: saved.bytes,
+        };
+        return sendResult(res, { ok: true, value: [picked] });
+      } catch (error) {
+        return sendError(res, { code: 'INVALID_ARGUMENTS', message: (error as Error).message });
+      }
+    }
+    if (url.pathname === '/events') {
+      // Server-sent events: import progress, as the desktop app gets it over IPC.
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      const forward = (progress: unknown) =>
+        res.write(`event: importProgress\ndata: ${JSON.stringify(progress)}\n\n`);
+      options.engine.on('importProgress', forward);
+      req.on('close', () => options.engine.off('importProgress', forward));
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         return sendError(res, {

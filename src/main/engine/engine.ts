@@ -1,17 +1,35 @@
+import { EventEmitter } from 'node:events';
+import type { ImportProgressEvent } from '../../shared/imports';
 import type { Result } from '../../shared/result';
 import { dispatch } from './dispatch';
-import { importFile, type ImportOptions, type ImportReport } from './import/importFile';
-import type { CanonicalKind } from './import/canonicalFormats';
+import type { EngineContext } from './handlers/context';
+import { FileRegistry } from './import/fileRegistry';
+import { importFile, type ImportReport, type ImportRequest } from './import/importFile';
+import type { ImportControl } from './import/progress';
 import { openWorkspace, type OpenOptions, type Workspace } from './workspace/workspace';
 
-/**
- * The engine as transports see it: an open workspace and one queue. DuckDB runs one statement at
- * a time per connection and an import holds a transaction, so calls are served in arrival order.
- */
-export class Engine {
-  private queue: Promise<unknown> = Promise.resolve();
+/** Methods that never touch the database, so they must not wait behind a running import. */
+const UNQUEUED = new Set(['importCancel', 'methods']);
 
-  private constructor(readonly ws: Workspace) {}
+/**
+ * The engine as transports see it: an open workspace, the files users chose, and one queue.
+ * DuckDB runs one statement at a time per connection and an import holds a transaction, so
+ * calls are served in arrival order. Import progress is emitted as 'importProgress' events.
+ */
+export class Engine extends EventEmitter<{ importProgress: [ImportProgressEvent] }> {
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly files = new FileRegistry();
+  private readonly context: EngineContext;
+
+  private constructor(readonly ws: Workspace) {
+    super();
+    this.context = {
+      ws,
+      files: this.files,
+      imports: { current: null },
+      emitProgress: (event) => this.emit('importProgress', event),
+    };
+  }
 
   static async open(path: string, options: OpenOptions = {}): Promise<Engine> {
     return new Engine(await openWorkspace(path, options));
@@ -24,11 +42,16 @@ export class Engine {
   }
 
   call(method: string, input: unknown): Promise<Result<unknown>> {
-    return this.serial(() => dispatch(method, input, { ws: this.ws }));
+    const run = () => dispatch(method, input, this.context);
+    return UNQUEUED.has(method) ? run() : this.serial(run);
   }
 
-  importFile(kind: CanonicalKind, path: string, options?: ImportOptions): Promise<ImportReport> {
-    return this.serial(() => importFile(this.ws, kind, path, options));
+  importFile(
+    path: string,
+    request: ImportRequest = {},
+    control: ImportControl = {},
+  ): Promise<ImportReport> {
+    return this.serial(() => importFile(this.ws, path, request, control));
   }
 
   close(): void {

@@ -25,7 +25,7 @@ export async function createSampleWorkspace(options: SampleWorkspaceOptions): Pr
   const engine = await Engine.open(options.workspace, { create: true });
   try {
     for (const file of exportsWritten.files) {
-      options.onImported?.(await engine.importFile(file.kind, file.path));
+      options.onImported?.(await engine.importFile(file.path, { kind: file.kind }));
     }
   } catch (error) {
     engine.close();

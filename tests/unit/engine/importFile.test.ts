@@ -87,7 +87,7 @@ describe('importFile', () => {
         ['x6', 'Q3 2025', 'T2', '2025-08-01', '', 'front_line', 3, 3, 3, 3, 3],
       ]),
     );
-    const report = await importFile(t.ws, 'survey_responses', path);
+    const report = await importFile(t.ws, path, { kind: 'survey_responses' });
     expect(report).toMatchObject({
       status: 'imported',
       rowsRead: 7,
@@ -159,12 +159,9 @@ describe('importFile', () => {
   it('a file missing a required column fails with the file and columns named, and changes nothing', async () => {
     const before = await tableCounts(t);
     const path = join(t.dir, 'customers.csv');
-    writeFileSync(
-      path,
-      csv(['response_id', 'when', 'cx_code', 'nps'], [['z1', '2025-05-01 10:00:00', 'S-A', 9]]),
-    );
-    await expect(importFile(t.ws, 'customer_feedback', path)).rejects.toThrow(
-      'customers.csv: row 1 (the header) lacks the column responded_at that a customer_feedback file needs. Columns found: response_id, when, cx_code, nps',
+    writeFileSync(path, csv(['response_id', 'cx_code', 'nps'], [['z1', 'S-A', 9]]));
+    await expect(importFile(t.ws, path, { kind: 'customer_feedback' })).rejects.toThrow(
+      'customers.csv: row 1 (the header) lacks the column responded_at that a customer_feedback file needs, and no column could be matched to it. Columns found: response_id, cx_code, nps',
     );
     expect(await tableCounts(t)).toEqual(before);
   });
@@ -176,8 +173,8 @@ describe('importFile', () => {
       path,
       'response_id,responded_at,cx_code,nps\nz1,2025-05-01 10:00:00,S-A,9\nz2,"2025-05-01 10:00:00,S-A',
     );
-    await expect(importFile(t.ws, 'customer_feedback', path)).rejects.toThrow(
-      /^cut\.csv: cannot be read as CSV: /,
+    await expect(importFile(t.ws, path, { kind: 'customer_feedback' })).rejects.toThrow(
+      /^cut\.csv: .*line:? 3/i,
     );
     expect(await tableCounts(t)).toEqual(before);
   });
@@ -185,19 +182,19 @@ describe('importFile', () => {
   it('refuses empty and header-only files', async () => {
     const empty = join(t.dir, 'empty.csv');
     writeFileSync(empty, '');
-    await expect(importFile(t.ws, 'hr_metrics', empty)).rejects.toThrow(
+    await expect(importFile(t.ws, empty, { kind: 'hr_metrics' })).rejects.toThrow(
       'empty.csv: the file is empty (0 bytes)',
     );
     const headerOnly = join(t.dir, 'header.csv');
     writeFileSync(headerOnly, 'unit_id,period,headcount,leavers,absence_days\n');
-    await expect(importFile(t.ws, 'hr_metrics', headerOnly)).rejects.toThrow(
+    await expect(importFile(t.ws, headerOnly, { kind: 'hr_metrics' })).rejects.toThrow(
       'header.csv: has a header but no data rows',
     );
   });
 
   it('importing the same file twice changes nothing', async () => {
     const before = await tableCounts(t);
-    const again = await importFile(t.ws, t.files[3]!.kind, t.files[3]!.path);
+    const again = await importFile(t.ws, t.files[3]!.path, { kind: t.files[3]!.kind });
     expect(again.status).toBe('unchanged');
     expect(await tableCounts(t)).toEqual(before);
   });
@@ -211,7 +208,7 @@ describe('importFile', () => {
         ['c2', '2025-Q1', 'T1', '2025-02-10', '', 'front_line', 4, 4, 4, 2, 9],
       ]),
     );
-    await importFile(t.ws, 'survey_responses', path);
+    await importFile(t.ws, path, { kind: 'survey_responses' });
     const perPeriod = await queryRows<{ period: string; n: number }>(
       t.ws.conn,
       'SELECT period, count(*) AS n FROM respondent_scores GROUP BY period ORDER BY period',

@@ -75,7 +75,7 @@ const tile = (o: Overview, metric: string): MetricValue =>
 describe('overview', () => {
   let t: TinyWorkspace;
   const call = async (input: unknown): Promise<Overview> => {
-    const result = await dispatch('overview', input, { ws: t.ws });
+    const result = await dispatch('overview', input, t.ctx);
     if (!result.ok) throw new Error(result.error.message);
     return contract.overview.output.parse(result.value);
   };
@@ -172,14 +172,14 @@ describe('overview', () => {
   });
 
   it('gives clear errors for an unknown unit or a period without data', async () => {
-    expect(await dispatch('overview', { unitId: 'T42' }, { ws: t.ws })).toEqual({
+    expect(await dispatch('overview', { unitId: 'T42' }, t.ctx)).toEqual({
       ok: false,
       error: {
         code: 'NOT_FOUND',
         message: "Unit 'T42' is not in the hierarchy in force for 2025-Q2.",
       },
     });
-    expect(await dispatch('overview', { period: '2019-Q1' }, { ws: t.ws })).toEqual({
+    expect(await dispatch('overview', { period: '2019-Q1' }, t.ctx)).toEqual({
       ok: false,
       error: {
         code: 'NOT_FOUND',

@@ -4,36 +4,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvWriter, csvLine, type CsvValue } from '../../../src/main/engine/sample/csvWriter';
 import { makeTempDir } from '../../helpers/tempDir';
+import { decodeWindows1252 } from './cp1252';
+import { parseCsv } from './csvParse';
 import { Duck, readCsv } from './duck';
-
-/** RFC 4180 reader written for this test only. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) throw new Error('text does not end with a line break');
-  return rows;
-}
 
 const asText = (value: CsvValue): string =>
   value === null || value === undefined ? '' : String(value);
@@ -109,5 +82,65 @@ describe('CsvWriter', () => {
     const writer = await CsvWriter.create(join(temp.path, 'short.csv'), ['a', 'b']);
     expect(() => writer.row(['only one'])).toThrow(/1 values, header has 2/);
     await writer.close();
+  });
+});
+
+describe('CsvWriter dialects', () => {
+  it('writes a semicolon, CRLF, Windows-1252 file whose bytes decode back to the text', async () => {
+    const path = join(temp.path, 'cx.csv');
+    const rows = [
+      ['1', 'Charged €35; nobody said', 'N/A'],
+      ['2', 'Staff said “leave it with me” – it’s fixed', ''],
+      ['3', 'two\nlines, "quoted"', '9'],
+      ['4', 'café £5 ½', '10'],
+    ];
+    const writer = await CsvWriter.create(path, ['id', 'text', 'score'], {
+      delimiter: ';',
+      newline: '\r\n',
+      encoding: 'windows-1252',
+    });
+    for (const row of rows) writer.row(row);
+    await writer.close();
+    const bytes = readFileSync(path);
+    for (const byte of [0x80, 0x93, 0x94, 0x92, 0x96, 0xe9, 0xa3, 0xbd])
+      expect(bytes).toContain(byte);
+    // No UTF-8: the euro sign would be E2 82 AC.
+    expect(bytes.includes(Buffer.from([0xe2, 0x82, 0xac]))).toBe(false);
+    const text = decodeWindows1252(bytes);
+    expect(text.startsWith('id;text;score\r\n')).toBe(true);
+    expect(text).toContain('"Charged €35; nobody said"');
+    expect(parseCsv(text, ';')).toEqual([['id', 'text', 'score'], ...rows]);
+  });
+
+  it('refuses text that Windows-1252 cannot hold', async () => {
+    const writer = await CsvWriter.create(join(temp.path, 'emoji.csv'), ['x'], {
+      encoding: 'windows-1252',
+    });
+    writer.row(['😀']);
+    await expect(writer.close()).rejects.toThrow(/cannot be written in Windows-1252/);
+  });
+
+  it('writes a UTF-8 byte-order mark and extra header rows (Qualtrics)', async () => {
+    const path = join(temp.path, 'qualtrics.csv');
+    const writer = await CsvWriter.create(
+      path,
+      ['ResponseId', 'Q1'],
+      { encoding: 'utf8-bom', newline: '\r\n' },
+      [
+        ['Response ID', 'I am proud'],
+        ['{"ImportId":"_recordId"}', '{"ImportId":"ENG1"}'],
+      ],
+    );
+    writer.row(['R_1', 5]);
+    expect(() => writer.row(['R_2'])).toThrow(/1 values, header has 2/);
+    expect(await writer.close()).toBe(1);
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(parseCsv(bytes.subarray(3).toString('utf8'))).toEqual([
+      ['ResponseId', 'Q1'],
+      ['Response ID', 'I am proud'],
+      ['{"ImportId":"_recordId"}', '{"ImportId":"ENG1"}'],
+      ['R_1', '5'],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 
-/** A fresh in-memory DuckDB for reading the generated CSVs independently of the engine. */
+/** A fresh in-memory DuckDB for reading the generated files independently of the engine. */
 export class Duck {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -34,6 +34,10 @@ export class Duck {
     await this.connection.run(sql);
   }
 
+  appender(table: string): Promise<DuckDBAppender> {
+    return this.connection.createAppender(table);
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
@@ -48,4 +52,26 @@ export function sqlText(value: string): string {
 export function readCsv(path: string | string[]): string {
   const paths = Array.isArray(path) ? `[${path.map(sqlText).join(', ')}]` : sqlText(path);
   return `read_csv(${paths}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true, union_by_name = true)`;
+}
+
+/** Loads text rows into a new all-VARCHAR table (null = NULL). */
+export async function loadRows(
+  duck: Duck,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly (string | null)[]>,
+): Promise<void> {
+  await duck.run(
+    `CREATE TABLE ${table} (${columns.map((c) => `"${c.replaceAll('"', '""')}" VARCHAR`).join(', ')})`,
+  );
+  const appender = await duck.appender(table);
+  for (const row of rows) {
+    if (row.length !== columns.length) throw new Error(`${table}: row of ${row.length} values`);
+    for (const value of row) {
+      if (value === null) appender.appendNull();
+      else appender.appendVarchar(value);
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
 }

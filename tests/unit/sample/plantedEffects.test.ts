@@ -1,19 +1,18 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CanonicalKind } from '../../../src/main/engine/import/canonicalFormats';
 import { writeSampleExports, type SampleExports } from '../../../src/main/engine/sample';
 import { makeTempDir } from '../../helpers/tempDir';
-import { Duck, readCsv, sqlText } from './duck';
+import { Duck, sqlText } from './duck';
+import { loadSampleView } from './sampleView';
 
-// Recomputes the planted effects from the written CSVs with DuckDB SQL alone, following DOMAIN.md's
-// definitions, at default scale (300 teams), and checks both the effects and truth.json's figures.
+// Recomputes the planted effects from the written files (read back by shape with the tests' own
+// parsers, see sampleView.ts) with DuckDB SQL alone, following DOMAIN.md's definitions, at default
+// scale (300 teams), and checks both the effects and truth.json's figures. The same effects are
+// checked through the app's real import path in sampleWorkspace.test.ts.
 
 const temp = makeTempDir('upstream-sample-default-');
 let sample: SampleExports;
 let duck: Duck;
-
-const pathsOf = (kind: CanonicalKind) =>
-  sample.files.filter((file) => file.kind === kind).map((file) => file.path);
 
 beforeAll(async () => {
   sample = await writeSampleExports({
@@ -22,12 +21,8 @@ beforeAll(async () => {
     dir: join(temp.path, 'exports'),
   });
   duck = await Duck.open();
-  const [before] = pathsOf('org_units');
-  await duck.run(`CREATE TABLE org AS SELECT * FROM ${readCsv(before as string)}`);
-  await duck.run(`CREATE TABLE items AS SELECT * FROM ${readCsv(pathsOf('survey_items'))}`);
-  await duck.run(`CREATE TABLE responses AS SELECT * FROM ${readCsv(pathsOf('survey_responses'))}`);
-  await duck.run(`CREATE TABLE mapping AS SELECT * FROM ${readCsv(pathsOf('unit_mapping'))}`);
-  await duck.run(`CREATE TABLE feedback AS SELECT * FROM ${readCsv(pathsOf('customer_feedback'))}`);
+  await loadSampleView(duck, sample, temp.path);
+  await duck.run('CREATE VIEW org AS SELECT * FROM org_before');
 
   await duck.run(`
     CREATE TABLE team_region AS
@@ -81,7 +76,7 @@ async function linkR(shift: number, withinRegion = false): Promise<{ r: number; 
     SELECT corr(x, y) AS r, count(*) AS n FROM centred`)) as { r: number; n: number };
 }
 
-describe('planted effects at default scale, recomputed from the CSVs', () => {
+describe('planted effects at default scale, recomputed from the files', () => {
   it('links engagement in t to customer NPS in t+1 at about r = .35, more weakly in the same quarter, and not in reverse', async () => {
     const lag = await linkR(1);
     const same = await linkR(0);

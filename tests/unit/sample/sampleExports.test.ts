@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -12,12 +13,23 @@ import {
   type SampleFile,
 } from '../../../src/main/engine/sample';
 import { makeTempDir } from '../../helpers/tempDir';
+import { decodeWindows1252 } from './cp1252';
+import { parseCsv } from './csvParse';
 import { Duck, readCsv, sqlText } from './duck';
+import { readSav } from './savRead';
+import {
+  LIKERT_TEXTS,
+  loadSampleView,
+  readCsvRecords,
+  readOrgWorkbook,
+  type CatalogueItem,
+} from './sampleView';
 
 const SEED = 11;
-const temps: { remove(): void }[] = [];
+const temps: { path: string; remove(): void }[] = [];
 let sample: SampleExports;
 let duck: Duck;
+let catalogue: CatalogueItem[];
 
 async function generate(seed: number): Promise<SampleExports> {
   const temp = makeTempDir('upstream-sample-');
@@ -27,10 +39,6 @@ async function generate(seed: number): Promise<SampleExports> {
 
 function filesOf(kind: CanonicalKind): SampleFile[] {
   return sample.files.filter((file) => file.kind === kind);
-}
-
-function pathsOf(kind: CanonicalKind): string[] {
-  return filesOf(kind).map((file) => file.path);
 }
 
 function hashes(dir: string): Record<string, string> {
@@ -46,22 +54,24 @@ function hashes(dir: string): Record<string, string> {
   );
 }
 
+function hasPspp(): boolean {
+  try {
+    execFileSync('pspp-convert', ['--help'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const periodOf = (file: SampleFile) =>
+  sample.truth.files.find((entry) => entry.file === basename(file.path))?.period as string;
+
 beforeAll(async () => {
   sample = await generate(SEED);
   duck = await Duck.open();
-  await duck.run(
-    `CREATE TABLE org_before AS SELECT * FROM ${readCsv(pathsOf('org_units')[0] as string)}`,
-  );
-  await duck.run(
-    `CREATE TABLE org_after AS SELECT * FROM ${readCsv(pathsOf('org_units')[1] as string)}`,
-  );
-  await duck.run(`CREATE TABLE items AS SELECT * FROM ${readCsv(pathsOf('survey_items'))}`);
-  await duck.run(`CREATE TABLE responses AS SELECT * FROM ${readCsv(pathsOf('survey_responses'))}`);
-  await duck.run(`CREATE TABLE mapping AS SELECT * FROM ${readCsv(pathsOf('unit_mapping'))}`);
-  await duck.run(`CREATE TABLE feedback AS SELECT * FROM ${readCsv(pathsOf('customer_feedback'))}`);
-  await duck.run(`CREATE TABLE calls AS SELECT * FROM ${readCsv(pathsOf('contact_centre'))}`);
-  await duck.run(`CREATE TABLE recognition AS SELECT * FROM ${readCsv(pathsOf('recognition'))}`);
-  await duck.run(`CREATE TABLE hr AS SELECT * FROM ${readCsv(pathsOf('hr_metrics'))}`);
+  const scratch = makeTempDir('upstream-sample-view-');
+  temps.push(scratch);
+  catalogue = await loadSampleView(duck, sample, scratch.path);
 }, 60_000);
 
 afterAll(() => {
@@ -70,26 +80,43 @@ afterAll(() => {
 });
 
 describe('sample exports (small scale)', () => {
-  it('lists the files in import order, one survey and one feedback file per quarter', () => {
-    const kinds = sample.files.map((file) => file.kind);
-    expect(kinds).toEqual([
-      'org_units',
-      'org_units',
-      'survey_items',
-      ...Array(8).fill('survey_responses'),
-      'unit_mapping',
-      ...Array(8).fill('customer_feedback'),
-      'contact_centre',
-      'recognition',
-      'hr_metrics',
+  it('lists the files in import order, in the shapes an analyst receives', () => {
+    expect(sample.files.map((file) => [file.kind, file.shape])).toEqual([
+      ['org_units', 'xlsx'],
+      ['org_units', 'xlsx'],
+      ['survey_items', 'canonical-csv'],
+      ['survey_responses', 'qualtrics-csv'],
+      ['survey_responses', 'qualtrics-csv'],
+      ['survey_responses', 'qualtrics-csv'],
+      ['survey_responses', 'surveymonkey-csv'],
+      ['survey_responses', 'spss-sav'],
+      ['survey_responses', 'canonical-csv'],
+      ['survey_responses', 'canonical-csv'],
+      ['survey_responses', 'canonical-csv'],
+      ['unit_mapping', 'canonical-csv'],
+      ...Array(8).fill(['customer_feedback', 'cx-csv-1252-semicolon']),
+      ['contact_centre', 'parquet'],
+      ['recognition', 'jsonl'],
+      ['hr_metrics', 'canonical-csv'],
     ]);
-    expect(pathsOf('org_units').map((path) => basename(path))).toEqual([
-      'org_units_2024-07-01.csv',
-      'org_units_2025-07-01.csv',
+    expect(sample.files.map((file) => basename(file.path))).toEqual([
+      'HRIS_Org_Units_2024-07-01.xlsx',
+      'HRIS_Org_Units_2025-07-01.xlsx',
+      'survey_items.csv',
+      'Brightwater_Engagement_2024-Q3_Qualtrics.csv',
+      'Brightwater_Engagement_2024-Q4_Qualtrics.csv',
+      'Brightwater_Engagement_2025-Q1_Qualtrics.csv',
+      'Brightwater Engagement 2025-Q2 - SurveyMonkey.csv',
+      'Brightwater_Pulse_2025-Q3.sav',
+      'survey_responses_2025-Q4.csv',
+      'survey_responses_2026-Q1.csv',
+      'survey_responses_2026-Q2.csv',
+      'unit_mapping.csv',
+      ...sample.truth.periods.map((period) => `cx_feedback_export_${period}.csv`),
+      'telephony_interactions.parquet',
+      'recognition.jsonl',
+      'hr_metrics.csv',
     ]);
-    expect(pathsOf('survey_responses').map((path) => basename(path))).toEqual(
-      sample.truth.periods.map((period) => `survey_responses_${period}.csv`),
-    );
     expect(sample.truth.periods).toEqual([
       '2024-Q3',
       '2024-Q4',
@@ -109,8 +136,17 @@ describe('sample exports (small scale)', () => {
     expect(written.scale).toBe('small');
   });
 
-  it('is byte-identical for the same seed and differs for another seed', async () => {
-    const again = await generate(SEED);
+  it('is byte-identical for the same seed (in any time zone) and differs for another seed', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Auckland';
+    let again: SampleExports;
+    try {
+      expect(new Date(0).getTimezoneOffset()).not.toBe(0);
+      again = await generate(SEED);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
     const other = await generate(SEED + 1);
     const original = hashes(sample.dir);
     expect(Object.keys(original)).toHaveLength(sample.files.length + 1);
@@ -120,11 +156,19 @@ describe('sample exports (small scale)', () => {
     expect(changed.length).toBeGreaterThanOrEqual(sample.files.length - 1);
   }, 60_000);
 
-  it('gives every file exactly its canonical columns', async () => {
-    const itemIds = (await duck.rows('SELECT item_id FROM items')).map(
-      (row) => row.item_id as string,
+  it('lists every file in truth.json with its shape, rows and, for surveys, period and item link', () => {
+    expect(sample.truth.files.map((f) => [f.file, f.kind, f.shape, f.rows])).toEqual(
+      sample.files.map((f) => [basename(f.path), f.kind, f.shape, f.rows]),
     );
-    for (const file of sample.files) {
+    const surveys = sample.truth.files.filter((f) => f.kind === 'survey_responses');
+    expect(surveys.map((f) => f.period)).toEqual(sample.truth.periods);
+    for (const survey of surveys) expect(survey.itemLink, survey.file).toMatch(/item_?(id|text)/);
+    expect(sample.truth.files.filter((f) => f.period !== undefined)).toHaveLength(8);
+  });
+
+  it('writes the canonical CSVs with exactly their canonical columns', async () => {
+    const itemIds = catalogue.map((item) => item.itemId);
+    for (const file of sample.files.filter((f) => f.shape === 'canonical-csv')) {
       const columns = (await duck.rows(`DESCRIBE SELECT * FROM ${readCsv(file.path)}`)).map(
         (row) => row.column_name,
       );
@@ -132,17 +176,26 @@ describe('sample exports (small scale)', () => {
       const expected =
         file.kind === 'survey_responses' ? [...canonical, ...itemIds, 'comment'] : canonical;
       expect(columns, basename(file.path)).toEqual(expected);
+      expect((await duck.one(`SELECT count(*) AS n FROM ${readCsv(file.path)}`)).n).toBe(file.rows);
     }
   });
 
-  it('writes cells that all parse as their canonical type, range and pattern, with the row counts reported', async () => {
-    for (const file of sample.files) {
-      const source = readCsv(file.path);
-      expect((await duck.one(`SELECT count(*) AS n FROM ${source}`)).n, basename(file.path)).toBe(
-        file.rows,
-      );
-      expect(file.rows).toBeGreaterThan(0);
-      for (const spec of CANONICAL_COLUMNS[file.kind]) {
+  it('holds, read back by shape, cells that all parse as their canonical type, range and pattern', async () => {
+    const tables: [string, CanonicalKind, number][] = [
+      ['org_before', 'org_units', filesOf('org_units')[0]!.rows],
+      ['org_after', 'org_units', filesOf('org_units')[1]!.rows],
+      ['items', 'survey_items', filesOf('survey_items')[0]!.rows],
+      ['responses', 'survey_responses', sample.truth.counts.surveyResponses],
+      ['mapping', 'unit_mapping', filesOf('unit_mapping')[0]!.rows],
+      ['feedback', 'customer_feedback', sample.truth.counts.customerResponses],
+      ['calls', 'contact_centre', sample.truth.counts.interactions],
+      ['recognition', 'recognition', sample.truth.counts.recognitionEvents],
+      ['hr', 'hr_metrics', sample.truth.counts.hrMetricRows],
+    ];
+    for (const [table, kind, rows] of tables) {
+      expect((await duck.one(`SELECT count(*) AS n FROM ${table}`)).n, table).toBe(rows);
+      expect(rows).toBeGreaterThan(0);
+      for (const spec of CANONICAL_COLUMNS[kind]) {
         const raw = `nullif("${spec.name}", '')`;
         const typed = `TRY_CAST(${raw} AS ${spec.type})`;
         const problems = [
@@ -152,9 +205,241 @@ describe('sample exports (small scale)', () => {
           spec.pattern ? `NOT regexp_full_match(${raw}, ${sqlText(spec.pattern)})` : 'false',
           spec.type === 'BOOLEAN' ? `${raw} NOT IN ('true', 'false')` : 'false',
         ].join(' OR ');
-        const bad = await duck.one(`SELECT count(*) AS n FROM ${source} WHERE ${problems}`);
-        expect(bad.n, `${basename(file.path)} ${spec.name}`).toBe(0);
+        const bad = await duck.one(`SELECT count(*) AS n FROM ${table} WHERE ${problems}`);
+        expect(bad.n, `${table} ${spec.name}`).toBe(0);
       }
+    }
+    const perPeriod = await duck.rows(
+      'SELECT period, count(*) AS n FROM responses GROUP BY 1 ORDER BY 1',
+    );
+    expect(perPeriod).toEqual(
+      filesOf('survey_responses').map((file) => ({ period: periodOf(file), n: file.rows })),
+    );
+  });
+
+  it('writes the org hierarchy as HRIS workbooks: an Org Units sheet with date cells, then a Read me sheet', () => {
+    for (const [index, file] of filesOf('org_units').entries()) {
+      const book = readOrgWorkbook(file.path);
+      expect(book.sheetNames).toEqual(['Org Units', 'Read me']);
+      expect(book.header).toEqual([
+        'Org Unit ID',
+        'Org Unit Name',
+        'Parent Org Unit ID',
+        'Level',
+        'Unit Type',
+        'Manager Name',
+        'Effective Date',
+      ]);
+      expect(book.rows).toHaveLength(file.rows);
+      const effective = index === 0 ? '2024-07-01' : '2025-07-01';
+      expect(new Set(book.rows.map((row) => row[6]))).toEqual(new Set([effective]));
+      expect(book.readMe.length).toBeGreaterThanOrEqual(3);
+      expect(book.readMe.join(' ')).toContain(effective);
+    }
+  });
+
+  it('writes Qualtrics quarters with three header rows, ImportIds equal to item ids and the catalogue wording', () => {
+    const files = filesOf('survey_responses').filter((file) => file.shape === 'qualtrics-csv');
+    expect(files).toHaveLength(3);
+    for (const file of files) {
+      const bytes = readFileSync(file.path);
+      expect([...bytes.subarray(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.subarray(0, 400).toString('utf8')).toContain('\r\n');
+      const [names, texts, importRow, ...data] = readCsvRecords(file.path) as [
+        string[],
+        string[],
+        string[],
+        ...string[][],
+      ];
+      expect(names.slice(0, 13)).toEqual([
+        'StartDate',
+        'EndDate',
+        'Status',
+        'Progress',
+        'Duration (in seconds)',
+        'Finished',
+        'RecordedDate',
+        'ResponseId',
+        'DistributionChannel',
+        'UserLanguage',
+        'Unit',
+        'Role',
+        'Tenure',
+      ]);
+      expect(names.slice(13)).toEqual(
+        Array.from({ length: catalogue.length + 1 }, (_, i) => `Q${i + 1}`),
+      );
+      const meta = importRow.map(
+        (cell) => JSON.parse(cell) as { ImportId: string; timeZone?: string },
+      );
+      expect(meta[0]).toEqual({ ImportId: 'startDate', timeZone: 'Europe/London' });
+      expect(meta.slice(13, -1).map((m) => m.ImportId)).toEqual(
+        catalogue.map((item) => item.itemId),
+      );
+      expect(texts.slice(13, -1)).toEqual(catalogue.map((item) => item.text));
+      expect(meta.at(-1)?.ImportId).toBe(`QID${catalogue.length + 1}_TEXT`);
+      expect(data).toHaveLength(file.rows);
+      const ids = new Set<string>();
+      const stamp = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
+      for (const row of data) {
+        const [start, end, status, progress, duration, finished, recorded, id] = row as string[];
+        expect(start).toMatch(stamp);
+        expect(recorded).toBe(end);
+        expect(end?.slice(0, 10)).toBe(start?.slice(0, 10));
+        expect((Date.parse(`${end}Z`) - Date.parse(`${start}Z`)) / 1000).toBe(Number(duration));
+        expect([status, progress, finished]).toEqual(['0', '100', '1']);
+        expect(id).toMatch(/^R_[A-Za-z0-9]{15}$/);
+        ids.add(id as string);
+      }
+      expect(ids.size).toBe(data.length);
+    }
+  });
+
+  it('writes a SurveyMonkey quarter with two header rows, answer texts and US month-first times', () => {
+    const [file] = filesOf('survey_responses').filter((f) => f.shape === 'surveymonkey-csv');
+    const [questions, responses, ...data] = readCsvRecords(file!.path) as [
+      string[],
+      string[],
+      ...string[][],
+    ];
+    expect(questions.slice(0, 4)).toEqual([
+      'Respondent ID',
+      'Collector ID',
+      'Start Date',
+      'End Date',
+    ]);
+    expect(responses.slice(0, 12).every((cell) => cell === '')).toBe(true);
+    const itemColumns = catalogue.map((item) => questions.indexOf(item.text));
+    expect(itemColumns.every((c) => c >= 12)).toBe(true);
+    expect(itemColumns.map((c) => responses[c])).toEqual(catalogue.map(() => 'Response'));
+    expect(responses.at(-1)).toBe('Open-Ended Response');
+    // The survey window opens 35 days into the quarter: its second month.
+    const month = String((Number(periodOf(file!).slice(-1)) - 1) * 3 + 2).padStart(2, '0');
+    let previous = 0;
+    let daysAfterTwelfth = 0;
+    for (const row of data) {
+      const id = Number(row[0]);
+      expect(row[0]).toMatch(/^\d{11}$/);
+      expect(id).toBeGreaterThan(previous);
+      previous = id;
+      expect(row[3]).toMatch(/^\d\d\/\d\d\/\d{4} (0\d|1[0-2]):\d\d:\d\d (AM|PM)$/);
+      expect(row[3]?.slice(0, 2)).toBe(month);
+      if (Number(row[3]?.slice(3, 5)) > 12) daysAfterTwelfth++;
+      catalogue.forEach((item, i) => {
+        const answer = row[itemColumns[i] as number] as string;
+        if (answer === '') return;
+        if (item.scaleMax === 5) expect(LIKERT_TEXTS).toContain(answer);
+        else expect(Number(answer)).toBeGreaterThanOrEqual(item.scaleMin);
+      });
+    }
+    expect(daysAfterTwelfth).toBeGreaterThan(0);
+  });
+
+  it('writes an SPSS pulse file: item ids as names, item texts as labels, 9 = "Don\'t know" declared missing', () => {
+    const [file] = filesOf('survey_responses').filter((f) => f.shape === 'spss-sav');
+    const sav = readSav(readFileSync(file!.path));
+    expect(sav.layoutCode).toBe(2);
+    expect(sav.caseCount).toBe(file!.rows);
+    expect(sav.cases).toHaveLength(file!.rows);
+    expect(sav.encoding).toBe('UTF-8');
+    expect(sav.fileLabel).toBe(`Brightwater pulse survey ${periodOf(file!)}`);
+    const byName = new Map(sav.variables.map((v, i) => [v.name, i]));
+    for (const item of catalogue) {
+      const v = sav.variables[byName.get(item.itemId) as number];
+      expect(v?.label).toBe(item.text);
+      if (item.scaleMax === 5) {
+        expect(v?.missing).toEqual([9]);
+        expect(v?.valueLabels.get(1)).toBe('Strongly disagree');
+        expect(v?.valueLabels.get(5)).toBe('Strongly agree');
+        expect(v?.valueLabels.get(9)).toBe("Don't know");
+      }
+    }
+    let dontKnow = 0;
+    for (const values of sav.cases) {
+      catalogue.forEach((item) => {
+        const value = values[byName.get(item.itemId) as number];
+        if (value === 9 && item.scaleMax === 5) dontKnow++;
+        else if (value !== null) {
+          expect(value).toBeGreaterThanOrEqual(item.scaleMin);
+          expect(value).toBeLessThanOrEqual(item.scaleMax);
+        }
+      });
+    }
+    expect(dontKnow).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!hasPspp())('writes an SPSS file GNU PSPP reads without complaint', () => {
+    const [file] = filesOf('survey_responses').filter((f) => f.shape === 'spss-sav');
+    const csv = join(temps[0]!.path, 'pulse.csv');
+    const output = execFileSync('pspp-convert', [file!.path, csv], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    expect(output).not.toMatch(/warning|error/i);
+    const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8'));
+    expect(header?.slice(0, 5)).toEqual(['RespID', 'Unit', 'Role', 'Tenure', 'EndDate']);
+    expect(rows).toHaveLength(file!.rows);
+  });
+
+  it('writes customer feedback as a Windows-1252, semicolon, day-first CX export with N/A and blank scores', async () => {
+    for (const file of filesOf('customer_feedback')) {
+      const bytes = readFileSync(file.path);
+      expect(bytes[0]).not.toBe(0xef);
+      const text = decodeWindows1252(bytes);
+      expect(text.slice(0, text.indexOf('\r\n'))).toBe(
+        'Response ID;Response Date;Store Code;Channel;Likelihood to Recommend (0-10);Overall Satisfaction (1-5);Customer Effort (1-7);Verbatim',
+      );
+    }
+    const all = Buffer.concat(filesOf('customer_feedback').map((file) => readFileSync(file.path)));
+    for (const byte of [0x80, 0x92, 0x93, 0x94])
+      expect(all.includes(byte), `byte ${byte}`).toBe(true);
+    expect(all.includes(Buffer.from('€', 'utf8'))).toBe(false);
+    const cells = await duck.one(`
+      SELECT count(*) FILTER (WHERE NOT regexp_full_match("Response Date", '[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}')) AS bad_dates,
+             count(*) FILTER (WHERE "Response Date"[1:2]::INT > 12) AS day_after_twelfth,
+             count(*) FILTER (WHERE "Likelihood to Recommend (0-10)" = 'N/A') AS nps_na,
+             count(*) FILTER (WHERE "Overall Satisfaction (1-5)" = 'N/A') AS csat_na,
+             count(*) FILTER (WHERE "Customer Effort (1-7)" = 'N/A') AS ces_na,
+             count(*) FILTER (WHERE "Customer Effort (1-7)" IS NULL) AS ces_blank,
+             count(*) FILTER (WHERE "Verbatim" LIKE '%€%' OR "Verbatim" LIKE '%“%') AS specials,
+             count(*) FILTER (WHERE "Verbatim" LIKE '%;%') AS semicolons
+      FROM feedback_raw`);
+    expect(cells.bad_dates).toBe(0);
+    expect(cells.day_after_twelfth).toBeGreaterThan(0);
+    expect(cells.nps_na).toBe(0);
+    expect(cells.csat_na).toBeGreaterThan(0);
+    expect(cells.ces_na).toBeGreaterThan(0);
+    expect(cells.ces_blank).toBeGreaterThan(cells.ces_na as number);
+    expect(cells.specials).toBeGreaterThan(0);
+    expect(cells.semicolons).toBeGreaterThan(0);
+  });
+
+  it('writes contact-centre interactions as one typed Parquet file and recognition as JSON lines', async () => {
+    const [calls] = filesOf('contact_centre');
+    const types = await duck.rows(`DESCRIBE SELECT * FROM read_parquet(${sqlText(calls!.path)})`);
+    expect(types.map((row) => [row.column_name, row.column_type])).toEqual([
+      ['Interaction ID', 'VARCHAR'],
+      ['Queue', 'VARCHAR'],
+      ['Agent ID', 'VARCHAR'],
+      ['Start Time', 'TIMESTAMP'],
+      ['IVR Reason', 'VARCHAR'],
+      ['Talk Time (s)', 'INTEGER'],
+      ['Hold Time (s)', 'INTEGER'],
+      ['ACW (s)', 'INTEGER'],
+      ['Handle Time (s)', 'INTEGER'],
+      ['Transferred', 'BOOLEAN'],
+      ['Repeat Contact within 7d', 'BOOLEAN'],
+    ]);
+    const [recognition] = filesOf('recognition');
+    const lines = readFileSync(recognition!.path, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(recognition!.rows);
+    for (const line of lines.slice(0, 50)) {
+      expect(Object.keys(JSON.parse(line) as object)).toEqual([
+        'event_id',
+        'unit_id',
+        'recognised_at',
+        'programme',
+      ]);
     }
   });
 
@@ -384,13 +669,10 @@ describe('sample exports (small scale)', () => {
     expect(totals.nps_blank).toBeGreaterThan(0);
     expect(totals.comments).toBeGreaterThan(0);
     expect(totals.channels).toBe(4);
-    for (const file of filesOf('customer_feedback')) {
-      const period = basename(file.path).slice('customer_feedback_'.length, -'.csv'.length);
-      const outside = await duck.one(`
-        SELECT count(*) AS n FROM ${readCsv(file.path)}
-        WHERE year(responded_at::TIMESTAMP) || '-Q' || quarter(responded_at::TIMESTAMP) <> ${sqlText(period)}`);
-      expect(outside.n, period).toBe(0);
-    }
+    const outside = await duck.one(`
+      SELECT count(*) AS n FROM feedback_raw
+      WHERE NOT contains(filename, year(strptime("Response Date", '%d/%m/%Y %H:%M')) || '-Q' || quarter(strptime("Response Date", '%d/%m/%Y %H:%M')))`);
+    expect(outside.n).toBe(0);
     const surveyOutside = await duck.one(
       "SELECT count(*) AS n FROM responses WHERE year(submitted_at::DATE) || '-Q' || quarter(submitted_at::DATE) <> period",
     );

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../../src/shared/contract';
 import { writeTinyCompany } from '../../fixtures/tinyCompany';
 import { startServe, upstream } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/tempDir';
@@ -36,7 +37,7 @@ describe('upstream command line', () => {
         .split('\n')
         .filter(Boolean)
         .map((l) => l.split(/\s+/)[0]),
-    ).toEqual(['methods', 'info', 'hierarchy', 'overview']);
+    ).toEqual(METHOD_NAMES);
   });
 
   it('import --json prints one object describing each file', () => {
@@ -55,6 +56,53 @@ describe('upstream command line', () => {
       rowsImported: 8,
       rowsQuarantined: 1,
       reasons: { 'headcount: outside the scale': 1 },
+    });
+  });
+
+  it('import infers what a file is, saves a profile, and lists profiles and quarantined rows', () => {
+    const cx = join(temp.path, 'nps_export_2025_Q2.csv');
+    const rows = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `R${i};2025-05-${String(1 + i).padStart(2, '0')} 09:00;S-A;${i % 11};${1 + (i % 5)}`,
+    );
+    writeFileSync(
+      cx,
+      [
+        'Response ID;Survey Date;Store Code;Likelihood to recommend;Overall satisfaction',
+        ...rows,
+        'R99;2025-05-30 09:00;S-A;12;3',
+      ].join('\n'),
+    );
+    const result = upstream([
+      'import',
+      cx,
+      '--workspace',
+      ws,
+      '--save-profile',
+      'CX weekly',
+      '--json',
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).files[0]).toMatchObject({
+      file: 'nps_export_2025_Q2.csv',
+      kind: 'customer_feedback',
+      delimiter: ';',
+      mapping: 'inferred',
+      profile: 'CX weekly',
+      rowsRead: 21,
+      rowsImported: 20,
+      rowsQuarantined: 1,
+      reasons: { 'nps: outside the scale': 1 },
+    });
+    const profiles = upstream(['profiles', '--workspace', ws]);
+    expect(profiles.stdout).toMatch(/^CX weekly {2}customer_feedback, 5 columns, updated /m);
+    const kept = JSON.parse(upstream(['quarantine', '--workspace', ws, '--json']).stdout);
+    expect(kept.rows[0]).toMatchObject({
+      file: 'nps_export_2025_Q2.csv',
+      row: 22,
+      column: 'nps',
+      reason: 'nps: 12 is outside 0..10',
     });
   });
 
@@ -105,7 +153,7 @@ describe('upstream command line', () => {
     expect(unknown.stdout).toBe('');
     expect(errorOf(unknown.stderr)).toEqual({
       code: 'UNKNOWN_METHOD',
-      message: "Unknown method 'dropEverything'. Methods: methods, info, hierarchy, overview.",
+      message: `Unknown method 'dropEverything'. Methods: ${METHOD_NAMES.join(', ')}.`,
     });
     const badJson = upstream(['call', 'overview', '--workspace', ws, '--args', '{period:']);
     expect(badJson.status).toBe(1);
@@ -143,7 +191,7 @@ describe('upstream command line', () => {
     expect(errorOf(result.stderr)).toEqual({
       code: 'IMPORT_ERROR',
       message:
-        'broken.csv: row 1 (the header) lacks the column unit_id that a unit_mapping file needs. Columns found: cx_code',
+        'broken.csv: row 1 (the header) lacks the column unit_id that a unit_mapping file needs, and no column could be matched to it. Columns found: cx_code',
     });
     const after = upstream(['call', 'info', '--workspace', ws]);
     expect(JSON.parse(after.stdout).tables).toEqual(JSON.parse(before.stdout).tables);

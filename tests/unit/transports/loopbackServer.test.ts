@@ -55,7 +55,7 @@ describe('loopback HTTP transport', () => {
   beforeAll(async () => {
     engine = await Engine.open(join(temp.path, 'w.duckdb'), { create: true });
     for (const f of writeTinyCompany(join(temp.path, 'exports')))
-      await importFile(engine.ws, f.kind, f.path);
+      await importFile(engine.ws, f.path, { kind: f.kind });
     const staticDir = join(temp.path, 'static');
     mkdirSync(join(staticDir, 'assets'), { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Upstream</title>');
@@ -152,6 +152,67 @@ describe('loopback HTTP transport', () => {
       expect(reply.body).not.toContain('do not serve');
     }
     expect((await send(server.port, { path: '/assets/app.js', headers: auth() })).status).toBe(200);
+  });
+
+  it('imports an uploaded file: upload, preview, run with progress events, quarantine', async () => {
+    const events: string[] = [];
+    const stream = request({
+      host: '127.0.0.1',
+      port: server.port,
+      path: '/events',
+      headers: { host: `127.0.0.1:${server.port}`, ...auth() },
+    });
+    stream.on('response', (res) => res.on('data', (chunk) => events.push(String(chunk))));
+    stream.end();
+
+    const csvText = 'cx_code,unit_id\nS-Z,T1\nS-Y,T404\n';
+    const uploaded = await send(server.port, {
+      method: 'POST',
+      path: `/upload?name=${encodeURIComponent('../../mapping Q3.csv')}`,
+      headers: auth(),
+      body: csvText,
+    });
+    expect(uploaded.status).toBe(200);
+    const [picked] = JSON.parse(uploaded.body).value;
+    expect(picked).toMatchObject({ name: 'mapping Q3.csv', bytes: csvText.length });
+    expect(picked.file).toMatch(/^file_/);
+
+    const preview = JSON.parse(
+      (await api('importPreview', { file: picked.file, kind: 'unit_mapping' })).body,
+    );
+    expect(preview.ok).toBe(true);
+    expect(preview.value).toMatchObject({
+      fileName: 'mapping Q3.csv',
+      kind: 'unit_mapping',
+      rows: 2,
+    });
+
+    const run = JSON.parse(
+      (await api('importRun', { file: picked.file, mapping: preview.value.mapping })).body,
+    );
+    expect(run.value).toMatchObject({
+      file: 'mapping Q3.csv',
+      rowsRead: 2,
+      rowsImported: 1,
+      rowsQuarantined: 1,
+    });
+    const kept = JSON.parse((await api('quarantine', {})).body).value;
+    expect(kept.rows[0]).toMatchObject({
+      file: 'mapping Q3.csv',
+      row: 3,
+      column: 'unit_id',
+      values: { cx_code: 'S-Y', unit_id: 'T404' },
+    });
+    await expect.poll(() => events.join('')).toContain('"phase":"done"');
+    stream.destroy();
+
+    const unknown = await api('importPreview', { file: 'file_AAAAAAAAAAAAAAAAAAAAAAAA' });
+    expect(JSON.parse(unknown.body).error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'That file is no longer available: choose it again.',
+    });
+    const path = await api('importPreview', { file: '/etc/passwd' });
+    expect(JSON.parse(path.body).error.code).toBe('INVALID_ARGUMENTS');
   });
 
   it('says plainly when the port is in use', async () => {

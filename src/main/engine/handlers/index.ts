@@ -1,8 +1,19 @@
 import type { HandlerTable } from './context';
 import { hierarchy } from './hierarchy';
+import { importCancel, importPreview, importRun, profiles, quarantine } from './imports';
 import { info } from './info';
 import { methods } from './methods';
 import { overview } from './overview';
 
 /** One handler per contract method; every transport serves exactly this table. */
-export const handlers: HandlerTable = { methods, info, hierarchy, overview };
+export const handlers: HandlerTable = {
+  methods,
+  info,
+  hierarchy,
+  overview,
+  importPreview,
+  importRun,
+  importCancel,
+  profiles,
+  quarantine,
+};

@@ -1,7 +1,10 @@
+import { CANONICAL_KINDS, type CanonicalKind } from '../../../shared/imports';
+
 /**
  * Upstream's canonical export formats: CSV, UTF-8, comma-separated, one header row, exactly these
  * column names (in any order; extra columns are ignored). Empty cells are NULL.
- * Vendor shapes (Qualtrics, SurveyMonkey, SPSS, XLSX...) are mapped onto these by later readers.
+ * Vendor shapes (Qualtrics, SurveyMonkey, SPSS, XLSX...) are read by readers/ and mapped onto
+ * these by a ColumnMapping (mapping/).
  *
  * Periods are calendar quarters written `YYYY-Qn`. Dates are ISO `YYYY-MM-DD`; timestamps
  * `YYYY-MM-DD HH:MM:SS`.
@@ -18,17 +21,7 @@ export interface ColumnSpec {
   pattern?: string;
 }
 
-export const CANONICAL_KINDS = [
-  'org_units',
-  'survey_items',
-  'survey_responses',
-  'customer_feedback',
-  'unit_mapping',
-  'contact_centre',
-  'recognition',
-  'hr_metrics',
-] as const;
-export type CanonicalKind = (typeof CANONICAL_KINDS)[number];
+export { CANONICAL_KINDS, type CanonicalKind };
 
 const PERIOD = '\\d{4}-Q[1-4]';
 

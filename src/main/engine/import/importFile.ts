@@ -1,15 +1,37 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { blobValue } from '@duckdb/node-api';
+import type { CanonicalKind, ColumnMapping } from '../../../shared/imports';
 import { UpstreamError } from '../../../shared/result';
 import { APP_VERSION } from '../appVersion';
 import { inTransaction, queryOne, queryRows, quoteIdent, quoteLiteral } from '../db/query';
 import type { Workspace } from '../workspace/workspace';
-import { CANONICAL_COLUMNS, type CanonicalKind, type ColumnSpec } from './canonicalFormats';
+import { mappedColumns } from './applyMapping';
+import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
+import { addMappedItemsToCatalogue } from './catalogueFromMapping';
 import { columnChecks, firstFailure, typedCell } from './columnChecks';
 import { sha256OfFile } from './fileHash';
 import { KIND_IMPORTERS } from './kinds';
+import { saveProfile } from './profiles';
+import { cancelled, runWatched, throwIfCancelled, type ImportControl } from './progress';
+import { stageSource } from './readers';
+import type { StagedSource } from './readers/types';
+import { resolveMapping, type MappingSource } from './resolveMapping';
+import { loadStage, profileColumns, STAGE } from './stageTable';
+
+export interface ImportRequest {
+  /** What the file is; inferred from its columns when absent. */
+  kind?: CanonicalKind;
+  /** A mapping confirmed by the analyst; otherwise a profile, the canonical names, or inference. */
+  mapping?: ColumnMapping;
+  /** Use this saved profile's mapping. */
+  profile?: string;
+  /** Workbook sheet. */
+  sheet?: string;
+  /** Save the mapping used under this name, for next quarter's file. */
+  saveProfileAs?: string;
+}
 
 export interface ImportReport {
   file: string;
@@ -17,24 +39,26 @@ export interface ImportReport {
   sha256: string;
   /** 'unchanged' when this exact file was imported before: nothing was done. */
   status: 'imported' | 'unchanged';
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  headerShape: string;
+  sheet: string | null;
+  mappingSource: MappingSource | 'previous import';
+  profile: string | null;
+  kindConfidence: number;
   rowsRead: number;
   rowsImported: number;
   rowsQuarantined: number;
   /** Quarantined rows counted by "column: rule". */
   reasons: Record<string, number>;
-  ignoredColumns: string[];
+  warnings: string[];
   keptCopy: boolean;
-}
-
-export type ImportPhase = 'hashing' | 'reading' | 'validating' | 'writing' | 'done';
-export interface ImportOptions {
-  onProgress?: (phase: ImportPhase, detail?: string) => void;
 }
 
 /** Files above this size are imported without keeping a compressed copy inside the workspace. */
 const MAX_KEPT_COPY_BYTES = 256 * 1024 * 1024;
-
-const STAGE = '__stage';
+const MAPPED = '__mapped';
 const CHECKED = '__checked';
 const VALID = '__valid';
 
@@ -43,162 +67,255 @@ function importError(file: string, message: string): UpstreamError {
 }
 
 /**
- * Imports one canonical CSV file in a single transaction. Every row either lands in the
- * workspace or in quarantine with its row number, column and reason; counts always reconcile
- * (read = imported + quarantined). Any failure leaves the workspace exactly as it was.
+ * Imports one file of any supported shape in a single transaction: read (readers/), load into a
+ * staging table, map onto canonical columns (mapping/), validate, apply. Every row lands either
+ * in the workspace or in quarantine with its row number, column and reason, so read = imported +
+ * quarantined. Cancelling, or any failure, leaves the workspace exactly as it was.
  */
 export async function importFile(
   ws: Workspace,
-  kind: CanonicalKind,
   filePath: string,
-  options: ImportOptions = {},
+  request: ImportRequest = {},
+  control: ImportControl = {},
 ): Promise<ImportReport> {
-  const progress = options.onProgress ?? (() => undefined);
   const fileName = basename(filePath);
-  if (!existsSync(filePath)) throw importError(filePath, 'file not found');
+  const progress = (
+    phase: Parameters<NonNullable<ImportControl['onProgress']>>[0]['phase'],
+    extra = {},
+  ) => control.onProgress?.({ file: fileName, phase, ...extra });
+  if (!existsSync(filePath) || !statSync(filePath).isFile())
+    throw importError(filePath, 'file not found');
   const bytes = statSync(filePath).size;
   if (bytes === 0) throw importError(fileName, 'the file is empty (0 bytes)');
 
   progress('hashing');
   const sha256 = await sha256OfFile(filePath);
-  const previous = await queryOne(
-    ws.conn,
-    'SELECT source_id FROM sources WHERE sha256 = $sha AND kind = $kind',
-    { sha: sha256, kind },
-  );
-  if (previous) {
-    return {
-      file: fileName,
-      kind,
-      sha256,
-      status: 'unchanged',
-      rowsRead: 0,
-      rowsImported: 0,
-      rowsQuarantined: 0,
-      reasons: {},
-      ignoredColumns: [],
-      keptCopy: true,
-    };
-  }
+  throwIfCancelled(fileName, control.signal);
+  const unchanged = await previousImport(ws, sha256, request);
+  if (unchanged) return { ...unchanged, file: fileName };
 
-  mkdirSync(ws.stagingDir, { recursive: true });
-  const staged = join(ws.stagingDir, `${sha256}.csv`);
-  copyFileSync(filePath, staged);
+  progress('reading');
+  let staged: StagedSource;
+  try {
+    staged = await stageSource(filePath, ws.stagingDir, {
+      sheet: request.sheet,
+      signal: control.signal,
+      onProgress: (done, total) =>
+        progress('reading', { fraction: total ? done / total : undefined }),
+    });
+  } catch (error) {
+    if (control.signal?.aborted) throw cancelled(fileName);
+    throw error;
+  }
   try {
     const report = await inTransaction(ws.conn, () =>
-      importStaged(ws, kind, staged, fileName, sha256, bytes, progress),
+      importStaged(ws, staged, { fileName, sha256, bytes, filePath }, request, control),
     );
-    progress('done');
+    progress('done', { rows: report.rowsRead });
     return report;
   } finally {
-    rmSync(staged, { force: true });
-    await dropScratch(ws);
+    rmSync(ws.stagingDir, { recursive: true, force: true });
+    for (const table of [VALID, CHECKED, MAPPED, STAGE])
+      await ws.conn.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }
 
-async function dropScratch(ws: Workspace): Promise<void> {
-  for (const table of [VALID, CHECKED, STAGE]) await ws.conn.run(`DROP TABLE IF EXISTS ${table}`);
+/** The same bytes imported before, with no new mapping asked for: nothing to do. */
+async function previousImport(
+  ws: Workspace,
+  sha256: string,
+  request: ImportRequest,
+): Promise<ImportReport | null> {
+  const previous = await queryOne<{
+    kind: CanonicalKind;
+    format: string;
+    mapping_json: string;
+    profile_name: string | null;
+  }>(
+    ws.conn,
+    'SELECT kind, format, mapping_json, profile_name FROM sources WHERE sha256 = $sha ORDER BY source_id DESC LIMIT 1',
+    { sha: sha256 },
+  );
+  if (!previous) return null;
+  if (request.kind && request.kind !== previous.kind) return null;
+  if (request.mapping && JSON.stringify(request.mapping) !== previous.mapping_json) return null;
+  if (request.profile && request.profile !== previous.profile_name) return null;
+  return {
+    file: '',
+    kind: previous.kind,
+    sha256,
+    status: 'unchanged',
+    format: previous.format,
+    encoding: null,
+    delimiter: null,
+    headerShape: 'plain',
+    sheet: null,
+    mappingSource: 'previous import',
+    profile: previous.profile_name,
+    kindConfidence: 1,
+    rowsRead: 0,
+    rowsImported: 0,
+    rowsQuarantined: 0,
+    reasons: {},
+    warnings: [],
+    keptCopy: true,
+  };
 }
 
 async function importStaged(
   ws: Workspace,
-  kind: CanonicalKind,
-  staged: string,
-  fileName: string,
-  sha256: string,
-  bytes: number,
-  progress: NonNullable<ImportOptions['onProgress']>,
+  staged: StagedSource,
+  file: { fileName: string; sha256: string; bytes: number; filePath: string },
+  request: ImportRequest,
+  control: ImportControl,
 ): Promise<ImportReport> {
   const { conn } = ws;
-  const importer = KIND_IMPORTERS[kind];
-  progress('reading');
-  const csv = `read_csv(${quoteLiteral(staged)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true)`;
-  try {
-    await conn.run(
-      `CREATE TEMP TABLE ${STAGE} AS SELECT (row_number() OVER () + 1)::BIGINT AS __row, * FROM ${csv}`,
-    );
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw importError(fileName, `cannot be read as CSV: ${message}`);
-  }
-
-  const header = (await queryRows<{ column_name: string }>(conn, `DESCRIBE ${STAGE}`))
-    .map((c) => c.column_name)
-    .filter((name) => name !== '__row');
-  const canonical = CANONICAL_COLUMNS[kind];
-  const missing = canonical
-    .filter((c) => c.required && !header.includes(c.name))
-    .map((c) => c.name);
-  if (missing.length > 0) {
-    throw importError(
-      fileName,
-      `row 1 (the header) lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that a ${kind} file needs. Columns found: ${header.join(', ')}`,
-    );
-  }
-  const columns: ColumnSpec[] = [
-    ...canonical.filter((c) => header.includes(c.name) || c.required),
-    ...(await importer.extraColumns(conn, header)),
-  ];
-  const absentOptional = canonical.filter((c) => !header.includes(c.name));
-  const ignoredColumns = header.filter((h) => !columns.some((c) => c.name === h));
-
-  const rowsRead = (await queryOne<{ n: number }>(conn, `SELECT count(*) AS n FROM ${STAGE}`))!.n;
+  const { fileName } = file;
+  const rowsRead = await loadStage(conn, staged, fileName, control);
   if (rowsRead === 0) throw importError(fileName, 'has a header but no data rows');
 
-  progress('validating', `${rowsRead} rows`);
+  control.onProgress?.({ file: fileName, phase: 'mapping', rows: rowsRead });
+  const resolved = await resolveMapping(
+    conn,
+    fileName,
+    staged,
+    () => profileColumns(conn, staged, rowsRead),
+    request,
+  );
+  const { mapping } = resolved;
+  const kind = mapping.kind;
+  if (mapping.long) {
+    throw importError(
+      fileName,
+      'this is a long-form survey export (one row per person and question); Upstream reads it, but importing that form is not built yet. Export one row per respondent instead.',
+    );
+  }
+  const missingSources = [
+    ...Object.values(mapping.columns),
+    ...mapping.items.map((i) => i.column),
+  ].filter((c) => !staged.columns.some((s) => s.name === c));
+  if (missingSources.length > 0) {
+    throw importError(
+      fileName,
+      `the mapping names column${missingSources.length > 1 ? 's' : ''} the file does not have: ${missingSources.join(', ')}`,
+    );
+  }
+
+  const sourceId = (await queryOne<{ id: number }>(
+    conn,
+    'SELECT coalesce(max(source_id), 0) + 1 AS id FROM sources',
+  ))!.id;
+  if (kind === 'survey_responses') await addMappedItemsToCatalogue(conn, mapping, sourceId);
+
+  const mapped = mappedColumns(mapping, STAGE, fileName);
+  const canonical = CANONICAL_COLUMNS[kind];
+  const missing = canonical
+    .filter((c) => c.required && !mapped.names.includes(c.name))
+    .map((c) => c.name);
+  if (missing.length > 0) {
+    const found = staged.columns.map((c) => c.name).join(', ');
+    throw importError(
+      fileName,
+      resolved.source === 'canonical' || resolved.source === 'inferred'
+        ? `row ${staged.firstDataRow - 1} (the header) lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that a ${kind} file needs, and no column could be matched to ${missing.length > 1 ? 'them' : 'it'}. Columns found: ${found}`
+        : `the mapping gives no column for ${missing.join(', ')}, which a ${kind} file needs. Columns found: ${found}`,
+    );
+  }
+  await runWatched(
+    conn,
+    `CREATE TEMP TABLE ${MAPPED} AS SELECT ${STAGE}.__row, ${mapped.select.join(', ')} FROM ${STAGE}`,
+    fileName,
+    'mapping',
+    control,
+  );
+
+  const importer = KIND_IMPORTERS[kind];
+  const columns: ColumnSpec[] = [
+    ...canonical.filter((c) => mapped.names.includes(c.name)),
+    ...(await importer.extraColumns(conn, mapped.names)),
+  ];
+  const absentOptional = canonical.filter((c) => !mapped.names.includes(c.name));
   const checks = [...columns.flatMap(columnChecks), ...(await importer.extraChecks(conn, columns))];
   const failure = firstFailure(checks);
   const typedColumns = [
     ...columns.map((c) => `${typedCell(c.name, c.type)} AS ${quoteIdent(c.name)}`),
     ...absentOptional.map((c) => `NULL::${c.type} AS ${quoteIdent(c.name)}`),
   ];
-  await conn.run(`
-    CREATE TEMP TABLE ${CHECKED} AS
-    SELECT __row, ${typedColumns.join(', ')},
-      ${failure.column} AS __column, ${failure.rule} AS __rule, ${failure.reason} AS __reason,
-      to_json(s) AS __raw
-    FROM ${STAGE} s`);
-
-  progress('writing');
-  const sourceId = (await queryOne<{ id: number }>(
+  control.onProgress?.({ file: fileName, phase: 'validating', rows: rowsRead });
+  // The quarantined row is kept as the file had it (the staged row), not as mapped.
+  await runWatched(
     conn,
-    'SELECT coalesce(max(source_id), 0) + 1 AS id FROM sources',
-  ))!.id;
-  await conn.run(
-    `INSERT INTO quarantine SELECT ${sourceId}, ${quoteLiteral(fileName)}, __row, __column, __rule, __reason, CAST(__raw AS VARCHAR)
-     FROM ${CHECKED} WHERE __reason IS NOT NULL`,
+    `CREATE TEMP TABLE ${CHECKED} AS
+     SELECT m.__row, ${typedColumns.join(', ')},
+       ${failure.column} AS __column, ${failure.rule} AS __rule, ${failure.reason} AS __reason
+     FROM ${MAPPED} m`,
+    fileName,
+    'validating',
+    control,
+  );
+
+  control.onProgress?.({ file: fileName, phase: 'writing', rows: rowsRead });
+  await runWatched(
+    conn,
+    `INSERT INTO quarantine
+     SELECT ${sourceId}, ${quoteLiteral(fileName)}, c.__row, c.__column, c.__rule, c.__reason, CAST(to_json(s) AS VARCHAR)
+     FROM ${CHECKED} c JOIN ${STAGE} s USING (__row) WHERE c.__reason IS NOT NULL`,
+    fileName,
+    'writing',
+    control,
   );
   await conn.run(`CREATE TEMP TABLE ${VALID} AS SELECT * FROM ${CHECKED} WHERE __reason IS NULL`);
   await importer.apply(conn, VALID, sourceId, columns);
+  throwIfCancelled(fileName, control.signal);
 
   const reasonRows = await queryRows<{ reason: string; n: number }>(
     conn,
-    `SELECT __column || ': ' || __rule AS reason, count(*) AS n FROM ${CHECKED} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`,
+    `SELECT __column || ': ' || __rule AS reason, count(*) AS n FROM ${CHECKED} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
   const rowsQuarantined = reasonRows.reduce((sum, r) => sum + r.n, 0);
   const rowsImported = rowsRead - rowsQuarantined;
-  const keptCopy = bytes <= MAX_KEPT_COPY_BYTES;
+  const keptCopy = file.bytes <= MAX_KEPT_COPY_BYTES;
+  const details = {
+    encoding: staged.encoding ?? null,
+    delimiter: staged.delimiter ?? null,
+    headerShape: staged.headerShape,
+    sheet: staged.sheet ?? null,
+    sheets: staged.sheets ?? null,
+    warnings: [...staged.warnings, ...resolved.problems],
+  };
   await conn.run(
-    `INSERT INTO sources VALUES ($id, $kind, $file, $sha, $bytes, $read, $imported, $quarantined, $columns, now()::TIMESTAMP, $version)`,
+    `INSERT INTO sources VALUES ($id, $kind, $file, $sha, $bytes, $read, $imported, $quarantined, $columns,
+       $format, $details, $mapping, $profile, now()::TIMESTAMP, $version)`,
     {
       id: sourceId,
       kind,
       file: fileName,
-      sha: sha256,
-      bytes,
+      sha: file.sha256,
+      bytes: file.bytes,
       read: rowsRead,
       imported: rowsImported,
       quarantined: rowsQuarantined,
-      columns: JSON.stringify(columns.map((c) => c.name)),
+      columns: JSON.stringify(staged.columns.map((c) => c.name)),
+      format: staged.format,
+      details: JSON.stringify(details),
+      mapping: JSON.stringify(mapping),
+      profile: resolved.profile ?? request.saveProfileAs ?? null,
       version: APP_VERSION,
     },
   );
   if (keptCopy) {
     await conn.run('INSERT INTO source_files VALUES ($id, $gzip)', {
       id: sourceId,
-      gzip: blobValue(gzipSync(readFileSync(staged))),
+      gzip: blobValue(gzipSync(readFileSync(file.filePath))),
     });
   }
+  if (request.saveProfileAs)
+    await saveProfile(
+      conn,
+      request.saveProfileAs,
+      staged.columns.map((c) => c.name),
+      mapping,
+    );
   await conn.run("UPDATE meta SET value = $now WHERE key = 'updated_at'", {
     now: new Date().toISOString(),
   });
@@ -206,13 +323,21 @@ async function importStaged(
   return {
     file: fileName,
     kind,
-    sha256,
+    sha256: file.sha256,
     status: 'imported',
+    format: staged.format,
+    encoding: details.encoding,
+    delimiter: details.delimiter,
+    headerShape: staged.headerShape,
+    sheet: details.sheet,
+    mappingSource: resolved.source,
+    profile: resolved.profile ?? request.saveProfileAs ?? null,
+    kindConfidence: resolved.kindConfidence,
     rowsRead,
     rowsImported,
     rowsQuarantined,
     reasons: Object.fromEntries(reasonRows.map((r) => [r.reason, r.n])),
-    ignoredColumns,
+    warnings: details.warnings,
     keptCopy,
   };
 }

@@ -56,3 +56,39 @@ export function weekday(day: number): number {
 function pad2(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
+
+function dateParts(day: number): { year: string; month: string; dayOfMonth: string } {
+  const iso = formatDate(day);
+  return { year: iso.slice(0, 4), month: iso.slice(5, 7), dayOfMonth: iso.slice(8, 10) };
+}
+
+/** SurveyMonkey's US style: `08/04/2025 09:13:22 AM` is 4 August. */
+export function formatUsTimestamp(day: number, secondOfDay: number): string {
+  const { year, month, dayOfMonth } = dateParts(day);
+  const hours = Math.floor(secondOfDay / 3600);
+  const clock = formatTimestamp('', secondOfDay).slice(1);
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  return `${month}/${dayOfMonth}/${year} ${pad2(hour12)}${clock.slice(2)} ${hours < 12 ? 'AM' : 'PM'}`;
+}
+
+/** A European CX platform's day-first minutes: `04/08/2025 09:13` is 4 August. */
+export function formatDayFirstMinute(day: number, secondOfDay: number): string {
+  const { year, month, dayOfMonth } = dateParts(day);
+  const clock = formatTimestamp('', secondOfDay).slice(1, 6);
+  return `${dayOfMonth}/${month}/${year} ${clock}`;
+}
+
+/** Excel's date serial (1900 date system): days since 1899-12-30. */
+export function excelSerial(day: number): number {
+  return day + 25_569;
+}
+
+/** SPSS dates: seconds since 14 October 1582. */
+export function spssSeconds(day: number, secondOfDay = 0): number {
+  return (day + 141_428) * 86_400 + secondOfDay;
+}
+
+/** Microseconds since 1970-01-01, as DuckDB stores a TIMESTAMP. */
+export function epochMicros(day: number, secondOfDay: number): bigint {
+  return (BigInt(day) * 86_400n + BigInt(secondOfDay)) * 1_000_000n;
+}

@@ -1,7 +1,11 @@
 import { COMPANY_NAME } from './itemCatalogue';
 import type { Random } from './random';
 
-/** Free-text comments. Some deliberately contain commas, double quotes and line breaks. */
+/**
+ * Free-text comments. Some deliberately contain commas, semicolons, double quotes and line
+ * breaks; customer comments also the euro sign, curly quotes and dashes that the CX export's
+ * Windows-1252 encoding holds in bytes 0x80-0x9F.
+ */
 
 const EMPLOYEE_POSITIVE = [
   'My manager really listens and acts on what we say.',
@@ -42,6 +46,8 @@ const CUSTOMER_PROMOTER = [
   'Sam on the phone was brilliant, thank you!',
   'Best service I have had from a bank in years.',
   'The advisor went "above and beyond" to fix my account.',
+  'They refunded the €12.50 charge on the spot – brilliant.',
+  'Staff said “leave it with me” and actually called me back.',
 ];
 
 const CUSTOMER_PASSIVE = [
@@ -49,6 +55,7 @@ const CUSTOMER_PASSIVE = [
   'Got what I needed eventually.',
   'OK service, app could be easier to use.',
   'Staff were nice, but I had to repeat my details twice.',
+  'It’s fine; the app still logs me out every few minutes.',
 ];
 
 const CUSTOMER_DETRACTOR = [
@@ -58,6 +65,8 @@ const CUSTOMER_DETRACTOR = [
   'Branch was closed at lunchtime, no notice on the door.',
   'Rude, unhelpful, and the card machine was broken.',
   'Transferred between four departments.\nNever again.',
+  'Charged €35 for a replacement card; nobody told me beforehand.',
+  'Told my complaint is “being looked into”. It’s been three weeks.',
 ];
 
 /** A comment whose tone follows the respondent's standardised mood (z-score). */

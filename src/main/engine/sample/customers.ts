@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { SampleCompany } from './context';
-import { QUARTER_COUNT, formatDate, formatTimestamp, quarterAt, weekday } from './calendar';
+import { QUARTER_COUNT, formatDayFirstMinute, quarterAt, weekday } from './calendar';
 import { customerComment } from './comments';
-import { CsvWriter } from './csvWriter';
+import { CsvWriter, type CsvValue } from './csvWriter';
 import { isMapped, type CxCode } from './cxCodes';
-import { canonicalHeader, type SampleFile } from './files';
+import type { SampleFile } from './files';
 import { cell } from './latent';
 import { CES_CUTPOINTS, CSAT_CUTPOINTS, NPS_CUTPOINTS } from './parameters';
 import { WeightedIndex, type Random } from './random';
@@ -18,7 +18,8 @@ export interface CustomerStats {
   totalResponses: number;
 }
 
-const CHANNELS = ['store', 'phone', 'web', 'app'] as const;
+/** Channels as the CX platform labels them. */
+export const CHANNELS = ['In-store', 'Phone', 'Web', 'App'] as const;
 const RETAIL_CHANNEL = new WeightedIndex([0.72, 0, 0.12, 0.16]);
 const QUEUE_CHANNEL = new WeightedIndex([0, 0.85, 0.1, 0.05]);
 /** Customers answer from early morning to late evening, most during the day. */
@@ -32,11 +33,31 @@ const QUEUE_DAY_WEIGHTS = [1.25, 1.1, 1.05, 1, 1, 0.5, 0.25];
 /** Chance each score is left blank; every response keeps at least one score. */
 const MISSING = { nps: 0.02, csat: 0.15, ces: 0.45 };
 const COMMENT_SHARE = 0.04;
+/** Share of blank CSAT and CES answers the platform writes as "N/A" (question not shown). */
+const NOT_APPLICABLE_SHARE = 0.1;
 
+/** The CX platform's export columns, in the canonical customer_feedback order. */
+export const CX_HEADER = [
+  'Response ID',
+  'Response Date',
+  'Store Code',
+  'Channel',
+  'Likelihood to Recommend (0-10)',
+  'Overall Satisfaction (1-5)',
+  'Customer Effort (1-7)',
+  'Verbatim',
+] as const;
+
+/**
+ * Customer feedback as a CX platform exports it, one file per quarter: Windows-1252 text,
+ * semicolon-separated, CRLF, day-first minutes (04/08/2025 09:13), blank or "N/A" scores. The
+ * responses themselves come from `random` alone; `vendorRandom` only picks blanks shown as N/A.
+ */
 export async function writeCustomerFeedback(
   company: SampleCompany,
   random: Random,
   codes: readonly CxCode[],
+  vendorRandom: Random,
 ): Promise<{ files: SampleFile[]; stats: CustomerStats }> {
   const { dir, organisation, latents, progress } = company;
   const totalResponses = company.scale.customerResponses;
@@ -55,15 +76,18 @@ export async function writeCustomerFeedback(
     (code) => (code.volume / volumeTotal) * (totalResponses / QUARTER_COUNT),
   );
   const outsideHrLatent = codes.map((code) => (code.team === null ? random.normal(0, 0.12) : 0));
-  const header = canonicalHeader('customer_feedback');
   const files: SampleFile[] = [];
   let responseNumber = 0;
 
   for (let t = 0; t < QUARTER_COUNT; t++) {
     const quarter = quarterAt(t);
     progress(`Writing customer feedback ${quarter.period}`);
-    const path = join(dir, `customer_feedback_${quarter.period}.csv`);
-    const writer = await CsvWriter.create(path, header);
+    const path = join(dir, `cx_feedback_export_${quarter.period}.csv`);
+    const writer = await CsvWriter.create(path, CX_HEADER, {
+      delimiter: ';',
+      newline: '\r\n',
+      encoding: 'windows-1252',
+    });
     const retailDayTotal = sumOverDays(quarter.startDay, quarter.endDay, RETAIL_DAY_WEIGHTS);
     const queueDayTotal = sumOverDays(quarter.startDay, quarter.endDay, QUEUE_DAY_WEIGHTS);
     const latentOf = codes.map((code, c) =>
@@ -73,7 +97,6 @@ export async function writeCustomerFeedback(
     );
 
     for (let day = quarter.startDay; day < quarter.endDay; day++) {
-      const dateText = formatDate(day);
       const dayOfWeek = weekday(day);
       const arrivals: { second: number; code: number }[] = [];
       codes.forEach((_, c) => {
@@ -103,14 +126,16 @@ export async function writeCustomerFeedback(
         const channel = CHANNELS[(isQueue[c] ? QUEUE_CHANNEL : RETAIL_CHANNEL).draw(random)];
         const comment = random.chance(COMMENT_SHARE) ? customerComment(random, nps) : null;
         responseNumber++;
+        const shown = (score: number | null): CsvValue =>
+          score === null && vendorRandom.chance(NOT_APPLICABLE_SHARE) ? 'N/A' : score;
         writer.row([
           `CX${String(responseNumber).padStart(8, '0')}`,
-          formatTimestamp(dateText, second),
+          formatDayFirstMinute(day, second),
           code.code,
           channel,
           nps,
-          csat,
-          ces,
+          shown(csat),
+          shown(ces),
           comment,
         ]);
 
@@ -124,7 +149,12 @@ export async function writeCustomerFeedback(
       await writer.drain();
     }
     stats.totalResponses += writer.rows;
-    files.push({ kind: 'customer_feedback', path, rows: await writer.close() });
+    files.push({
+      kind: 'customer_feedback',
+      path,
+      rows: await writer.close(),
+      shape: 'cx-csv-1252-semicolon',
+    });
   }
   return { files, stats };
 }

@@ -18,7 +18,7 @@ import { buildTruth, type SampleTruth } from './truth';
 import { simulateWorkforce } from './workforce';
 
 export type { SampleScale } from './scale';
-export type { SampleFile } from './files';
+export type { SampleFile, SampleFileShape } from './files';
 export type { SampleTruth } from './truth';
 
 export interface SampleOptions {
@@ -49,8 +49,12 @@ const IMPORT_ORDER: readonly CanonicalKind[] = [
 ];
 
 /**
- * Writes a deterministic sample company's exports in the canonical formats, plus truth.json
- * describing the planted effects. Same seed and scale give byte-identical files.
+ * Writes a deterministic sample company's exports in the shapes an analyst really receives
+ * (HRIS workbooks, Qualtrics / SurveyMonkey / SPSS survey exports, a Windows-1252 CX export,
+ * a telephony Parquet extract, JSON lines, and canonical CSV for what the analyst keeps), plus
+ * truth.json describing the planted effects and each file's shape. Same seed and scale give
+ * byte-identical files. The simulated company and its truth do not depend on the shapes: vendor
+ * details (clock times, vendor ids, N/A codes) come from their own random streams.
  */
 export async function writeSampleExports(options: SampleOptions): Promise<SampleExports> {
   const { seed, dir } = options;
@@ -74,14 +78,20 @@ export async function writeSampleExports(options: SampleOptions): Promise<Sample
     await writeOrgSnapshot(dir, organisation, 'after'),
     await writeSurveyItems(dir),
   ];
-  const survey = await writeSurveyResponses(company, stream('survey'));
+  const survey = await writeSurveyResponses(company, stream('survey'), stream('survey-vendor'));
   files.push(...survey.files, await writeUnitMapping(dir, organisation, codes));
-  const customers = await writeCustomerFeedback(company, stream('customers'), codes);
+  const customers = await writeCustomerFeedback(
+    company,
+    stream('customers'),
+    codes,
+    stream('customers-vendor'),
+  );
   const interactions = await writeContactCentre(company, stream('contact-centre'));
   const recognition = await writeRecognition(company, stream('recognition'));
   const hrMetrics = await writeHrMetrics(company, stream('hr-metrics'));
   files.push(...customers.files, interactions, recognition, hrMetrics);
 
+  const ordered = IMPORT_ORDER.flatMap((kind) => files.filter((file) => file.kind === kind));
   progress('Writing truth.json');
   const truth = buildTruth({
     seed,
@@ -95,9 +105,8 @@ export async function writeSampleExports(options: SampleOptions): Promise<Sample
     interactions: interactions.rows,
     recognitionEvents: recognition.rows,
     hrMetricRows: hrMetrics.rows,
+    files: ordered,
   });
   await writeFile(join(dir, TRUTH_FILE_NAME), `${JSON.stringify(truth, null, 2)}\n`, 'utf8');
-
-  const ordered = IMPORT_ORDER.flatMap((kind) => files.filter((file) => file.kind === kind));
   return { dir, files: ordered, truth };
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { SampleCompany } from './context';
 import { QUARTER_COUNT, formatDate, quarterAt, weekday } from './calendar';
-import { CsvWriter } from './csvWriter';
-import { canonicalHeader, type SampleFile } from './files';
+import type { SampleFile } from './files';
+import { JsonLinesWriter } from './jsonLinesWriter';
 import { cell } from './latent';
 import { MODEL } from './parameters';
 import { WeightedIndex, type Random } from './random';
@@ -10,15 +10,18 @@ import { WeightedIndex, type Random } from './random';
 export const PROGRAMMES = ['Peer Award', 'Manager Moment', 'Values Star'] as const;
 const PROGRAMME = new WeightedIndex([0.5, 0.35, 0.15]);
 
-/** Recognition moments: more per head in teams whose engagement is higher. */
+/**
+ * Recognition moments, more per head in teams whose engagement is higher, as the HR tool's API
+ * export: JSON lines with the canonical field names.
+ */
 export async function writeRecognition(
   company: SampleCompany,
   random: Random,
 ): Promise<SampleFile> {
   const { dir, organisation, latents, workforce, progress } = company;
   progress('Writing recognition events');
-  const path = join(dir, 'recognition.csv');
-  const writer = await CsvWriter.create(path, canonicalHeader('recognition'));
+  const path = join(dir, 'recognition.jsonl');
+  const writer = await JsonLinesWriter.create(path);
   const { eventsPerHeadPerQuarter, perEngagementUnit } = MODEL.recognition;
   let eventNumber = 0;
 
@@ -43,14 +46,14 @@ export async function writeRecognition(
     for (const event of events) {
       eventNumber++;
       const unitId = organisation.teams[event.team]?.unitId;
-      writer.row([
-        `EV${String(eventNumber).padStart(7, '0')}`,
-        unitId,
-        formatDate(event.day),
-        PROGRAMMES[event.programme],
-      ]);
+      writer.record({
+        event_id: `EV${String(eventNumber).padStart(7, '0')}`,
+        unit_id: unitId ?? null,
+        recognised_at: formatDate(event.day),
+        programme: PROGRAMMES[event.programme] ?? null,
+      });
     }
     await writer.drain();
   }
-  return { kind: 'recognition', path, rows: await writer.close() };
+  return { kind: 'recognition', path, rows: await writer.close(), shape: 'jsonl' };
 }

@@ -1,20 +1,20 @@
-import { join } from 'node:path';
 import type { SampleCompany } from './context';
-import { QUARTER_COUNT, formatDate, quarterAt } from './calendar';
+import { QUARTER_COUNT, quarterAt } from './calendar';
 import { MULTI_LINE_EMPLOYEE_COMMENT, employeeComment } from './comments';
-import { CsvWriter, type CsvValue } from './csvWriter';
 import { canonicalHeader, writeSmallFile, type SampleFile } from './files';
-import { ITEM_IDS, SURVEY_ITEMS } from './itemCatalogue';
+import { SURVEY_ITEMS } from './itemCatalogue';
 import { cell } from './latent';
 import { MODEL } from './parameters';
 import { WeightedIndex, type Random } from './random';
 import { RespondentAnswers } from './respondentAnswers';
+import { SURVEY_SHAPES, writeSurveyQuarter, type SurveyRow } from './surveyShapes';
 import { SurveyStats } from './surveyStats';
 import { SURVEY_OPENS_AFTER_DAYS, type Person } from './workforce';
 
 /** Share of responses by day of the two-week survey window: most on the first day, a reminder bump later. */
 const SURVEY_DAY = new WeightedIndex([26, 14, 10, 8, 7, 6, 5, 4, 4, 3, 3, 4, 3, 3]);
 
+/** The item catalogue, written by the analyst as canonical CSV: every survey export's items are in it. */
 export async function writeSurveyItems(dir: string): Promise<SampleFile> {
   return writeSmallFile(
     dir,
@@ -32,16 +32,22 @@ export async function writeSurveyItems(dir: string): Promise<SampleFile> {
   );
 }
 
+/**
+ * Simulates each quarter's respondents and answers (from `random`, exactly as the canonical
+ * generator always has, so the planted truth does not depend on the file shapes), then writes the
+ * quarter in its vendor's shape (SURVEY_SHAPES), drawing vendor details (clock times, ids, "don't
+ * know" codes) from `vendorRandom` only.
+ */
 export async function writeSurveyResponses(
   company: SampleCompany,
   random: Random,
+  vendorRandom: Random,
 ): Promise<{ files: SampleFile[]; stats: SurveyStats }> {
   const { dir, organisation, latents, workforce, progress } = company;
   const stats = new SurveyStats(organisation);
   const [rateLow, rateHigh] = MODEL.survey.teamResponseRate;
   const teamRates = organisation.teams.map(() => random.uniform(rateLow, rateHigh));
   const answerer = new RespondentAnswers(random, organisation);
-  const header = [...canonicalHeader('survey_responses'), ...ITEM_IDS, 'comment'];
   const files: SampleFile[] = [];
   let multiLineCommentWritten = false;
 
@@ -69,8 +75,7 @@ export async function writeSurveyResponses(
     }
     respondents.sort((a, b) => a.day - b.day || a.order - b.order);
 
-    const path = join(dir, `survey_responses_${quarter.period}.csv`);
-    const writer = await CsvWriter.create(path, header);
+    const rows: SurveyRow[] = [];
     const usedIds = new Set<string>();
     for (const { person: personIndex, day } of respondents) {
       const person = workforce.people[personIndex] as Person;
@@ -99,20 +104,12 @@ export async function writeSurveyResponses(
           : MULTI_LINE_EMPLOYEE_COMMENT;
         multiLineCommentWritten = true;
       }
-      writer.row([
-        respondentId,
-        quarter.period,
-        team.unitId,
-        formatDate(day),
-        tenure,
-        role,
-        ...answers,
-        comment,
-      ] satisfies CsvValue[]);
-      await writer.drain();
+      rows.push({ respondentId, unitId: team.unitId, day, tenure, role, answers, comment });
       stats.count(person, role, answers, t);
     }
-    files.push({ kind: 'survey_responses', path, rows: await writer.close() });
+    files.push(
+      await writeSurveyQuarter(SURVEY_SHAPES[t] ?? 'canonical-csv', dir, t, rows, vendorRandom),
+    );
   }
   return { files, stats };
 }

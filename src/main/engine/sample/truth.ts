@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { PERIODS, QUARTER_COUNT } from './calendar';
 import type { CustomerStats } from './customers';
 import { isMapped, type CxCode, type CxCodeRole } from './cxCodes';
@@ -9,6 +10,8 @@ import { MODEL } from './parameters';
 import type { SampleScale } from './scale';
 import { round } from './stats';
 import { MIN_RESPONDENTS, observeLagEffect } from './linkage';
+import type { SampleFile, SampleFileShape } from './files';
+import { ITEM_LINKS, SURVEY_SHAPES } from './surveyShapes';
 import { percentFavourable, type SurveyStats } from './surveyStats';
 import type { Workforce } from './workforce';
 
@@ -100,6 +103,17 @@ export interface SampleTruth {
     movedTeamIds: string[];
     movedTeams: { unitId: string; fromAreaId: string; toAreaId: string }[];
   };
+  /** Every export in import order, with the shape it is written in. */
+  files: {
+    file: string;
+    kind: string;
+    shape: SampleFileShape;
+    rows: number;
+    /** Survey responses: the quarter the file holds. */
+    period?: string;
+    /** Survey responses: how the file's answer columns name the catalogue items. */
+    itemLink?: string;
+  }[];
   unmappedCxCodes: string[];
   unmappedCxCodeDetails: {
     cxCode: string;
@@ -120,6 +134,7 @@ export interface TruthInputs {
   interactions: number;
   recognitionEvents: number;
   hrMetricRows: number;
+  files: readonly SampleFile[];
 }
 
 export function buildTruth(inputs: TruthInputs): SampleTruth {
@@ -267,6 +282,7 @@ export function buildTruth(inputs: TruthInputs): SampleTruth {
         };
       }),
     },
+    files: describeFiles(inputs.files),
     unmappedCxCodes: unmapped.map((code) => code.code),
     unmappedCxCodeDetails: unmapped.map((code) => ({
       cxCode: code.code,
@@ -274,4 +290,21 @@ export function buildTruth(inputs: TruthInputs): SampleTruth {
       reason: code.role as Exclude<CxCodeRole, 'primary' | 'secondary'>,
     })),
   };
+}
+
+function describeFiles(files: readonly SampleFile[]): SampleTruth['files'] {
+  let surveyQuarter = 0;
+  return files.map((file) => {
+    const entry: SampleTruth['files'][number] = {
+      file: basename(file.path),
+      kind: file.kind,
+      shape: file.shape,
+      rows: file.rows,
+    };
+    if (file.kind !== 'survey_responses') return entry;
+    const t = surveyQuarter++;
+    if (SURVEY_SHAPES[t] !== file.shape)
+      throw new Error(`survey file ${entry.file} is out of order`);
+    return { ...entry, period: PERIODS[t], itemLink: ITEM_LINKS[file.shape] };
+  });
 }

@@ -24,8 +24,23 @@ CREATE TABLE sources (
   rows_imported INTEGER NOT NULL,
   rows_quarantined INTEGER NOT NULL,
   columns_json VARCHAR NOT NULL,
+  -- What the reader detected, and the mapping that turned the file into canonical columns.
+  format VARCHAR NOT NULL,
+  details_json VARCHAR NOT NULL,
+  mapping_json VARCHAR NOT NULL,
+  profile_name VARCHAR,
   imported_at TIMESTAMP NOT NULL,
   app_version VARCHAR NOT NULL
+);
+-- A confirmed mapping, saved by name, that next quarter's file with the same columns reuses.
+CREATE TABLE mapping_profiles (
+  name VARCHAR PRIMARY KEY,
+  kind VARCHAR NOT NULL,
+  signature VARCHAR NOT NULL,
+  column_names_json VARCHAR NOT NULL,
+  mapping_json VARCHAR NOT NULL,
+  created_at TIMESTAMP NOT NULL,
+  updated_at TIMESTAMP NOT NULL
 );
 -- A faithful, compressed copy of every imported file, so a workspace can be rebuilt from itself.
 CREATE TABLE source_files (source_id INTEGER NOT NULL, gzip BLOB NOT NULL);

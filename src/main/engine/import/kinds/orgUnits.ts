@@ -13,7 +13,7 @@ export const orgUnitsImporter: KindImporter = {
       {
         column: 'parent_id',
         rule: 'unknown parent',
-        failsWhen: `${parent} IS NOT NULL AND ${parent} NOT IN (SELECT ${rawCell('unit_id')} FROM __stage)`,
+        failsWhen: `${parent} IS NOT NULL AND ${parent} NOT IN (SELECT ${rawCell('unit_id')} FROM __mapped)`,
         reason: `'parent_id: ''' || ${parent} || ''' is not a unit_id in this file'`,
       },
     ];

@@ -1,0 +1,174 @@
+import { quoteIdent, quoteLiteral } from '../db/query';
+import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
+import type { ColumnMapping, ItemMapping } from './mapping/types';
+
+/**
+ * Compiles a mapping into the SELECT that turns the staged source table (all text, source column
+ * names) into canonical text columns: renamed, N/A codes blanked, decimal commas fixed, dates
+ * rewritten as ISO, choice texts scored, constants filled in. Validation then runs on canonical
+ * names whatever the source looked like. Every name and value from the mapping enters the SQL
+ * quoted; nothing in it is trusted as SQL.
+ */
+const ISO_DATE = '%Y-%m-%d';
+const ISO_TIMESTAMP = '%Y-%m-%d %H:%M:%S';
+
+function blankNa(expr: string, naCodes: string[] | undefined): string {
+  if (!naCodes || naCodes.length === 0) return expr;
+  return `CASE WHEN trim(${expr}) IN (${naCodes.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${expr} END`;
+}
+
+function isoDate(expr: string, spec: ColumnSpec, formats: string[] | undefined): string {
+  const out = spec.type === 'DATE' ? ISO_DATE : ISO_TIMESTAMP;
+  const trimmed = `trim(${expr})`;
+  const attempts = [
+    `strftime(TRY_CAST(${trimmed} AS TIMESTAMP), '${out}')`,
+    ...(formats ?? []).map(
+      (f) => `strftime(try_strptime(${trimmed}, ${quoteLiteral(f)}), '${out}')`,
+    ),
+  ];
+  // When nothing parses the original text stays, so validation can quote it back.
+  return `coalesce(${attempts.join(', ')}, ${expr})`;
+}
+
+function numeric(expr: string, decimalComma: boolean): string {
+  return decimalComma ? `replace(${expr}, ',', '.')` : expr;
+}
+
+/** Durations as whole seconds: [h:]mm:ss text, milliseconds or (decimal) minutes. */
+function seconds(expr: string, format: 'hms' | 'milliseconds' | 'minutes' | undefined): string {
+  if (format === 'milliseconds')
+    return `CAST(round(TRY_CAST(${expr} AS DOUBLE) / 1000) AS BIGINT)::VARCHAR`;
+  if (format === 'minutes')
+    return `CAST(round(TRY_CAST(${expr} AS DOUBLE) * 60) AS BIGINT)::VARCHAR`;
+  if (format === 'hms') {
+    const parts = `string_split(trim(${expr}), ':')`;
+    return `CASE WHEN regexp_full_match(trim(${expr}), '(\\d+:)?\\d{1,2}:\\d{1,2}') THEN CAST(list_reduce(list_transform(${parts}, x -> CAST(x AS BIGINT)), (a, b) -> a * 60 + b) AS VARCHAR) ELSE ${expr} END`;
+  }
+  return expr;
+}
+
+function scoreText(expr: string, scores: Record<string, number> | undefined): string {
+  const choices = Object.entries(scores ?? {});
+  if (choices.length === 0) return expr;
+  const whens = choices.map(
+    ([label, score]) => `WHEN ${quoteLiteral(label)} THEN ${quoteLiteral(String(score))}`,
+  );
+  return `CASE trim(${expr}) ${whens.join(' ')} ELSE ${expr} END`;
+}
+
+function canonicalExpr(spec: ColumnSpec, mapping: ColumnMapping, stage: string): string | null {
+  const constant = mapping.constants[spec.name];
+  if (constant !== undefined) return quoteLiteral(constant);
+  const source = mapping.columns[spec.name];
+  if (source === undefined) return null;
+  let expr = `${stage}.${quoteIdent(source)}`;
+  expr = blankNa(expr, mapping.naCodes[spec.name]);
+  if (spec.type === 'DATE' || spec.type === 'TIMESTAMP')
+    expr = isoDate(expr, spec, mapping.dateFormats[spec.name]);
+  if (spec.type === 'INTEGER' || spec.type === 'DOUBLE') {
+    expr = scoreText(expr, mapping.choiceScores?.[spec.name]);
+    expr = numeric(expr, mapping.decimalComma);
+    if (spec.name.endsWith('_seconds')) expr = seconds(expr, mapping.durations?.[spec.name]);
+  }
+  return expr;
+}
+
+/**
+ * The record id of kinds whose rows are events. Many exports carry none; then the id is the file
+ * name and row number, so re-importing a corrected file of the same name replaces its rows.
+ */
+const EVENT_IDS: Partial<Record<ColumnMapping['kind'], string>> = {
+  customer_feedback: 'response_id',
+  contact_centre: 'interaction_id',
+  recognition: 'event_id',
+};
+
+/** SELECT list entries (each `expr AS "name"`) for the mapped table. */
+export function mappedColumns(
+  mapping: ColumnMapping,
+  stage: string,
+  fileName: string,
+): { select: string[]; names: string[] } {
+  const select: string[] = [];
+  const names: string[] = [];
+  const specs = CANONICAL_COLUMNS[mapping.kind];
+  for (const spec of specs) {
+    let expr = canonicalExpr(spec, mapping, stage);
+    if (expr === null && spec.name === EVENT_IDS[mapping.kind]) {
+      expr = `${quoteLiteral(`${fileName}#`)} || ${stage}.__row`;
+    }
+    if (expr === null) {
+      // Absent columns exist as NULL text, so checks that mention them read NULL, not something else.
+      if (
+        spec.name !== 'period' ||
+        mapping.kind !== 'survey_responses' ||
+        !mapping.periodFromDate
+      ) {
+        select.push(`NULL::VARCHAR AS ${quoteIdent(spec.name)}`);
+      }
+      continue;
+    }
+    select.push(`${expr} AS ${quoteIdent(spec.name)}`);
+    names.push(spec.name);
+  }
+  if (mapping.kind === 'survey_responses') {
+    if (
+      !names.includes('period') &&
+      mapping.periodFromDate &&
+      names.includes(mapping.periodFromDate)
+    ) {
+      const dateSpec = specs.find((s) => s.name === mapping.periodFromDate)!;
+      const dateExpr = canonicalExpr(dateSpec, mapping, stage)!;
+      select.push(`period_of(TRY_CAST(${dateExpr} AS DATE)) AS "period"`);
+      names.push('period');
+    }
+    for (const item of mapping.items) {
+      const expr = numeric(
+        scoreText(blankNa(`${stage}.${quoteIdent(item.column)}`, item.naCodes), item.choiceScores),
+        mapping.decimalComma,
+      );
+      select.push(`${expr} AS ${quoteIdent(item.itemId)}`);
+      names.push(item.itemId);
+    }
+    const comment = mapping.columns.comment;
+    if (comment !== undefined) {
+      select.push(`${stage}.${quoteIdent(comment)} AS "comment"`);
+      names.push('comment');
+    }
+  }
+  return { select, names };
+}
+
+/**
+ * The mapping a canonical file needs: every column already has its canonical name, and survey
+ * items are the columns named after catalogued items.
+ */
+export function canonicalMapping(
+  kind: ColumnMapping['kind'],
+  header: string[],
+  catalogue: {
+    itemId: string;
+    text: string;
+    factor: string;
+    scaleMin: number;
+    scaleMax: number;
+    reverseCoded: boolean;
+  }[],
+): ColumnMapping {
+  const columns: Record<string, string> = {};
+  for (const spec of CANONICAL_COLUMNS[kind])
+    if (header.includes(spec.name)) columns[spec.name] = spec.name;
+  if (kind === 'survey_responses' && header.includes('comment')) columns.comment = 'comment';
+  const items: ItemMapping[] =
+    kind === 'survey_responses'
+      ? catalogue
+          .filter((item) => header.includes(item.itemId))
+          .map((item) => ({ column: item.itemId, ...item, naCodes: [] }))
+      : [];
+  return { kind, columns, constants: {}, items, dateFormats: {}, naCodes: {}, decimalComma: false };
+}
+
+/** Whether a file's header already carries every required canonical column by name. */
+export function isCanonical(kind: ColumnMapping['kind'], header: string[]): boolean {
+  return CANONICAL_COLUMNS[kind].filter((c) => c.required).every((c) => header.includes(c.name));
+}

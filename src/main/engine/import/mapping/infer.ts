@@ -1,0 +1,552 @@
+import { CANONICAL_COLUMNS, CANONICAL_KINDS, type CanonicalKind } from '../canonicalFormats';
+import { analyseColumns, meaningfulLabel, type AnalysedColumn } from './analyse';
+import { resolveFormats, looksLikeExcelSerial, type DayOrder } from './dates';
+import type { ColumnGuess, InferInput, InferredMapping } from './inferenceTypes';
+import { buildItems, itemCandidate, type ItemCandidate } from './items';
+import { rankKinds, round2, type KindEvidence } from './kind';
+import { coreName, normaliseName } from './normalise';
+import { assignRoles, rangeFit, type RoleAssignment } from './roles';
+import { demographicReason, metadataReason } from './rules';
+import { guessScale } from './scales';
+import type { ColumnMapping, ItemMapping } from './types';
+import { isNaText, quarterFromText } from './values';
+
+/**
+ * Guesses how a vendor export maps onto a canonical kind: the kind, each column's role (with a
+ * confidence and a reason for the mapping screen), survey items, date formats, N/A codes, the
+ * period, and the problems the analyst has to settle. Pure: never throws on odd input.
+ */
+export function inferMapping(input: InferInput): InferredMapping {
+  try {
+    return infer(input);
+  } catch (error) {
+    // Inference must never stop an import screen from opening.
+    const kind: CanonicalKind =
+      input.kind && CANONICAL_KINDS.includes(input.kind) ? input.kind : 'survey_responses';
+    return {
+      mapping: emptyMapping(kind),
+      kind,
+      kindConfidence: input.kind ? 1 : 0,
+      alternatives: [],
+      columns: (input.columns ?? []).map((c) => ({
+        column: String(c.name),
+        role: null,
+        confidence: 0,
+        why: 'not recognised',
+      })),
+      problems: [
+        `the columns could not be read for mapping (${(error as Error).message}): map them by hand`,
+      ],
+    };
+  }
+}
+
+export function emptyMapping(kind: CanonicalKind): ColumnMapping {
+  return {
+    kind,
+    columns: {},
+    constants: {},
+    items: [],
+    dateFormats: {},
+    naCodes: {},
+    decimalComma: false,
+  };
+}
+
+const FRIENDLY: Record<string, string> = {
+  unit_id: 'unit',
+  unit_name: 'unit name',
+  parent_id: 'parent unit',
+  level: 'level',
+  unit_type: 'unit type',
+  effective_from: 'effective date',
+  item_id: 'item id',
+  item_text: 'item text',
+  factor: 'factor',
+  scale_min: 'scale minimum',
+  scale_max: 'scale maximum',
+  reverse_coded: 'reverse-coded',
+  respondent_id: 'respondent id',
+  period: 'period',
+  submitted_at: 'completion date',
+  response_id: 'response id',
+  responded_at: 'response date',
+  cx_code: 'store/branch/queue code',
+  interaction_id: 'interaction id',
+  queue_code: 'queue',
+  started_at: 'start time',
+  talk_seconds: 'talk time',
+  hold_seconds: 'hold time',
+  wrap_seconds: 'wrap-up time',
+  handle_seconds: 'handle time',
+  transferred: 'transferred flag',
+  repeat_contact: 'repeat-contact flag',
+  event_id: 'event id',
+  recognised_at: 'recognition date',
+  programme: 'programme',
+  headcount: 'headcount',
+  leavers: 'leavers',
+  absence_days: 'absence days',
+};
+
+const LONG_ITEM =
+  /^(?:question|item|question id|item id|question code|item code|qid|question key|statement id|question number|driver question id)$/;
+const LONG_SCORE =
+  /^(?:score|value|answer|response|rating|answer value|response value|numeric answer|score value|numeric response|numeric value)$/;
+const LONG_TEXT =
+  /^(?:question text|question|item text|statement|question label|question wording|item)$/;
+const LONG_FACTOR =
+  /^(?:driver|factor|dimension|theme|category|sub driver|subdriver|topic|driver name|factor name)$/;
+
+function detectLong(columns: AnalysedColumn[]): ColumnMapping['long'] | undefined {
+  const itemCol = columns.find((c) => LONG_ITEM.test(c.core) && !c.empty);
+  const scoreCol = columns.find(
+    (c) => c !== itemCol && LONG_SCORE.test(c.core) && !c.empty && rangeFit(c, 0, 10) >= 0.9,
+  );
+  if (!itemCol || !scoreCol) return undefined;
+  const textCol = columns.find(
+    (c) => c !== itemCol && c !== scoreCol && LONG_TEXT.test(c.core) && c.stats.wordyShare >= 0.5,
+  );
+  const factorCol = columns.find((c) => c !== itemCol && LONG_FACTOR.test(c.core));
+  return {
+    itemColumn: itemCol.name,
+    scoreColumn: scoreCol.name,
+    ...(textCol ? { textColumn: textCol.name } : {}),
+    ...(factorCol ? { factorColumn: factorCol.name } : {}),
+  };
+}
+
+function detectManagerTree(columns: AnalysedColumn[]): boolean {
+  const manager = columns.some((c) =>
+    /\b(?:manager|supervisor|reports to|line manager|leader|boss)\b.*\b(?:e ?mail|email|id|number|no)\b/.test(
+      c.norm,
+    ),
+  );
+  const self = columns.some(
+    (c) =>
+      /^(?:employee|emp|person|worker|staff|user|work|colleague)? ?(?:e ?mail|email|email address|id|number|no)$/.test(
+        c.norm,
+      ) ||
+      /^(?:employee|emp|person|worker|staff|colleague) ?(?:e ?mail|email|id|number|no)$/.test(
+        c.norm,
+      ),
+  );
+  const emails = columns.some(
+    (c) => c.stats.emailShare >= 0.5 && /manager|supervisor|leader|reports/.test(c.norm),
+  );
+  return manager && (self || emails);
+}
+
+function periodFromFileName(fileName: string): string | null {
+  return quarterFromText(fileName.replace(/\.[A-Za-z0-9]{1,5}$/, ''));
+}
+
+function dateFromFileName(fileName: string): string | null {
+  const m = /(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(
+    fileName,
+  );
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  const q = periodFromFileName(fileName);
+  if (q) {
+    const [year, quarter] = q.split('-Q');
+    const month = (Number(quarter) - 1) * 3 + 1;
+    return `${year}-${String(month).padStart(2, '0')}-01`;
+  }
+  return null;
+}
+
+/** Day/month order the file's decided date columns agree on, else a locale hint. */
+function fileDayOrder(
+  columns: AnalysedColumn[],
+  input: InferInput,
+  decimalComma: boolean,
+): { order: DayOrder; reason: string } {
+  let dmy = 0;
+  let mdy = 0;
+  for (const c of columns) {
+    if (c.stats.dates.order === 'dmy') dmy++;
+    if (c.stats.dates.order === 'mdy') mdy++;
+  }
+  if (dmy > mdy) return { order: 'dmy', reason: "as the file's other dates" };
+  if (mdy > dmy) return { order: 'mdy', reason: "as the file's other dates" };
+  if (input.headerShape === 'surveymonkey')
+    return { order: 'mdy', reason: 'SurveyMonkey exports are month first' };
+  if (/(?:^|[^a-z])(?:us|usa|en[-_]us)(?:[^a-z]|$)/i.test(input.fileName))
+    return { order: 'mdy', reason: 'the file name says US' };
+  if (decimalComma) return { order: 'dmy', reason: 'the file uses decimal commas' };
+  return { order: 'dmy', reason: 'the default' };
+}
+
+function infer(input: InferInput): InferredMapping {
+  const fileName = typeof input.fileName === 'string' ? input.fileName : '';
+  const catalogue = (input.catalogue ?? []).filter(
+    (c) => c && typeof c.itemId === 'string' && typeof c.text === 'string',
+  );
+  const allColumns = analyseColumns(input.columns ?? []);
+  const seen = new Set<string>();
+  const columns = allColumns.filter((c) => {
+    if (c.name.trim() === '' || seen.has(c.name)) return false;
+    seen.add(c.name);
+    return true;
+  });
+  const problems: string[] = [];
+
+  // Evidence for every kind.
+  const long = detectLong(columns);
+  const longColumns = new Set(
+    long ? [long.itemColumn, long.scoreColumn, long.textColumn, long.factorColumn] : [],
+  );
+  const assignments = new Map<CanonicalKind, RoleAssignment>();
+  for (const kind of CANONICAL_KINDS)
+    assignments.set(
+      kind,
+      assignRoles(
+        kind,
+        kind === 'survey_responses' ? columns.filter((c) => !longColumns.has(c.name)) : columns,
+      ),
+    );
+  const surveyAssignment = assignments.get('survey_responses') as RoleAssignment;
+  const itemCandidates = surveyItemCandidates(columns, surveyAssignment, catalogue, long);
+  const managerTree = detectManagerTree(columns);
+  const evidence: KindEvidence = {
+    assignments,
+    answerColumns: itemCandidates.map((c) => c.column.index),
+    long: long !== undefined,
+    managerTree,
+    usefulColumns: columns.filter((c) => !c.empty && !surveyAssignment.personal.has(c.index))
+      .length,
+    fileName,
+    headerShape: input.headerShape,
+  };
+  const ranked = rankKinds(evidence);
+  const given = input.kind && CANONICAL_KINDS.includes(input.kind) ? input.kind : undefined;
+  const best = ranked[0] as { kind: CanonicalKind; confidence: number };
+  const kind = given ?? best.kind;
+  const kindConfidence = given ? 1 : best.confidence;
+  const alternatives = ranked.filter((r) => r.kind !== kind && r.confidence > 0);
+  if (given) {
+    const fitOfGiven = ranked.find((r) => r.kind === given)?.confidence ?? 0;
+    if (best.kind !== given && best.confidence >= 0.6 && best.confidence - fitOfGiven >= 0.25)
+      problems.push(
+        `the file looks more like ${best.kind} (${Math.round(best.confidence * 100)}%) than ${given} (${Math.round(fitOfGiven * 100)}%): check the kind`,
+      );
+  } else if (kindConfidence < 0.5) {
+    problems.push(
+      `not sure what kind of file this is (best guess ${kind}, ${Math.round(kindConfidence * 100)}%): choose the kind`,
+    );
+  }
+
+  // The mapping for the chosen kind.
+  const assignment = assignments.get(kind) as RoleAssignment;
+  const mapping = emptyMapping(kind);
+  const guesses = new Map<number, ColumnGuess>();
+  for (const [role, candidate] of assignment.byRole) {
+    mapping.columns[role] = candidate.column.name;
+    guesses.set(candidate.column.index, {
+      column: candidate.column.name,
+      role,
+      confidence: round2(candidate.score),
+      why: candidate.why,
+    });
+  }
+
+  // Survey items.
+  if (kind === 'survey_responses') {
+    if (long) {
+      mapping.long = long;
+      problems.push(
+        `long format (one row per respondent and question: "${long.itemColumn}" and "${long.scoreColumn}"): the answers are pivoted to one column per item`,
+      );
+      for (const c of columns) {
+        const part =
+          c.name === long.itemColumn
+            ? 'item id'
+            : c.name === long.scoreColumn
+              ? 'score'
+              : c.name === long.textColumn
+                ? 'item text'
+                : c.name === long.factorColumn
+                  ? 'factor'
+                  : null;
+        if (part && !guesses.has(c.index))
+          guesses.set(c.index, {
+            column: c.name,
+            role: null,
+            confidence: 0.8,
+            why: `long format: ${part} (pivoted)`,
+          });
+      }
+    } else {
+      const built = buildItems(itemCandidates, catalogue, problems);
+      const items: ItemMapping[] = [];
+      for (const candidate of itemCandidates) {
+        const guess = built.get(candidate.column.index);
+        if (!guess) continue;
+        items.push(guess.item);
+        guesses.set(candidate.column.index, {
+          column: candidate.column.name,
+          role: 'item',
+          confidence: round2(guess.confidence),
+          why: guess.why,
+        });
+      }
+      mapping.items = items;
+      if (items.length === 0)
+        problems.push('no survey answer columns found: choose the item columns');
+      const fresh = items.filter((i) => !catalogue.some((c) => c.itemId === i.itemId)).length;
+      if (fresh > 0)
+        problems.push(
+          catalogue.length === 0
+            ? `no item catalogue yet: ${fresh} items will be created from this file (check their factors and scales)`
+            : `${fresh} answer columns are not in the item catalogue: new items will be added (check their factors and scales)`,
+        );
+    }
+  }
+
+  // Number format.
+  let comma = 0;
+  let dot = 0;
+  for (const c of columns) {
+    if (assignment.personal.has(c.index) || c.stats.wordyShare > 0.3) continue;
+    comma += c.stats.commaDecimals;
+    dot += c.stats.dotDecimals;
+  }
+  mapping.decimalComma = comma > 0 && comma > dot;
+
+  // Dates.
+  const order = fileDayOrder(columns, input, mapping.decimalComma);
+  for (const spec of CANONICAL_COLUMNS[kind]) {
+    if (spec.type !== 'DATE' && spec.type !== 'TIMESTAMP') continue;
+    const candidate = assignment.byRole.get(spec.name);
+    if (!candidate) continue;
+    const scan = candidate.column.stats.dates;
+    const formats = resolveFormats(scan, order.order);
+    if (formats.length > 0) mapping.dateFormats[spec.name] = formats;
+    const where = `${spec.name} ("${candidate.column.name}")`;
+    if (scan.needsOrder && scan.order === null) {
+      const reading = order.order === 'dmy' ? 'DD/MM (day first)' : 'MM/DD (month first)';
+      problems.push(
+        `ambiguous dates: check ${where}: values like "${scan.example ?? ''}" are read as ${reading}, ${order.reason}`,
+      );
+    } else if (scan.order === 'mixed') {
+      problems.push(`${where} mixes day-first and month-first dates: check`);
+    }
+    if (looksLikeExcelSerial(candidate.column.profile.samples))
+      problems.push(`${where} holds Excel day numbers, not dates: export the column as dates`);
+    else if (!candidate.column.empty && scan.share < 0.9)
+      problems.push(
+        `${where}: ${Math.round((1 - scan.share) * 100)}% of sampled values are not dates`,
+      );
+  }
+
+  // Ratings (nps/csat/ces): N/A codes and answer texts.
+  for (const spec of CANONICAL_COLUMNS[kind]) {
+    const candidate = assignment.byRole.get(spec.name);
+    if (!candidate || !spec.range || spec.range[1] > 10) continue;
+    const column = candidate.column;
+    const [lo, hi] = spec.range;
+    const na = new Set<string>();
+    for (const v of column.profile.samples) {
+      const t = v.trim();
+      if (isNaText(t)) na.add(t);
+      else if (
+        /^-?\d+$/.test(t) &&
+        (Number(t) < lo || Number(t) > hi) &&
+        /^(?:9{2,4}|-\d+|98|97|88)$/.test(t)
+      )
+        na.add(t);
+    }
+    for (const [code, text] of Object.entries(column.profile.valueLabels ?? {}))
+      if (isNaText(text) || /don'?t know|not applicable|no answer|refused/i.test(text))
+        na.add(code);
+    if (na.size > 0) mapping.naCodes[spec.name] = [...na].sort();
+    const scale = guessScale(
+      column.profile.samples,
+      column.profile.valueLabels,
+      column.profile.label,
+    );
+    if (scale?.choiceScores) {
+      const kept = Object.fromEntries(
+        Object.entries(scale.choiceScores).filter(([, s]) => s >= lo && s <= hi),
+      );
+      if (Object.keys(kept).length > 0) {
+        mapping.choiceScores = { ...(mapping.choiceScores ?? {}), [spec.name]: kept };
+        problems.push(
+          `${spec.name} ("${column.name}") holds answer texts: they are scored ${lo}-${hi} (mapping.choiceScores)`,
+        );
+      }
+    }
+  }
+
+  // Durations.
+  if (kind === 'contact_centre') {
+    for (const role of ['talk_seconds', 'hold_seconds', 'wrap_seconds', 'handle_seconds']) {
+      const candidate = assignment.byRole.get(role);
+      if (!candidate) continue;
+      const c = candidate.column;
+      const unit =
+        /\b(?:ms|msec|millis|milliseconds)\b/.test(c.norm) || /^t [a-z]+$/.test(c.norm)
+          ? 'milliseconds'
+          : /\b(?:min|mins|minutes)\b/.test(c.norm)
+            ? 'minutes'
+            : c.stats.hmsShare >= 0.9
+              ? 'hms'
+              : null;
+      if (unit) {
+        mapping.durations = { ...(mapping.durations ?? {}), [role]: unit };
+        problems.push(
+          `${role} ("${c.name}") is in ${unit === 'hms' ? '[h:]mm:ss' : unit}, not seconds: converted (mapping.durations)`,
+        );
+      }
+    }
+    for (const role of ['transferred', 'repeat_contact']) {
+      const c = assignment.byRole.get(role)?.column;
+      if (c && !c.empty && c.stats.boolShare < 0.9)
+        problems.push(
+          `${role} ("${c.name}") is not yes/no (e.g. "${c.profile.samples[0] ?? ''}"): check`,
+        );
+    }
+  }
+
+  // Period.
+  if (kind === 'survey_responses' || kind === 'hr_metrics') {
+    const fromName = periodFromFileName(fileName);
+    const periodColumn = assignment.byRole.get('period')?.column;
+    if (periodColumn) {
+      const s = periodColumn.stats;
+      if (s.periodShare < 0.9 && !periodColumn.empty) {
+        const quarters = new Set(periodColumn.profile.samples.map((v) => quarterFromText(v)));
+        const only = quarters.size === 1 ? [...quarters][0] : null;
+        if (only) {
+          delete mapping.columns.period;
+          mapping.constants.period = only;
+          guesses.set(periodColumn.index, {
+            column: periodColumn.name,
+            role: null,
+            confidence: 0.8,
+            why: `one quarter (${periodColumn.profile.samples[0] ?? ''}): period set to ${only}`,
+          });
+        } else {
+          problems.push(
+            `period ("${periodColumn.name}") values like "${periodColumn.profile.samples[0] ?? ''}" are not YYYY-Qn: fix them or set the period`,
+          );
+        }
+      }
+    } else if (fromName) {
+      mapping.constants.period = fromName;
+    } else if (kind === 'survey_responses' && mapping.columns.submitted_at) {
+      mapping.periodFromDate = 'submitted_at';
+    }
+  }
+  if (kind === 'org_units' && !mapping.columns.effective_from) {
+    const date = dateFromFileName(fileName);
+    if (date) mapping.constants.effective_from = date;
+  }
+
+  // Manager-email trees: the keys are personal data.
+  if (kind === 'org_units' && managerTree && !mapping.columns.parent_id) {
+    problems.push(
+      'manager-email tree (employee -> manager): e-mail addresses are personal data and are not imported; add unit ids (or employee and manager ids) and map them to unit_id and parent_id',
+    );
+  }
+
+  // Required columns still missing.
+  for (const spec of CANONICAL_COLUMNS[kind]) {
+    if (!spec.required) continue;
+    if (mapping.columns[spec.name] !== undefined || mapping.constants[spec.name] !== undefined)
+      continue;
+    if (spec.name === 'period' && (mapping.periodFromDate || long)) continue;
+    if (
+      kind === 'org_units' &&
+      managerTree &&
+      (spec.name === 'unit_id' || spec.name === 'parent_id')
+    )
+      continue;
+    const friendly = FRIENDLY[spec.name] ?? spec.name;
+    if (spec.name === 'period')
+      problems.push('no period column found: choose one or set the quarter (YYYY-Qn)');
+    else if (spec.name === 'effective_from')
+      problems.push('no effective date found: set the date this hierarchy took effect');
+    else problems.push(`no ${friendly} column found: choose one`);
+  }
+
+  // Reasons for everything else.
+  const usable = new Set(columns.map((c) => c.index));
+  const columnsOut: ColumnGuess[] = allColumns.map((c) => {
+    const label =
+      typeof c.profile.label === 'string' && c.profile.label.trim() ? c.profile.label : undefined;
+    const known = guesses.get(c.index);
+    const base = { column: c.name, ...(label ? { label } : {}) };
+    if (known) return { ...known, ...base };
+    if (!usable.has(c.index))
+      return {
+        ...base,
+        role: null,
+        confidence: 0.9,
+        why: c.name.trim() === '' ? 'no column name: ignored' : 'repeated column name: ignored',
+      };
+    const personal = assignment.personal.get(c.index);
+    if (personal)
+      return {
+        ...base,
+        role: null,
+        confidence: 0.95,
+        why: `personal data: not imported (${personal})`,
+      };
+    const meta = metadataReason(c.norm, c.importId);
+    if (meta && kind === 'survey_responses')
+      return { ...base, role: null, confidence: 0.9, why: `${meta}: not imported` };
+    const runnerUp = assignment.runnersUp.get(c.index);
+    if (runnerUp) {
+      const winner = assignment.byRole.get(runnerUp.role);
+      return {
+        ...base,
+        role: null,
+        confidence: round2(0.5 + 0.4 * Math.max(0, (winner?.score ?? 0) - runnerUp.score)),
+        why: `also reads as ${runnerUp.role}, but "${winner?.column.name ?? ''}" fits better`,
+      };
+    }
+    const demographic = demographicReason(c.core);
+    if (demographic && kind === 'survey_responses')
+      return { ...base, role: null, confidence: 0.8, why: demographic };
+    if (c.empty) return { ...base, role: null, confidence: 0.6, why: 'empty: ignored' };
+    return { ...base, role: null, confidence: 0.5, why: 'not recognised: ignored' };
+  });
+
+  return {
+    mapping,
+    kind,
+    kindConfidence: round2(kindConfidence),
+    alternatives,
+    columns: columnsOut,
+    problems: [...new Set(problems)],
+  };
+}
+
+/** Columns of a survey export that hold answers (not assigned a canonical role, not personal or metadata). */
+function surveyItemCandidates(
+  columns: AnalysedColumn[],
+  assignment: RoleAssignment,
+  catalogue: InferInput['catalogue'],
+  long: ColumnMapping['long'],
+): ItemCandidate[] {
+  const out: ItemCandidate[] = [];
+  for (const c of columns) {
+    if (assignment.byColumn.has(c.index) || assignment.personal.has(c.index)) continue;
+    if (
+      long &&
+      [long.itemColumn, long.scoreColumn, long.textColumn, long.factorColumn].includes(c.name)
+    )
+      continue;
+    if (metadataReason(c.norm, c.importId)) continue;
+    if (
+      demographicReason(coreName(c.norm)) &&
+      !catalogue.some((i) => normaliseName(i.itemId) === c.norm)
+    )
+      continue;
+    if (c.importId !== undefined && /_TEXT$/i.test(c.importId)) continue;
+    const candidate = itemCandidate(c, meaningfulLabel(c.profile.label), catalogue);
+    if (candidate) out.push(candidate);
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+import { CANONICAL_KINDS, type CanonicalKind } from '../canonicalFormats';
+import type { HeaderShape } from '../readers/types';
+import type { RoleAssignment } from './roles';
+
+/**
+ * How well a file fits each kind: weighted evidence from the roles its columns could fill (the
+ * distinctive ones weigh most: parent ids for hierarchies, talk/hold/wrap for contact centres),
+ * the number of answer-scale columns, file name hints and the vendor header shape.
+ */
+const WEIGHTS: Record<CanonicalKind, Record<string, number>> = {
+  org_units: {
+    unit_id: 2,
+    unit_name: 2,
+    parent_id: 3,
+    level: 1,
+    unit_type: 1,
+    leader_name: 0.5,
+    effective_from: 0.5,
+  },
+  survey_items: {
+    item_id: 2,
+    item_text: 3,
+    factor: 2,
+    scale_min: 1,
+    scale_max: 1,
+    reverse_coded: 1,
+  },
+  survey_responses: {
+    items: 4,
+    respondent_id: 2,
+    unit_id: 1.5,
+    submitted_at: 1,
+    period: 0.5,
+    tenure_band: 0.5,
+    role: 0.5,
+  },
+  customer_feedback: {
+    rating: 3,
+    cx_code: 2,
+    responded_at: 1.5,
+    response_id: 1,
+    channel: 0.5,
+    comment: 0.5,
+  },
+  unit_mapping: { cx_code: 2, unit_id: 2 },
+  contact_centre: {
+    talk_seconds: 1.5,
+    hold_seconds: 1.5,
+    wrap_seconds: 1.5,
+    handle_seconds: 1.5,
+    queue_code: 1.5,
+    interaction_id: 1,
+    started_at: 1,
+    agent_id: 0.5,
+    transferred: 0.5,
+    repeat_contact: 0.5,
+  },
+  recognition: { programme: 2.5, recognised_at: 1.5, unit_id: 1.5, event_id: 1 },
+  hr_metrics: { headcount: 2.5, leavers: 2, absence_days: 2, unit_id: 1.5, period: 1 },
+};
+
+const FILE_HINTS: Record<CanonicalKind, RegExp> = {
+  org_units:
+    /hierarch|org[ _-]?(?:chart|units?|structure|tree)|structure|reporting[ _-]?lines|hris/i,
+  survey_items:
+    /items?[ _-]?catalog|catalog(?:ue)?|question[ _-]?bank|survey[ _-]?items|questions/i,
+  survey_responses:
+    /survey|engagement|pulse|glint|peakon|culture[ _-]?amp|qualtrics|monkey|eng[ _-]?\d/i,
+  customer_feedback: /\bnps\b|csat|\bcx\b|customer|feedback|medallia|voc\b/i,
+  unit_mapping: /mapping|map\b|lookup|crosswalk|cx[ _-]?to[ _-]?hr/i,
+  contact_centre:
+    /contact[ _-]?cent|call[ _-]?cent|calls|interactions|genesys|five9|talkdesk|acd|telephony|\bcc[ _-]/i,
+  recognition: /recogni[sz]|award|kudos|thanks|shout[ _-]?out/i,
+  hr_metrics: /headcount|attrition|turnover|absence|hr[ _-]?metrics|workforce/i,
+};
+
+export interface KindEvidence {
+  assignments: Map<CanonicalKind, RoleAssignment>;
+  /** Columns (indices) that hold answers on a rating scale (or match the catalogue). */
+  answerColumns: number[];
+  /** Long survey export (question id + score per row). */
+  long: boolean;
+  /** Employee -> manager tree keyed by e-mails or person ids. */
+  managerTree: boolean;
+  /** Non-empty columns that are not personal data. */
+  usefulColumns: number;
+  fileName: string;
+  headerShape: HeaderShape;
+}
+
+function signal(assignment: RoleAssignment, role: string): number {
+  return assignment.byRole.get(role)?.score ?? 0;
+}
+
+export function kindFit(kind: CanonicalKind, e: KindEvidence): number {
+  const assignment = e.assignments.get(kind);
+  if (!assignment) return 0;
+  const weights = WEIGHTS[kind];
+  let total = 0;
+  let got = 0;
+  for (const [role, weight] of Object.entries(weights)) {
+    total += weight;
+    let s = signal(assignment, role);
+    if (role === 'items')
+      s = e.long ? 1 : Math.max(0, Math.min(1, (e.answerColumns.length - 1) / 4));
+    if (role === 'rating') {
+      const ratings = ['nps', 'csat', 'ces']
+        .map((r) => signal(assignment, r))
+        .sort((a, b) => b - a);
+      s = Math.min(1, (ratings[0] ?? 0) + 0.1 * ((ratings[1] ?? 0) + (ratings[2] ?? 0)));
+    }
+    if (kind === 'org_units' && e.managerTree) {
+      if (role === 'parent_id') s = Math.max(s, 0.85);
+      if (role === 'unit_id') s = Math.max(s, 0.7);
+    }
+    got += weight * s;
+  }
+  let fit = total === 0 ? 0 : got / total;
+  if (kind !== 'survey_responses') {
+    // Rating-scale columns this kind has no place for (beyond a CX file's nps/csat/ces) are survey answers.
+    const extra = e.answerColumns.filter(
+      (i) => (assignment.byColumn.get(i)?.score ?? 0) < 0.5,
+    ).length;
+    if (extra >= 5) fit *= 0.5;
+    else if (extra >= 3) fit *= 0.6;
+    else if (extra >= 2) fit *= 0.8;
+  }
+  if (kind === 'unit_mapping') {
+    fit *= e.usefulColumns <= 3 ? 1 : e.usefulColumns <= 5 ? 0.7 : 0.4;
+    if (!assignment.byRole.has('cx_code') || !assignment.byRole.has('unit_id')) fit *= 0.6;
+  }
+  if (kind === 'org_units' && e.managerTree) fit = Math.max(fit, 0.6);
+  if (kind === 'survey_items' && e.long) fit *= 0.6;
+  if (kind === 'survey_responses' && e.long) fit = Math.max(fit, 0.6);
+  if (FILE_HINTS[kind].test(e.fileName)) fit += 0.1;
+  if (kind === 'survey_responses' && e.headerShape !== 'plain') fit += 0.1;
+  return Math.max(0, Math.min(1, fit));
+}
+
+/** Every kind with its fit, best first. */
+export function rankKinds(e: KindEvidence): { kind: CanonicalKind; confidence: number }[] {
+  return CANONICAL_KINDS.map((kind) => ({ kind, confidence: round2(kindFit(kind, e)) })).sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      CANONICAL_KINDS.indexOf(a.kind) - CANONICAL_KINDS.indexOf(b.kind),
+  );
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,54 @@
+/**
+ * SQL text for the relations readers hand back. File paths and column names reach DuckDB only
+ * as quoted literals or quoted identifiers built here.
+ */
+
+/** A SQL string literal: single quotes doubled (DuckDB does not treat backslashes specially). */
+export function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** A quoted identifier: double quotes doubled. */
+export function sqlIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export interface CsvRelationSpec {
+  path: string;
+  /** Records (DuckDB counts rows, not physical lines, and counts blank lines) before the data. */
+  skip: number;
+  delimiter: string;
+  quote: string;
+  escape: string;
+  names: string[];
+}
+
+/** Longest record DuckDB will accept; a 1 MB comment fits with room to spare. */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+function delimiterLiteral(delimiter: string): string {
+  return delimiter === '\t' ? "'\\t'" : sqlString(delimiter);
+}
+
+/**
+ * A strict read_csv over a UTF-8 file: no sniffing (auto_detect = false), so every option is
+ * ours and a bad row fails with its row number instead of a vague "could not sniff" error.
+ */
+export function readCsvSql(spec: CsvRelationSpec): string {
+  const columns = spec.names.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ');
+  return [
+    `read_csv(${sqlString(spec.path)}`,
+    'auto_detect = false',
+    'header = false',
+    `skip = ${spec.skip}`,
+    `delim = ${delimiterLiteral(spec.delimiter)}`,
+    `quote = ${sqlString(spec.quote)}`,
+    `escape = ${sqlString(spec.escape)}`,
+    "encoding = 'utf-8'",
+    `columns = {${columns}}`,
+    'strict_mode = true',
+    'null_padding = false',
+    'ignore_errors = false',
+    `max_line_size = ${MAX_LINE_BYTES})`,
+  ].join(', ');
+}

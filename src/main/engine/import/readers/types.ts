@@ -1,0 +1,56 @@
+/**
+ * What a reader makes of any file an analyst drops in: a staged, all-text table DuckDB can read,
+ * plus what was detected on the way (format, encoding, delimiter, vendor header shape), so the
+ * import report can say it and the mapping step can use labels and value labels.
+ */
+export type SourceFormat = 'csv' | 'xlsx' | 'parquet' | 'jsonl' | 'sav';
+export type HeaderShape = 'plain' | 'qualtrics' | 'surveymonkey';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface SourceColumn {
+  /** Unique, non-empty name used in the staged table (blank headers become column_N, repeats get _2, _3). */
+  name: string;
+  /** The header exactly as the file had it, when it differs from `name`. */
+  originalName?: string;
+  /** Question text or variable label: Qualtrics' second header row, SurveyMonkey's sub-header, SPSS variable label. */
+  label?: string;
+  /** Qualtrics ImportId from the third header row. */
+  importId?: string;
+  /** Code -> text: SPSS value labels, or choice texts known from the file. */
+  valueLabels?: Record<string, string>;
+}
+
+export interface StagedSource {
+  format: SourceFormat;
+  encoding?: TextEncoding;
+  delimiter?: string;
+  /** Numbers written with a decimal comma (1,5): the mapping step turns them into 1.5. */
+  decimalComma?: boolean;
+  headerShape: HeaderShape;
+  /** Every sheet of a workbook, and the one read. */
+  sheets?: string[];
+  sheet?: string;
+  columns: SourceColumn[];
+  /**
+   * A DuckDB table expression (e.g. `read_csv('/ws.staging/x.csv', header = false, skip = 3, ...)`)
+   * that yields every data row in file order as VARCHAR columns named exactly `columns[].name`.
+   * It may only name files inside the staging folder: DuckDB can read nothing else.
+   */
+  relationSql: string;
+  /** The 1-based row number, in the original file or sheet, of the first data row. */
+  firstDataRow: number;
+  /** Said to the analyst in the import report (e.g. "3 blank columns dropped"). */
+  warnings: string[];
+  /**
+   * The files this read made inside the staging folder (a copy, hard link or converted CSV):
+   * remove them once the import has read `relationSql`.
+   */
+  files: string[];
+}
+
+export interface ReadOptions {
+  /** Workbook sheet to read; default the first sheet with data. */
+  sheet?: string;
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,121 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { CanonicalKind, ColumnMapping } from '../../../shared/imports';
+import { UpstreamError } from '../../../shared/result';
+import { queryRows } from '../db/query';
+import { canonicalMapping, isCanonical } from './applyMapping';
+import {
+  adaptProfile,
+  inferMapping,
+  matchProfile,
+  type CatalogueItem,
+  type ColumnProfile,
+} from './mapping';
+import { getProfile, listProfiles } from './profiles';
+import type { StagedSource } from './readers/types';
+
+export type MappingSource = 'given' | 'profile' | 'matched profile' | 'canonical' | 'inferred';
+
+export interface ResolvedMapping {
+  mapping: ColumnMapping;
+  source: MappingSource;
+  profile?: string;
+  kindConfidence: number;
+  problems: string[];
+}
+
+/** Below this, Upstream will not guess what a file is: the analyst says it with --as or the screen. */
+const MIN_KIND_CONFIDENCE = 0.5;
+
+export async function catalogueOf(conn: DuckDBConnection): Promise<CatalogueItem[]> {
+  return queryRows<CatalogueItem>(
+    conn,
+    `SELECT item_id AS "itemId", item_text AS text, factor, scale_min AS "scaleMin", scale_max AS "scaleMax",
+       reverse_coded AS "reverseCoded" FROM survey_items ORDER BY item_id`,
+  );
+}
+
+/**
+ * The mapping an import uses, in order of authority: one given with the request (the mapping
+ * screen), a profile named with --profile, a saved profile whose columns match this file, the
+ * identity for files already in canonical form, and last, inference.
+ */
+export async function resolveMapping(
+  conn: DuckDBConnection,
+  fileName: string,
+  staged: StagedSource,
+  columns: () => Promise<ColumnProfile[]>,
+  request: { kind?: CanonicalKind; mapping?: ColumnMapping; profile?: string },
+): Promise<ResolvedMapping> {
+  const names = staged.columns.map((c) => c.name);
+  const catalogue = await catalogueOf(conn);
+  if (request.mapping)
+    return { mapping: request.mapping, source: 'given', kindConfidence: 1, problems: [] };
+  // Long-form survey exports are recognised by inference; pivoting them is not built yet.
+  if (request.profile) {
+    const profile = await getProfile(conn, request.profile);
+    const adapted = adaptProfile(profile.mapping, await columns(), {
+      previousColumns: profile.columnNames,
+      catalogue,
+      fileName,
+    });
+    return {
+      mapping: adapted.mapping,
+      source: 'profile',
+      profile: profile.name,
+      kindConfidence: 1,
+      problems: adapted.problems,
+    };
+  }
+  const match = matchProfile(
+    (await listProfiles(conn)).filter((p) => !request.kind || p.kind === request.kind),
+    names,
+  );
+  if (match) {
+    const adapted = adaptProfile(match.profile.mapping, await columns(), {
+      previousColumns: match.profile.columnNames,
+      catalogue,
+      fileName,
+    });
+    return {
+      mapping: adapted.mapping,
+      source: 'matched profile',
+      profile: match.profile.name,
+      kindConfidence: match.overlap,
+      problems: adapted.problems,
+    };
+  }
+  if (request.kind && isCanonical(request.kind, names)) {
+    return {
+      mapping: canonicalMapping(request.kind, names, catalogue),
+      source: 'canonical',
+      kindConfidence: 1,
+      problems: [],
+    };
+  }
+  const inferred = inferMapping({
+    fileName,
+    headerShape: staged.headerShape,
+    columns: await columns(),
+    kind: request.kind,
+    catalogue,
+  });
+  if (!request.kind && inferred.kindConfidence < MIN_KIND_CONFIDENCE) {
+    const guesses = [
+      { kind: inferred.kind, confidence: inferred.kindConfidence },
+      ...inferred.alternatives,
+    ]
+      .slice(0, 3)
+      .map((a) => `${a.kind} (${Math.round(a.confidence * 100)}%)`)
+      .join(', ');
+    throw new UpstreamError(
+      'IMPORT_ERROR',
+      `${fileName}: cannot tell what kind of file this is (best guesses: ${guesses}). Say it with --as KIND.`,
+    );
+  }
+  return {
+    mapping: inferred.mapping,
+    source: 'inferred',
+    kindConfidence: inferred.kindConfidence,
+    problems: inferred.problems,
+  };
+}

@@ -1,0 +1,69 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { UpstreamError } from '../../../shared/result';
+import { queryOne, quoteIdent } from '../db/query';
+import type { ColumnProfile } from './mapping';
+import type { ImportControl } from './progress';
+import { runWatched } from './progress';
+import type { StagedSource } from './readers/types';
+
+export const STAGE = '__stage';
+const SAMPLE_ROWS = 20_000;
+const SAMPLES_PER_COLUMN = 200;
+
+/** Loads the reader's relation into a temp table, each row numbered as in the original file. */
+export async function loadStage(
+  conn: DuckDBConnection,
+  staged: StagedSource,
+  fileName: string,
+  control: ImportControl,
+): Promise<number> {
+  try {
+    await runWatched(
+      conn,
+      `CREATE TEMP TABLE ${STAGE} AS
+       SELECT (row_number() OVER () + ${staged.firstDataRow - 1})::BIGINT AS __row, CAST(COLUMNS(*) AS VARCHAR)
+       FROM ${staged.relationSql}`,
+      fileName,
+      'loading',
+      control,
+    );
+  } catch (error) {
+    if (control.signal?.aborted) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new UpstreamError('IMPORT_ERROR', `${fileName}: cannot be read: ${message}`, {
+      cause: error,
+    });
+  }
+  return (await queryOne<{ n: number }>(conn, `SELECT count(*) AS n FROM ${STAGE}`))!.n;
+}
+
+/** What inference looks at: per column, up to 200 distinct values from rows sampled across the file. */
+export async function profileColumns(
+  conn: DuckDBConnection,
+  staged: StagedSource,
+  rows: number,
+): Promise<ColumnProfile[]> {
+  if (staged.columns.length === 0) return [];
+  const parts = staged.columns.flatMap((c, i) => {
+    const cell = `nullif(trim(${quoteIdent(c.name)}), '')`;
+    return [
+      `list_slice(list(DISTINCT ${cell}) FILTER (WHERE ${cell} IS NOT NULL), 1, ${SAMPLES_PER_COLUMN}) AS "s${i}"`,
+      `count(${cell}) AS "n${i}"`,
+    ];
+  });
+  const row = (await queryOne<Record<string, unknown>>(
+    conn,
+    // A repeatable sample of rows from the whole file: time-ordered exports would otherwise show
+    // inference only their first day (and hide whether dates are day- or month-first).
+    `SELECT ${parts.join(', ')} FROM (SELECT * FROM ${STAGE} USING SAMPLE reservoir(${SAMPLE_ROWS} ROWS) REPEATABLE (42))`,
+  ))!;
+  return staged.columns.map((c, i) => ({
+    name: c.name,
+    label: c.label,
+    importId: c.importId,
+    valueLabels: c.valueLabels,
+    samples: ((row[`s${i}`] as string[] | null) ?? []).map(String),
+    nonEmpty: Number(row[`n${i}`] ?? 0),
+    rows: Math.min(rows, SAMPLE_ROWS),
+  }));
+}
