@@ -1,6 +1,7 @@
 import { NavBar } from './components/NavBar';
 import { useAppLocation } from './state/location';
 import { ComingSoonView, LINKAGE_TEXT, TEAMS_TEXT, VALUES_TEXT } from './views/ComingSoonView';
+import { ImportView } from './views/ImportView';
 import { OverviewView } from './views/OverviewView';
 
 export function App() {
@@ -15,6 +16,7 @@ export function App() {
         {location.view === 'linkage' && <ComingSoonView title="Linkage" what={LINKAGE_TEXT} />}
         {location.view === 'values' && <ComingSoonView title="Values" what={VALUES_TEXT} />}
         {location.view === 'teams' && <ComingSoonView title="Teams" what={TEAMS_TEXT} />}
+        {location.view === 'import' && <ImportView />}
       </main>
     </div>
   );

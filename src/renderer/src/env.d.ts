@@ -1,9 +1,9 @@
-import type { UpstreamApi } from '../../shared/api';
+import type { DesktopBridge } from './api/transport';
 
 declare global {
   interface Window {
     /** Exposed by the Electron preload (contextBridge); absent when served by `upstream serve`. */
-    upstream?: UpstreamApi;
+    upstream?: DesktopBridge;
   }
 }
 

@@ -1,25 +1,53 @@
-import type { UpstreamApi } from '../../../shared/api';
+import type { PickedFile, UpstreamApi } from '../../../shared/api';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { METHOD_NAMES } from '../../../shared/contract';
+import type { ImportProgressEvent } from '../../../shared/imports';
 import type { Result } from '../../../shared/result';
-import { defaultTransport, type Transport } from './transport';
+import {
+  defaultFileTransport,
+  defaultTransport,
+  type FileTransport,
+  type Transport,
+} from './transport';
 
 /**
  * The renderer's only way to the engine.
  *   api.call('overview', { period: '2025-Q3' })   // generic, typed by method name
  *   api.overview({ period: '2025-Q3' })           // one function per contract method
  * Both resolve to a Result (never reject).
+ *
+ * Files for an import (the renderer never names a path):
+ *   api.fileMode()              'dialog' in the desktop app, 'upload' in the browser
+ *   api.pickFiles()             desktop: the native open dialog -> PickedFile[] (tokens)
+ *   api.uploadFiles(files)      browser: POST upload?name=... per file -> PickedFile[]
+ *   api.onImportProgress(fn)    progress events while importRun runs; returns unsubscribe
  */
 export type UpstreamClient = UpstreamApi & {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  fileMode(): FileTransport['mode'];
+  pickFiles(): Promise<Result<PickedFile[]>>;
+  uploadFiles(files: File[]): Promise<Result<PickedFile[]>>;
+  onImportProgress(listener: (event: ImportProgressEvent) => void): () => void;
 };
 
-export function createClient(transport: Transport): UpstreamClient {
+export function createClient(
+  transport: Transport,
+  files: () => FileTransport = defaultFileTransport,
+): UpstreamClient {
   const call = <M extends MethodName>(method: M, input: MethodInput<M>) => transport(method, input);
   const perMethod = Object.fromEntries(
     METHOD_NAMES.map((m) => [m, (input: MethodInput<typeof m>) => call(m, input)]),
   ) as UpstreamApi;
-  return { ...perMethod, call };
+  let chosenFiles: FileTransport | undefined;
+  const fileTransport = () => (chosenFiles ??= files());
+  return {
+    ...perMethod,
+    call,
+    fileMode: () => fileTransport().mode,
+    pickFiles: () => fileTransport().pickFiles(),
+    uploadFiles: (list) => fileTransport().uploadFiles(list),
+    onImportProgress: (listener) => fileTransport().onImportProgress(listener),
+  };
 }
 
 /** Picks the transport on the first call, so importing this module needs no window. */

@@ -1,5 +1,6 @@
-import type { UpstreamApi } from '../../../shared/api';
+import type { PickedFile, UpstreamApi, UpstreamDesktopApi } from '../../../shared/api';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import { importProgressSchema, type ImportProgressEvent } from '../../../shared/imports';
 import type { ApiError, ErrorCode, Result } from '../../../shared/result';
 import { ERROR_CODES } from '../../../shared/result';
 
@@ -41,6 +42,13 @@ export function toResult<T>(body: unknown, httpStatus?: number): Result<T> {
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * What the preload exposes: one function per method, and (in the desktop app) the open dialog and
+ * progress events. The two extras are optional so an older preload degrades to a clear message.
+ */
+export type DesktopBridge = UpstreamApi &
+  Partial<Pick<UpstreamDesktopApi, 'pickImportFiles' | 'onImportProgress'>>;
 
 /** Electron: the preload's `window.upstream`, one function per method. */
 export function preloadTransport(bridge: UpstreamApi): Transport {
@@ -97,4 +105,143 @@ export function httpTransport(
 export function defaultTransport(): Transport {
   if (typeof window !== 'undefined' && window.upstream) return preloadTransport(window.upstream);
   return httpTransport();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files and import progress: what only an import needs, behind the same two transports.
+
+/**
+ * How the user hands files to the engine, and how import progress comes back. The renderer never
+ * names a path: the desktop app's open dialog or the loopback server's upload turns each file the
+ * user chose into a token that importPreview and importRun accept.
+ */
+export interface FileTransport {
+  /** 'dialog': the desktop app's native open dialog; 'upload': a file input and drag-and-drop. */
+  readonly mode: 'dialog' | 'upload';
+  /** Desktop: the native open dialog. Resolves to an empty list when the user cancels. */
+  pickFiles(): Promise<Result<PickedFile[]>>;
+  /** Browser: sends each file to the loopback server, in order; the first failure stops it. */
+  uploadFiles(files: File[]): Promise<Result<PickedFile[]>>;
+  /** Progress events of the import that is running; returns the unsubscribe function. */
+  onImportProgress(listener: (event: ImportProgressEvent) => void): () => void;
+}
+
+function progressEvent(data: unknown): ImportProgressEvent | null {
+  const parsed = importProgressSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Electron: the preload's open dialog and IPC progress events. */
+export function preloadFileTransport(bridge: DesktopBridge): FileTransport {
+  return {
+    mode: 'dialog',
+    async pickFiles() {
+      if (typeof bridge.pickImportFiles !== 'function') {
+        return errorResult('UNKNOWN_METHOD', 'This version of the app cannot open files.');
+      }
+      try {
+        return toResult<PickedFile[]>(await bridge.pickImportFiles());
+      } catch (err) {
+        return errorResult('INTERNAL', `The open dialog failed: ${describe(err)}`);
+      }
+    },
+    async uploadFiles() {
+      return errorResult(
+        'INVALID_ARGUMENTS',
+        'The desktop app opens files with its own dialog: use "Choose files".',
+      );
+    },
+    onImportProgress(listener) {
+      if (typeof bridge.onImportProgress !== 'function') return () => undefined;
+      return bridge.onImportProgress((e) => {
+        const event = progressEvent(e);
+        if (event) listener(event);
+      });
+    },
+  };
+}
+
+/**
+ * Loopback HTTP: POST upload?name=FILE with the file as the body (the same-origin cookie
+ * authenticates it), and server-sent events from `events` (event name `importProgress`). One
+ * EventSource is shared by every listener and closed when the last one leaves.
+ */
+export function httpFileTransport(
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  base = '',
+  openEvents: (url: string) => EventSource = (url) => new EventSource(url),
+): FileTransport {
+  const listeners = new Set<(event: ImportProgressEvent) => void>();
+  let source: EventSource | null = null;
+  const onMessage = (message: MessageEvent<string>) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(message.data);
+    } catch {
+      return;
+    }
+    const event = progressEvent(data);
+    if (event) for (const l of [...listeners]) l(event);
+  };
+  return {
+    mode: 'upload',
+    async pickFiles() {
+      return errorResult(
+        'INVALID_ARGUMENTS',
+        'In the browser, files are chosen with the file input or dropped on the page.',
+      );
+    },
+    async uploadFiles(files) {
+      const picked: PickedFile[] = [];
+      for (const file of files) {
+        let res: Response;
+        try {
+          res = await fetchImpl(`${base}upload?name=${encodeURIComponent(file.name)}`, {
+            method: 'POST',
+            body: file,
+            headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+            credentials: 'same-origin',
+            cache: 'no-store',
+          });
+        } catch (err) {
+          return errorResult('INTERNAL', `${file.name}: the upload failed: ${describe(err)}`);
+        }
+        let body: unknown;
+        try {
+          body = await res.json();
+        } catch {
+          return errorResult(
+            'INTERNAL',
+            `${file.name}: the Upstream server answered the upload with HTTP ${res.status} and no readable result.`,
+          );
+        }
+        const result = toResult<PickedFile[]>(body, res.ok ? undefined : res.status);
+        if (!result.ok) return result;
+        picked.push(...result.value);
+      }
+      return { ok: true, value: picked };
+    },
+    onImportProgress(listener) {
+      listeners.add(listener);
+      if (!source && typeof EventSource !== 'undefined') {
+        source = openEvents(`${base}events`);
+        source.addEventListener('importProgress', onMessage as EventListener);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.removeEventListener('importProgress', onMessage as EventListener);
+          source.close();
+          source = null;
+        }
+      };
+    },
+  };
+}
+
+/** The desktop app's dialog and IPC events when inside Electron, otherwise upload and SSE. */
+export function defaultFileTransport(): FileTransport {
+  if (typeof window !== 'undefined' && window.upstream)
+    return preloadFileTransport(window.upstream);
+  return httpFileTransport();
 }

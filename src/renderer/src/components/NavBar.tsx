@@ -1,11 +1,13 @@
 import { formatHash, type AppLocation, type ViewId } from '../state/location';
 import { LogoMark } from './Icons';
 
-const ITEMS: { id: ViewId; label: string }[] = [
+// The room's views first; Import, the analyst's tool, sits apart at the right of the bar.
+const ITEMS: { id: ViewId; label: string; tool?: boolean }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'linkage', label: 'Linkage' },
   { id: 'values', label: 'Values' },
   { id: 'teams', label: 'Teams' },
+  { id: 'import', label: 'Import', tool: true },
 ];
 
 /** The top bar: product mark and one large tab per view; links keep the period and unit. */
@@ -20,7 +22,7 @@ export function NavBar({ location }: { location: AppLocation }) {
         {ITEMS.map((item) => (
           <a
             key={item.id}
-            className="tabs__link"
+            className={`tabs__link${item.tool ? ' tabs__link--tool' : ''}`}
             href={formatHash({ ...location, view: item.id })}
             aria-current={location.view === item.id ? 'page' : undefined}
             data-testid={`nav-${item.id}`}

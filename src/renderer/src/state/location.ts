@@ -5,7 +5,7 @@ import { useCallback, useSyncExternalStore } from 'react';
  * Electron: #/overview?period=2025-Q3&unit=R-NORTH. One source of truth for the view and the
  * selection every view shares (period, unit).
  */
-export const VIEWS = ['overview', 'linkage', 'values', 'teams'] as const;
+export const VIEWS = ['overview', 'linkage', 'values', 'teams', 'import'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export interface AppLocation {
