@@ -11,6 +11,7 @@ import type { ColumnMapping, ItemMapping } from './mapping/types';
  */
 const ISO_DATE = '%Y-%m-%d';
 const ISO_TIMESTAMP = '%Y-%m-%d %H:%M:%S';
+const ISO_FORMATS = new Set([ISO_DATE, ISO_TIMESTAMP, '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S']);
 
 function blankNa(expr: string, naCodes: string[] | undefined): string {
   if (!naCodes || naCodes.length === 0) return expr;
@@ -63,8 +64,14 @@ function canonicalExpr(spec: ColumnSpec, mapping: ColumnMapping, stage: string):
   if (source === undefined) return null;
   let expr = `${stage}.${quoteIdent(source)}`;
   expr = blankNa(expr, mapping.naCodes[spec.name]);
-  if (spec.type === 'DATE' || spec.type === 'TIMESTAMP')
-    expr = isoDate(expr, spec, mapping.dateFormats[spec.name]);
+  // ISO text needs no rewriting: validation casts it directly.
+  const formats = mapping.dateFormats[spec.name];
+  if (
+    (spec.type === 'DATE' || spec.type === 'TIMESTAMP') &&
+    formats?.some((f) => !ISO_FORMATS.has(f))
+  ) {
+    expr = isoDate(expr, spec, formats);
+  }
   if (spec.type === 'INTEGER' || spec.type === 'DOUBLE') {
     expr = scoreText(expr, mapping.choiceScores?.[spec.name]);
     expr = numeric(expr, mapping.decimalComma);

@@ -10,6 +10,11 @@ export interface RowCheck {
   column: string;
   /** Short name of the rule, used to count quarantined rows by reason. */
   rule: string;
+  /**
+   * For uniqueness checks: the key expressions. The check costs a sort of the whole file, so the
+   * pipeline first asks whether any key repeats at all and drops the check when none does.
+   */
+  uniqueKey?: string;
   failsWhen: string;
   reason: string;
 }
@@ -72,17 +77,29 @@ export function uniqueCheck(columns: string[]): RowCheck {
   const key = columns.map(rawCell).join(', ');
   return {
     column: columns[columns.length - 1]!,
+    uniqueKey: key,
     rule: 'duplicate',
     failsWhen: `row_number() OVER (PARTITION BY ${key} ORDER BY __row) > 1`,
     reason: `'duplicate ${columns.join(' + ')}: the same value appears earlier in the file'`,
   };
 }
 
-/** SELECT list entries that name a row's first failing check (column and reason), or NULLs. */
-export function firstFailure(checks: RowCheck[]): { column: string; rule: string; reason: string } {
-  if (checks.length === 0) return { column: 'NULL', rule: 'NULL', reason: 'NULL' };
-  const rule = checks.map((c) => `WHEN ${c.failsWhen} THEN ${quoteLiteral(c.rule)}`).join(' ');
-  const column = checks.map((c) => `WHEN ${c.failsWhen} THEN ${quoteLiteral(c.column)}`).join(' ');
-  const reason = checks.map((c) => `WHEN ${c.failsWhen} THEN ${c.reason}`).join(' ');
-  return { column: `CASE ${column} END`, rule: `CASE ${rule} END`, reason: `CASE ${reason} END` };
+/**
+ * A row's first failing check, evaluated once: `index` is the SQL for the 1-based number of the
+ * first check that fails (NULL when all pass); `column`, `rule` and `reason` are SQL over that
+ * number, so the chain of conditions runs once per row and reasons are built only for failures.
+ */
+export function firstFailure(
+  checks: RowCheck[],
+  indexName: string,
+): { index: string; column: string; rule: string; reason: string } {
+  if (checks.length === 0)
+    return { index: 'NULL::INTEGER', column: 'NULL', rule: 'NULL', reason: 'NULL' };
+  const list = (values: string[]) => `[${values.map(quoteLiteral).join(', ')}]`;
+  return {
+    index: `CASE ${checks.map((c, i) => `WHEN ${c.failsWhen} THEN ${i + 1}`).join(' ')} END`,
+    column: `${list(checks.map((c) => c.column))}[${indexName}]`,
+    rule: `${list(checks.map((c) => c.rule))}[${indexName}]`,
+    reason: `CASE ${indexName} ${checks.map((c, i) => `WHEN ${i + 1} THEN ${c.reason}`).join(' ')} END`,
+  };
 }

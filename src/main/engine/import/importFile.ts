@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { compressFile } from './compressFile';
 import { blobValue } from '@duckdb/node-api';
 import type { CanonicalKind, ColumnMapping } from '../../../shared/imports';
 import { UpstreamError } from '../../../shared/result';
@@ -10,7 +10,7 @@ import type { Workspace } from '../workspace/workspace';
 import { mappedColumns } from './applyMapping';
 import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
 import { addMappedItemsToCatalogue } from './catalogueFromMapping';
-import { columnChecks, firstFailure, typedCell } from './columnChecks';
+import { columnChecks, firstFailure, typedCell, type RowCheck } from './columnChecks';
 import { sha256OfFile } from './fileHash';
 import { KIND_IMPORTERS } from './kinds';
 import { saveProfile } from './profiles';
@@ -18,7 +18,7 @@ import { cancelled, runWatched, throwIfCancelled, type ImportControl } from './p
 import { stageSource } from './readers';
 import type { StagedSource } from './readers/types';
 import { resolveMapping, type MappingSource } from './resolveMapping';
-import { loadStage, profileColumns, STAGE } from './stageTable';
+import { dropStage, loadStage, profileColumns, STAGE } from './stageTable';
 
 export interface ImportRequest {
   /** What the file is; inferred from its columns when absent. */
@@ -115,8 +115,10 @@ export async function importFile(
     return report;
   } finally {
     rmSync(ws.stagingDir, { recursive: true, force: true });
-    for (const table of [VALID, CHECKED, MAPPED, STAGE])
-      await ws.conn.run(`DROP TABLE IF EXISTS ${table}`);
+    await ws.conn.run(`DROP VIEW IF EXISTS ${VALID}`);
+    await ws.conn.run(`DROP TABLE IF EXISTS ${CHECKED}`);
+    await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED}`);
+    await dropStage(ws.conn);
   }
 }
 
@@ -221,12 +223,8 @@ async function importStaged(
         : `the mapping gives no column for ${missing.join(', ')}, which a ${kind} file needs. Columns found: ${found}`,
     );
   }
-  await runWatched(
-    conn,
-    `CREATE TEMP TABLE ${MAPPED} AS SELECT ${STAGE}.__row, ${mapped.select.join(', ')} FROM ${STAGE}`,
-    fileName,
-    'mapping',
-    control,
+  await conn.run(
+    `CREATE TEMP VIEW ${MAPPED} AS SELECT ${STAGE}.__row, ${mapped.select.join(', ')} FROM ${STAGE}`,
   );
 
   const importer = KIND_IMPORTERS[kind];
@@ -235,44 +233,54 @@ async function importStaged(
     ...(await importer.extraColumns(conn, mapped.names)),
   ];
   const absentOptional = canonical.filter((c) => !mapped.names.includes(c.name));
-  const checks = [...columns.flatMap(columnChecks), ...(await importer.extraChecks(conn, columns))];
-  const failure = firstFailure(checks);
-  const typedColumns = [
-    ...columns.map((c) => `${typedCell(c.name, c.type)} AS ${quoteIdent(c.name)}`),
-    ...absentOptional.map((c) => `NULL::${c.type} AS ${quoteIdent(c.name)}`),
-  ];
+  const checks = await withoutNeedlessUniqueness(conn, [
+    ...columns.flatMap(columnChecks),
+    ...(await importer.extraChecks(conn, columns)),
+  ]);
+  const failure = firstFailure(checks, '__fail');
+  const typed = (c: ColumnSpec) => quoteIdent(`__typed_${c.name}`);
   control.onProgress?.({ file: fileName, phase: 'validating', rows: rowsRead });
-  // The quarantined row is kept as the file had it (the staged row), not as mapped.
+  // Inner: each cell cast once and the checks run once; outer: canonical names, reasons for failures only.
   await runWatched(
     conn,
     `CREATE TEMP TABLE ${CHECKED} AS
-     SELECT m.__row, ${typedColumns.join(', ')},
+     SELECT __row,
+       ${[
+         ...columns.map((c) => `${typed(c)} AS ${quoteIdent(c.name)}`),
+         ...absentOptional.map((c) => `NULL::${c.type} AS ${quoteIdent(c.name)}`),
+       ].join(', ')},
        ${failure.column} AS __column, ${failure.rule} AS __rule, ${failure.reason} AS __reason
-     FROM ${MAPPED} m`,
+     FROM (
+       SELECT m.*, ${columns.map((c) => `${typedCell(c.name, c.type)} AS ${typed(c)}`).join(', ')},
+         ${failure.index} AS __fail
+       FROM ${MAPPED} m)`,
     fileName,
     'validating',
     control,
   );
 
   control.onProgress?.({ file: fileName, phase: 'writing', rows: rowsRead });
-  await runWatched(
-    conn,
-    `INSERT INTO quarantine
-     SELECT ${sourceId}, ${quoteLiteral(fileName)}, c.__row, c.__column, c.__rule, c.__reason, CAST(to_json(s) AS VARCHAR)
-     FROM ${CHECKED} c JOIN ${STAGE} s USING (__row) WHERE c.__reason IS NOT NULL`,
-    fileName,
-    'writing',
-    control,
-  );
-  await conn.run(`CREATE TEMP TABLE ${VALID} AS SELECT * FROM ${CHECKED} WHERE __reason IS NULL`);
-  await importer.apply(conn, VALID, sourceId, columns);
-  throwIfCancelled(fileName, control.signal);
-
   const reasonRows = await queryRows<{ reason: string; n: number }>(
     conn,
     `SELECT __column || ': ' || __rule AS reason, count(*) AS n FROM ${CHECKED} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
   const rowsQuarantined = reasonRows.reduce((sum, r) => sum + r.n, 0);
+  if (rowsQuarantined > 0) {
+    // The quarantined row is kept as the file had it (the staged row), not as mapped.
+    await runWatched(
+      conn,
+      `INSERT INTO quarantine
+       SELECT ${sourceId}, ${quoteLiteral(fileName)}, c.__row, c.__column, c.__rule, c.__reason, CAST(to_json(s) AS VARCHAR)
+       FROM ${CHECKED} c JOIN ${STAGE} s USING (__row) WHERE c.__reason IS NOT NULL`,
+      fileName,
+      'writing',
+      control,
+    );
+  }
+  await conn.run(`CREATE TEMP VIEW ${VALID} AS SELECT * FROM ${CHECKED} WHERE __reason IS NULL`);
+  await importer.apply(conn, VALID, sourceId, columns);
+  throwIfCancelled(fileName, control.signal);
+
   const rowsImported = rowsRead - rowsQuarantined;
   const keptCopy = file.bytes <= MAX_KEPT_COPY_BYTES;
   const details = {
@@ -306,7 +314,7 @@ async function importStaged(
   if (keptCopy) {
     await conn.run('INSERT INTO source_files VALUES ($id, $gzip)', {
       id: sourceId,
-      gzip: blobValue(gzipSync(readFileSync(file.filePath))),
+      gzip: blobValue(await compressFile(file.filePath)),
     });
   }
   if (request.saveProfileAs)
@@ -340,4 +348,23 @@ async function importStaged(
     warnings: details.warnings,
     keptCopy,
   };
+}
+
+/** Uniqueness checks sort the whole file; keep only those whose key actually repeats somewhere. */
+async function withoutNeedlessUniqueness(
+  conn: Workspace['conn'],
+  checks: RowCheck[],
+): Promise<RowCheck[]> {
+  const kept: RowCheck[] = [];
+  for (const check of checks) {
+    if (check.uniqueKey) {
+      const repeated = await queryOne(
+        conn,
+        `SELECT 1 AS repeated FROM ${MAPPED} GROUP BY ${check.uniqueKey} HAVING count(*) > 1 LIMIT 1`,
+      );
+      if (!repeated) continue;
+    }
+    kept.push(check);
+  }
+  return kept;
 }

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { inferMapping, type ColumnProfile } from './mapping';
 import { stageSource } from './readers';
 import { catalogueOf, resolveMapping } from './resolveMapping';
-import { loadStage, profileColumns, STAGE } from './stageTable';
+import { dropStage, loadStage, profileColumns } from './stageTable';
 
 export interface PreviewColumn {
   name: string;
@@ -130,7 +130,7 @@ export async function previewImport(
     };
   } finally {
     await conn.run('ROLLBACK');
-    await conn.run(`DROP TABLE IF EXISTS ${STAGE}`);
+    await dropStage(conn);
     rmSync(ws.stagingDir, { recursive: true, force: true });
   }
 }

@@ -7,22 +7,30 @@ import { runWatched } from './progress';
 import type { StagedSource } from './readers/types';
 
 export const STAGE = '__stage';
+const ROW_COUNT = '__row_count';
 const SAMPLE_ROWS = 20_000;
 const SAMPLES_PER_COLUMN = 200;
 
-/** Loads the reader's relation into a temp table, each row numbered as in the original file. */
+/**
+ * Puts the reader's relation behind a view, each row numbered as in the original file, and counts
+ * the rows: the count reads the whole file once, so a malformed line fails here, named.
+ * A view rather than a table: a multi-million-row export is never held in memory as text.
+ */
 export async function loadStage(
   conn: DuckDBConnection,
   staged: StagedSource,
   fileName: string,
   control: ImportControl,
 ): Promise<number> {
+  await conn.run(
+    `CREATE TEMP VIEW ${STAGE} AS
+     SELECT (row_number() OVER () + ${staged.firstDataRow - 1})::BIGINT AS __row, CAST(COLUMNS(*) AS VARCHAR)
+     FROM ${staged.relationSql}`,
+  );
   try {
     await runWatched(
       conn,
-      `CREATE TEMP TABLE ${STAGE} AS
-       SELECT (row_number() OVER () + ${staged.firstDataRow - 1})::BIGINT AS __row, CAST(COLUMNS(*) AS VARCHAR)
-       FROM ${staged.relationSql}`,
+      `CREATE TEMP TABLE ${ROW_COUNT} AS SELECT count(*) AS n FROM ${STAGE}`,
       fileName,
       'loading',
       control,
@@ -34,7 +42,13 @@ export async function loadStage(
       cause: error,
     });
   }
-  return (await queryOne<{ n: number }>(conn, `SELECT count(*) AS n FROM ${STAGE}`))!.n;
+  return (await queryOne<{ n: number }>(conn, `SELECT n FROM ${ROW_COUNT}`))!.n;
+}
+
+/** Removes what loadStage made. */
+export async function dropStage(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`DROP TABLE IF EXISTS ${ROW_COUNT}`);
+  await conn.run(`DROP VIEW IF EXISTS ${STAGE}`);
 }
 
 /** What inference looks at: per column, up to 200 distinct values from rows sampled across the file. */
