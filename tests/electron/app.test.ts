@@ -39,7 +39,7 @@ describe.skipIf(!binary)('desktop app (Electron)', () => {
         };
       });
       expect(exposed).toEqual({
-        keys: ['hierarchy', 'info', 'methods', 'overview'],
+        keys: [...METHOD_NAMES, 'onImportProgress', 'pickImportFiles'].sort(),
         require: 'undefined',
         process: 'undefined',
       });

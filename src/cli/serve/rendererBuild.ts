@@ -32,6 +32,14 @@ export async function ensureRendererBuilt(): Promise<string> {
   note('Building the app interface (only when its sources changed)...');
   const { build } = await import('vite');
   const { rendererConfig } = await import('../../../vite.renderer.config');
-  await build(rendererConfig());
+  // Always a production build, even when started from a test run (vitest sets NODE_ENV=test,
+  // which would otherwise give users React's development build).
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ ...rendererConfig(), mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
   return rendererOutDir;
 }

@@ -7,8 +7,9 @@ import { pipeline } from 'node:stream/promises';
 /** A file name as the user's browser sent it, reduced to a safe base name. */
 export function safeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base
+    // Control characters and the characters Windows forbids in file names.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
     .replace(/^\.+/, '')
     .slice(0, 200);

@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { UpstreamError } from '../../../shared/result';
 import { queryOne, quoteIdent } from '../db/query';
 import type { ColumnProfile } from './mapping';
 import type { ImportControl } from './progress';
 import { runWatched } from './progress';
+import { explainReadError } from './readers';
 import type { StagedSource } from './readers/types';
 
 export const STAGE = '__stage';
@@ -22,10 +22,16 @@ export async function loadStage(
   fileName: string,
   control: ImportControl,
 ): Promise<number> {
+  // Blank lines keep their place in the numbering but are not rows: they are skipped silently.
+  const anyCell = staged.columns.length
+    ? `coalesce(${staged.columns.map((c) => `nullif(trim(${quoteIdent(c.name)}), '')`).join(', ')}) IS NOT NULL`
+    : 'true';
   await conn.run(
     `CREATE TEMP VIEW ${STAGE} AS
-     SELECT (row_number() OVER () + ${staged.firstDataRow - 1})::BIGINT AS __row, CAST(COLUMNS(*) AS VARCHAR)
-     FROM ${staged.relationSql}`,
+     SELECT * FROM (
+       SELECT (row_number() OVER () + ${staged.firstDataRow - 1})::BIGINT AS __row, CAST(COLUMNS(*) AS VARCHAR)
+       FROM ${staged.relationSql})
+     WHERE ${anyCell}`,
   );
   try {
     await runWatched(
@@ -37,10 +43,7 @@ export async function loadStage(
     );
   } catch (error) {
     if (control.signal?.aborted) throw error;
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    throw new UpstreamError('IMPORT_ERROR', `${fileName}: cannot be read: ${message}`, {
-      cause: error,
-    });
+    throw explainReadError(fileName, error, staged);
   }
   return (await queryOne<{ n: number }>(conn, `SELECT n FROM ${ROW_COUNT}`))!.n;
 }

@@ -3,7 +3,10 @@ import type { HeaderShape, SourceColumn } from '../readers/types';
 import type { ColumnMapping } from './types';
 
 /** What inference knows about one source column: the reader's header facts and sample values. */
-export interface ColumnProfile extends Pick<SourceColumn, 'name' | 'label' | 'importId' | 'valueLabels'> {
+export interface ColumnProfile extends Pick<
+  SourceColumn,
+  'name' | 'label' | 'importId' | 'valueLabels'
+> {
   /** Up to ~200 non-empty, distinct-ish values from the file. */
   samples: string[];
   nonEmpty: number;

@@ -5,17 +5,18 @@ export const MAX_NAME_LENGTH = 100;
 
 /** Whitespace runs (including line breaks inside a quoted header) become one space; ends trimmed. */
 export function cleanHeader(raw: string | undefined): string {
-  return (raw ?? '')
-    .replace(/[\u0000-\u001f\u007f\ufeff]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // eslint-disable-next-line no-control-regex -- control characters in headers become spaces
+  const CONTROL = /[\u0000-\u001f\u007f\ufeff]+/g;
+  return (raw ?? '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function cut(name: string): string {
   if (name.length <= MAX_NAME_LENGTH) return name;
   // Do not split a surrogate pair.
   const chars = Array.from(name);
-  return chars.length <= MAX_NAME_LENGTH ? name : `${chars.slice(0, MAX_NAME_LENGTH - 1).join('')}…`;
+  return chars.length <= MAX_NAME_LENGTH
+    ? name
+    : `${chars.slice(0, MAX_NAME_LENGTH - 1).join('')}…`;
 }
 
 export interface NamedColumns {

@@ -71,7 +71,8 @@ export function parseRecords(
         inQuote = false;
         i++;
         const next = text[i];
-        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') strayQuotes++;
+        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r')
+          strayQuotes++;
         continue;
       }
       if (c === '\n') line++;

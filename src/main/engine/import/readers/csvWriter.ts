@@ -21,8 +21,7 @@ export class CsvWriter {
   }
 
   async writeRow(fields: readonly string[]): Promise<void> {
-    const line =
-      fields.length === 1 && fields[0] === '' ? '""' : fields.map(csvField).join(',');
+    const line = fields.length === 1 && fields[0] === '' ? '""' : fields.map(csvField).join(',');
     this.buffer.push(line);
     this.size += line.length + 1;
     this.rows++;

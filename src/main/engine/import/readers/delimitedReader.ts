@@ -1,4 +1,3 @@
-import { listSome } from './columnNames';
 import { linkOrCopy, readHead, stagedPath, type ReaderContext, type ReaderResult } from './context';
 import { parseRecords, type Dialect, type ParsedRecord } from './csvText';
 import { controlCharShare, decodeSample, guessEncoding } from './encoding';
@@ -13,9 +12,14 @@ import {
 } from './headerShapes';
 import { detectDecimalComma, looksLikeData, modeWidth, sniffDialect } from './sniffDelimited';
 import { readCsvSql } from './sql';
-import { rewriteText, scanUtf8, type Progress } from './textStaging';
+import { hasInnerBlankLine, rewriteText, scanUtf8, type Progress } from './textStaging';
 import type { TextEncoding } from './types';
 
+/**
+ * Delimited text (CSV, TSV, pipe, semicolon): the start of the file is decoded and parsed here to
+ * find the encoding, dialect and header rows; the file itself goes to staging as UTF-8 (linked
+ * or copied when it already is, re-encoded in a stream when not) and DuckDB parses the data.
+ */
 const SAMPLE_BYTES = 1024 * 1024;
 const MAX_HEADER_BYTES = 16 * 1024 * 1024;
 const SAMPLE_RECORDS = 400;
@@ -26,6 +30,13 @@ interface Sample {
   encoding: TextEncoding;
   bomLength: number;
   mixed: boolean;
+}
+
+export function notText(fileName: string, why: string) {
+  return importError(
+    fileName,
+    `is not a file Upstream can read: ${why}. Upstream reads CSV/TSV text, Excel (.xlsx), Parquet, JSON lines and SPSS (.sav); export the data in one of those formats.`,
+  );
 }
 
 async function readSample(ctx: ReaderContext, bytes: number): Promise<Sample> {
@@ -39,21 +50,18 @@ async function readSample(ctx: ReaderContext, bytes: number): Promise<Sample> {
   return { text, whole, encoding: guess.encoding, bomLength: guess.bomLength, mixed: guess.mixed };
 }
 
-export function notText(fileName: string, why: string) {
-  return importError(
-    fileName,
-    `is not a file Upstream can read: ${why}. Upstream reads CSV/TSV text, Excel (.xlsx), Parquet, JSON lines and SPSS (.sav); export the data in one of those formats.`,
-  );
-}
-
 /** A record with no data: blank, or every field empty. */
 function isEmptyRecord(r: ParsedRecord): boolean {
   return r.blank || r.fields.every((f) => f.trim() === '');
 }
 
-function quoteDescription(text: string): string {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return `"${shown.replace(/\s+/g, ' ')}"`;
+function shortQuote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > 40 ? `${flat.slice(0, 40)}…` : flat}"`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
 }
 
 export async function stageDelimited(ctx: ReaderContext): Promise<ReaderResult> {
@@ -70,7 +78,7 @@ export async function stageDelimited(ctx: ReaderContext): Promise<ReaderResult> 
     if (parsed.records.length === 0)
       throw importError(
         ctx.fileName,
-        `the first row is longer than ${MAX_HEADER_BYTES / 1024 / 1024} MB, so the quoting is probably broken: check for a quote (") that is never closed near the start of the file.`,
+        `the first row is longer than ${MAX_HEADER_BYTES / 1024 / 1024} MB, so the quoting is probably broken: check for a quote (${dialect.quote}) that is never closed near the start of the file.`,
       );
   }
   const records = parsed.records;
@@ -91,60 +99,60 @@ export async function stageDelimited(ctx: ReaderContext): Promise<ReaderResult> 
   )
     h++;
   if (h > 0) {
-    const titled = records.slice(0, h).filter((r) => !isEmptyRecord(r));
+    const titles = records.slice(0, h).filter((r) => !isEmptyRecord(r));
     warnings.push(
-      titled.length > 0
-        ? `${h} line${h > 1 ? 's' : ''} above the header skipped (${titled.map((r) => quoteDescription(r.fields[0]!)).slice(0, 2).join(', ')}).`
-        : `${h} blank line${h > 1 ? 's' : ''} above the header skipped.`,
+      titles.length > 0
+        ? `${h} ${plural(h, 'line', 'lines')} above the header skipped (${titles
+            .slice(0, 2)
+            .map((r) => shortQuote(r.fields[0]!))
+            .join(', ')}).`
+        : `${h} blank ${plural(h, 'line', 'lines')} above the header skipped.`,
     );
   }
-  const rows = records.slice(h).map((r) => r.fields);
   const header = records[h];
   if (!header) throw importError(ctx.fileName, 'has no data: it holds only blank lines or spaces.');
-
-  let layout: HeaderLayout;
+  const rows = records.slice(h).map((r) => r.fields);
   const headerWidth = header.fields.length;
-  if (isQualtrics(rows)) layout = qualtricsLayout(rows, headerWidth);
-  else if (isSurveyMonkey(rows)) layout = surveyMonkeyLayout(rows, headerWidth);
-  else if (records.length - h > 1 && looksLikeData(header)) {
-    layout = plainLayout(undefined, headerWidth);
-    warnings.push(
-      `row ${h + 1} holds only numbers and dates, so it was read as data, not as a header: the columns are named column_1 to column_${headerWidth}.`,
-    );
-  } else layout = plainLayout(header.fields, headerWidth);
 
-  // Data rows wider or narrower than the header.
-  const dataRecords = records.slice(h + layout.rows).filter((r) => !r.blank);
+  type Shape = 'qualtrics' | 'surveymonkey' | 'headerless' | 'plain';
+  let shape: Shape = 'plain';
+  if (isQualtrics(rows)) shape = 'qualtrics';
+  else if (isSurveyMonkey(rows)) shape = 'surveymonkey';
+  else if (records.length - h > 1 && looksLikeData(header)) shape = 'headerless';
+  const headerRecords = { qualtrics: 3, surveymonkey: 2, headerless: 0, plain: 1 }[shape];
+
+  // Rows wider than the header get named columns; empty header cells past the rows' width go.
+  const dataRecords = records.slice(h + headerRecords).filter((r) => !r.blank);
   const data = modeWidth(dataRecords);
   let width = headerWidth;
-  if (dataRecords.length > 0 && data.width > headerWidth) {
-    const extra = plainLayout(undefined, data.width).columns.slice(headerWidth);
-    const used = new Set(layout.columns.map((c) => c.name.toLowerCase()));
-    for (const column of extra) {
-      let name = column.name;
-      while (used.has(name.toLowerCase())) name = `${name}_2`;
-      used.add(name.toLowerCase());
-      layout.columns.push({ name });
-    }
-    warnings.push(
-      `the header names ${headerWidth} columns but the rows have ${data.width}: the extra column${data.width - headerWidth > 1 ? 's are' : ' is'} called ${listSome(layout.columns.slice(headerWidth).map((c) => c.name))}.`,
-    );
+  const clearMajority = dataRecords.length > 0 && data.share > 0.5;
+  if (clearMajority && data.width > headerWidth) width = data.width;
+  else if (
+    clearMajority &&
+    data.width < headerWidth &&
+    header.fields.slice(data.width).every((f) => f.trim() === '')
+  ) {
     width = data.width;
-  } else if (dataRecords.length > 0 && data.width < headerWidth) {
-    const trailing = header.fields.slice(data.width);
-    if (trailing.every((f) => f.trim() === '')) {
-      layout.columns = layout.columns.slice(0, data.width);
-      warnings.push(
-        `${headerWidth - data.width} empty column${headerWidth - data.width > 1 ? 's' : ''} at the end of the header dropped (the rows have ${data.width} columns).`,
-      );
-      width = data.width;
-    }
+    const dropped = headerWidth - width;
+    warnings.push(
+      `${dropped} empty ${plural(dropped, 'column', 'columns')} at the end of the header dropped (the rows have ${width} columns).`,
+    );
   }
-  const skip = h + layout.rows;
-  const decimalComma = detectDecimalComma(dataRecords, dialect.delimiter);
+
+  let layout: HeaderLayout;
+  if (shape === 'qualtrics') layout = qualtricsLayout(rows, width);
+  else if (shape === 'surveymonkey') layout = surveyMonkeyLayout(rows, width);
+  else if (shape === 'headerless') {
+    layout = plainLayout(undefined, width);
+    warnings.push(
+      `row ${h + 1} holds only numbers and dates, so it was read as data, not as a header: the columns are named column_1 to column_${width}.`,
+    );
+  } else layout = plainLayout(header.fields, width);
   warnings.push(...layout.warnings);
 
-  const staged = await stageText(ctx, sample, dialect, width, warnings);
+  const skip = h + layout.rows;
+  const decimalComma = detectDecimalComma(dataRecords, dialect.delimiter);
+  const staged = await stageText(ctx, sample, dialect, width, skip, warnings);
   return {
     format: 'csv',
     encoding: staged.encoding,
@@ -170,6 +178,7 @@ async function stageText(
   sample: Sample,
   dialect: Dialect,
   width: number,
+  skip: number,
   warnings: string[],
 ): Promise<{ path: string; encoding: TextEncoding }> {
   const progress: Progress = {
@@ -179,30 +188,42 @@ async function stageText(
     ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
   };
   const dest = stagedPath(ctx, '.csv');
-  const fill = { ...dialect, width };
   const encoding = sample.encoding;
-  const isUtf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
-  if (isUtf8 && !sample.mixed) {
+  const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
+  if (utf8 && !sample.mixed) {
+    // The common case: already UTF-8. One read-only pass checks it all is, then a link or copy.
     const scan = await scanUtf8(ctx.filePath, sample.bomLength, progress);
     if (scan.invalidBytes === 0 && (!scan.blankLineInside || width === 1)) {
       await linkOrCopy(ctx, ctx.filePath, dest);
       return { path: dest, encoding };
     }
   }
+  // Filling blank lines needs a character-by-character pass: only when the file has them.
+  const fill =
+    width > 1 && (await hasInnerBlankLine(ctx.filePath, sample.bomLength, encoding, progress));
   const result = await rewriteText(
     ctx.filePath,
     dest,
-    { encoding, skipBytes: sample.bomLength, fill },
+    {
+      encoding,
+      skipBytes: sample.bomLength,
+      ...(fill ? { fill: { ...dialect, width, fromRecord: skip } } : {}),
+    },
     progress,
   );
-  if (isUtf8 && result.fallbackBytes > 0) {
+  if (utf8 && result.fallbackBytes > 0) {
+    const n = result.fallbackBytes;
     warnings.push(
-      `${result.fallbackBytes} byte${result.fallbackBytes > 1 ? 's are' : ' is'} not valid UTF-8 (the first on line ${result.firstFallbackLine}) and ${result.fallbackBytes > 1 ? 'were' : 'was'} read as Windows-1252: the file mixes encodings, so check the text on ${result.fallbackBytes > 1 ? 'those lines' : 'that line'}, or save the file again as UTF-8.`,
+      `${n} ${plural(n, 'byte is', 'bytes are')} not valid UTF-8 (the first on line ${result.firstFallbackLine}) and ${plural(n, 'was', 'were')} read as Windows-1252: the file mixes encodings, so check the text on ${plural(n, 'that line', 'those lines')}, or save the file again as UTF-8.`,
     );
   }
-  if (result.blankLinesFilled > 0)
+  if (result.blankLinesFilled > 0) {
+    const n = result.blankLinesFilled;
     warnings.push(
-      `${result.blankLinesFilled} blank line${result.blankLinesFilled > 1 ? 's' : ''} between rows ${result.blankLinesFilled > 1 ? 'are' : 'is'} read as empty row${result.blankLinesFilled > 1 ? 's' : ''}, so row numbers match the file.`,
+      n === 1
+        ? '1 blank line between rows is read as an empty row, so row numbers match the file.'
+        : `${n} blank lines between rows are read as empty rows, so row numbers match the file.`,
     );
+  }
   return { path: dest, encoding };
 }

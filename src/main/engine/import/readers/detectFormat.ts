@@ -35,7 +35,7 @@ export function detectFormat(head: Buffer, _fileName: string): SourceFormat | nu
   const text = decodeSample(head, guess.encoding, guess.bomLength, false);
   if (controlCharShare(text.slice(0, 65536)) > 0.01) return null;
   const start = text.trimStart();
-  if (start === '') return null;
+  if (start === '') return 'csv'; // blank text: the delimited reader says there is no data
   if (looksLikeJson(start)) return 'jsonl';
   return 'csv';
 }

@@ -6,9 +6,9 @@ import type { TextEncoding } from './types';
  * sign, smart quotes, dashes and so on, which is what Excel on Windows writes.
  */
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039,
-  0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc,
-  0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 /** Byte -> the character Windows-1252 gives it. */
@@ -16,17 +16,52 @@ export const CP1252: readonly string[] = Array.from({ length: 256 }, (_, b) =>
   String.fromCharCode(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b),
 );
 
+/** UTF-8 bytes of each Windows-1252 byte. */
+const CP1252_UTF8: readonly Buffer[] = CP1252.map((ch) => Buffer.from(ch, 'utf8'));
+
+/** Windows-1252 to UTF-8 bytes in one pass (no intermediate string): the fast path for big files. */
+export function cp1252ToUtf8(bytes: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(bytes.length * 3);
+  let o = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) out[o++] = b;
+    else {
+      const seq = CP1252_UTF8[b]!;
+      for (let k = 0; k < seq.length; k++) out[o++] = seq[k]!;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+let nativeCp1252: TextDecoder | null | undefined;
+
+/** Windows-1252 bytes to text (the platform's decoder when it has one; the table otherwise). */
 export function decodeCp1252(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  if (nativeCp1252 === undefined) {
+    // Some Node versions decode the "windows-1252" label as ISO-8859-1 (0x80 -> U+0080, not
+    // the euro sign): use the platform's decoder only if it gets that byte right.
+    try {
+      const decoder = new TextDecoder('windows-1252');
+      nativeCp1252 = decoder.decode(Uint8Array.of(0x80, 0x93)) === '\u20ac\u201c' ? decoder : null;
+    } catch {
+      nativeCp1252 = null;
+    }
+  }
+  if (nativeCp1252) return nativeCp1252.decode(bytes.subarray(start, end));
+  if (end - start > 4096) return cp1252ToUtf8(bytes.subarray(start, end)).toString('utf8');
   let out = '';
   let runStart = start;
+  const latin1 = (from: number, to: number) =>
+    Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
   for (let i = start; i < end; i++) {
     if (bytes[i]! >= 0x80) {
-      if (i > runStart) out += Buffer.from(bytes.buffer, bytes.byteOffset + runStart, i - runStart).toString('latin1');
+      if (i > runStart) out += latin1(runStart, i);
       out += CP1252[bytes[i]!];
       runStart = i + 1;
     }
   }
-  if (end > runStart) out += Buffer.from(bytes.buffer, bytes.byteOffset + runStart, end - runStart).toString('latin1');
+  if (end > runStart) out += latin1(runStart, end);
   return out;
 }
 
@@ -67,7 +102,7 @@ export interface Utf8Census {
 export function utf8Census(bytes: Uint8Array, atEnd: boolean): Utf8Census {
   let multibyte = 0;
   let invalid = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     if (bytes[i]! < 0x80) {
       i++;
       continue;
@@ -98,7 +133,8 @@ export function decodeUtf8Lenient(
   bytes: Buffer,
   atEnd: boolean,
 ): { text: string; invalid: number; firstInvalid: number; carry: Buffer } {
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), invalid: 0, firstInvalid: -1, carry: Buffer.alloc(0) };
+  if (isUtf8(bytes))
+    return { text: bytes.toString('utf8'), invalid: 0, firstInvalid: -1, carry: Buffer.alloc(0) };
   let text = '';
   let invalid = 0;
   let firstInvalid = -1;
@@ -158,7 +194,12 @@ export function guessEncoding(sample: Buffer, atEnd: boolean): EncodingGuess {
   if (sample.length >= 4 && sample.readUInt32BE(0) === 0x0000feff)
     return { kind: 'binary', reason: 'it is UTF-32 text, which is not supported' };
   if (sample.length >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
-    return { kind: 'text', encoding: 'utf-8-bom', bomLength: 3, mixed: !validUtf8(sample.subarray(3), atEnd) };
+    return {
+      kind: 'text',
+      encoding: 'utf-8-bom',
+      bomLength: 3,
+      mixed: !validUtf8(sample.subarray(3), atEnd),
+    };
   if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe)
     return { kind: 'text', encoding: 'utf-16le', bomLength: 2, mixed: false };
   if (sample.length >= 2 && sample[0] === 0xfe && sample[1] === 0xff)
@@ -167,7 +208,11 @@ export function guessEncoding(sample: Buffer, atEnd: boolean): EncodingGuess {
   const probe = sample.subarray(0, Math.min(sample.length, 4096) & ~1);
   let evenNul = 0;
   let oddNul = 0;
-  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++;
+  for (let i = 0; i < probe.length; i++) {
+    if (probe[i] !== 0) continue;
+    if (i % 2 === 0) evenNul++;
+    else oddNul++;
+  }
   const pairs = probe.length / 2;
   if (pairs >= 2) {
     if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05)
@@ -176,7 +221,8 @@ export function guessEncoding(sample: Buffer, atEnd: boolean): EncodingGuess {
       return { kind: 'text', encoding: 'utf-16be', bomLength: 0, mixed: false };
   }
   const nul = sample.indexOf(0);
-  if (nul >= 0) return { kind: 'binary', reason: `it contains binary data (a NUL byte at byte ${nul + 1})` };
+  if (nul >= 0)
+    return { kind: 'binary', reason: `it contains binary data (a NUL byte at byte ${nul + 1})` };
 
   const census = utf8Census(sample, atEnd);
   if (census.invalid === 0) return { kind: 'text', encoding: 'utf-8', bomLength: 0, mixed: false };
@@ -189,7 +235,12 @@ function validUtf8(bytes: Buffer, atEnd: boolean): boolean {
 }
 
 /** Decodes a sample (the start of a file) for sniffing; the end may be cut mid-character. */
-export function decodeSample(sample: Buffer, encoding: TextEncoding, bomLength: number, atEnd: boolean): string {
+export function decodeSample(
+  sample: Buffer,
+  encoding: TextEncoding,
+  bomLength: number,
+  atEnd: boolean,
+): string {
   const body = sample.subarray(bomLength);
   switch (encoding) {
     case 'utf-16le':
@@ -213,7 +264,8 @@ export function controlCharShare(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f || c === 0xfffd) n++;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f || c === 0xfffd)
+      n++;
   }
   return n / text.length;
 }

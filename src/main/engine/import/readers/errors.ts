@@ -5,10 +5,6 @@ export function importError(fileName: string, message: string): UpstreamError {
   return new UpstreamError('IMPORT_ERROR', `${fileName}: ${message}`);
 }
 
-export function isUpstreamError(error: unknown): error is UpstreamError {
-  return error instanceof UpstreamError;
-}
-
 /** Stops a long read when the caller cancels. */
 export function throwIfAborted(fileName: string, signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw importError(fileName, 'reading was cancelled.');

@@ -58,7 +58,8 @@ export async function stageSource(
     const info = await stat(filePath).catch(() => {
       throw importError(fileName, `file not found (${filePath}).`);
     });
-    if (!info.isFile()) throw importError(fileName, 'is not a file (a folder?): choose a data file.');
+    if (!info.isFile())
+      throw importError(fileName, 'is not a file (a folder?): choose a data file.');
     ctx.size = info.size;
     if (info.size === 0) throw importError(fileName, 'the file is empty (0 bytes).');
     await mkdir(stagingDir, { recursive: true });
@@ -99,18 +100,31 @@ function stageByFormat(
   }
 }
 
-function unreadable(fileName: string, head: Buffer, expected: SourceFormat | undefined): UpstreamError {
+function unreadable(
+  fileName: string,
+  head: Buffer,
+  expected: SourceFormat | undefined,
+): UpstreamError {
   const container = containerOf(head);
   if (container === 'gzip')
-    return importError(fileName, 'is gzip-compressed: unpack it first, then import the file inside.');
+    return importError(
+      fileName,
+      'is gzip-compressed: unpack it first, then import the file inside.',
+    );
   if (container === 'pdf')
-    return importError(fileName, 'is a PDF document, not data: export the report as CSV or XLSX instead.');
+    return importError(
+      fileName,
+      'is a PDF document, not data: export the report as CSV or XLSX instead.',
+    );
   if (expected === 'sav')
     return importError(
       fileName,
       'is not an SPSS .sav file (a .sav file starts with "$FL2"): export it from SPSS again with File > Save As > SPSS Statistics (*.sav).',
     );
   if (expected === 'parquet')
-    return importError(fileName, 'is not a Parquet file (it does not start with "PAR1"): export it again.');
+    return importError(
+      fileName,
+      'is not a Parquet file (it does not start with "PAR1"): export it again.',
+    );
   return notText(fileName, 'it is not text, and not a format Upstream knows');
 }

@@ -21,7 +21,12 @@ export async function stageJson(ctx: ReaderContext, head: Buffer): Promise<Reade
   const { fileName } = ctx;
   const guess = guessEncoding(head, head.length >= ctx.size);
   if (guess.kind !== 'text') throw importError(fileName, `is not readable JSON: ${guess.reason}.`);
-  const text = decodeSample(head, guess.encoding, guess.bomLength, head.length >= ctx.size).trimStart();
+  const text = decodeSample(
+    head,
+    guess.encoding,
+    guess.bomLength,
+    head.length >= ctx.size,
+  ).trimStart();
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   let format: 'array' | 'newline_delimited' | 'unstructured' = 'newline_delimited';
   if (text.startsWith('[')) format = 'array';
@@ -41,7 +46,13 @@ export async function stageJson(ctx: ReaderContext, head: Buffer): Promise<Reade
     ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
   };
   if (guess.encoding === 'utf-8' && !guess.mixed) await linkOrCopy(ctx, ctx.filePath, path);
-  else await rewriteText(ctx.filePath, path, { encoding: guess.encoding, skipBytes: guess.bomLength }, progress);
+  else
+    await rewriteText(
+      ctx.filePath,
+      path,
+      { encoding: guess.encoding, skipBytes: guess.bomLength },
+      progress,
+    );
 
   const source = `read_json_objects(${sqlString(path)}, format = ${sqlString(format)})`;
   const keys = await withScratchDb(ctx.stagingDir, async (conn) => {
@@ -67,10 +78,14 @@ export async function stageJson(ctx: ReaderContext, head: Buffer): Promise<Reade
       throw explainReadError(fileName, error);
     }
   });
-  if (keys.length === 0) throw importError(fileName, 'has no fields: its records are all empty ({}) or it has none.');
+  if (keys.length === 0)
+    throw importError(fileName, 'has no fields: its records are all empty ({}) or it has none.');
   const named = uniqueColumns(keys.map((k) => k.k));
   const select = keys
-    .map((k, i) => `json_extract_string(json, ${sqlString(jsonPointer(k.k))}) AS ${sqlIdent(named.columns[i]!.name)}`)
+    .map(
+      (k, i) =>
+        `json_extract_string(json, ${sqlString(jsonPointer(k.k))}) AS ${sqlIdent(named.columns[i]!.name)}`,
+    )
     .join(', ');
   return {
     format: 'jsonl',

@@ -9,7 +9,8 @@ import { sqlIdent, sqlString } from './sql';
 function asText(position: number, type: string): string {
   const ref = `#${position}`;
   if (type === 'TIMESTAMP WITH TIME ZONE') return `CAST(timezone('UTC', ${ref}) AS VARCHAR)`;
-  if (/^(STRUCT|MAP|UNION)\b/.test(type) || /\]$/.test(type)) return `CAST(to_json(${ref}) AS VARCHAR)`;
+  if (/^(STRUCT|MAP|UNION)\b/.test(type) || /\]$/.test(type))
+    return `CAST(to_json(${ref}) AS VARCHAR)`;
   return `CAST(${ref} AS VARCHAR)`;
 }
 
@@ -28,15 +29,24 @@ export async function stageParquet(ctx: ReaderContext): Promise<ReaderResult> {
   const { fileName } = ctx;
   const end = ctx.size >= 12 ? await tail(ctx.filePath, ctx.size) : '';
   if (end === 'PARE')
-    throw importError(fileName, 'is an encrypted Parquet file: export it again without encryption.');
+    throw importError(
+      fileName,
+      'is an encrypted Parquet file: export it again without encryption.',
+    );
   if (end !== 'PAR1')
-    throw importError(fileName, 'is cut short: a Parquet file ends with "PAR1" and this one does not. Copy or export it again.');
+    throw importError(
+      fileName,
+      'is cut short: a Parquet file ends with "PAR1" and this one does not. Copy or export it again.',
+    );
   const path = stagedPath(ctx, '.parquet');
   await linkOrCopy(ctx, ctx.filePath, path);
   const source = `read_parquet(${sqlString(path)})`;
   const described = await withScratchDb(ctx.stagingDir, async (conn) => {
     try {
-      return await rows<{ column_name: string; column_type: string }>(conn, `DESCRIBE SELECT * FROM ${source}`);
+      return await rows<{ column_name: string; column_type: string }>(
+        conn,
+        `DESCRIBE SELECT * FROM ${source}`,
+      );
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
       throw importError(fileName, `cannot be read as Parquet (${message}). Export it again.`);

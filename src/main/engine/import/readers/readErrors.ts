@@ -8,7 +8,11 @@ import type { StagedSource } from './types';
  * the user's file and the row (DuckDB counts rows the way the file does: header rows and blank
  * lines included, a quoted line break does not start a new row), and says what to do.
  */
-export function explainReadError(fileName: string, error: unknown, staged?: Pick<StagedSource, 'columns' | 'format'>): UpstreamError {
+export function explainReadError(
+  fileName: string,
+  error: unknown,
+  staged?: Pick<StagedSource, 'columns' | 'format'>,
+): UpstreamError {
   if (error instanceof UpstreamError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const row = /CSV Error on Line: (\d+)/.exec(message)?.[1];
@@ -32,13 +36,17 @@ export function explainReadError(fileName: string, error: unknown, staged?: Pick
       `${where} has a quote that is never closed, or text right after a closing quote. Inside a quoted cell a quote must be written twice (""); if the row is at the end of the file, the file may have been cut short: export it again.`,
     );
   if (/Invalid unicode|not utf-8 encoded/i.test(message))
-    return importError(fileName, `${where} is not valid UTF-8 text. Save the file again as UTF-8 (CSV UTF-8 in Excel).`);
+    return importError(
+      fileName,
+      `${where} is not valid UTF-8 text. Save the file again as UTF-8 (CSV UTF-8 in Excel).`,
+    );
   if (/Maximum line size/i.test(message))
     return importError(
       fileName,
       `${where} is longer than DuckDB's limit for one row (8 MB), usually because a quote is never closed. Check the quoting around that row.`,
     );
-  const json = /Malformed JSON.*?(?:at byte (\d+) )?in (?:line|record\/value) (\d+): ([^\n]*)/i.exec(message);
+  const json =
+    /Malformed JSON.*?(?:at byte (\d+) )?in (?:line|record\/value) (\d+): ([^\n]*)/i.exec(message);
   if (json)
     return importError(
       fileName,
@@ -54,7 +62,11 @@ export function explainReadError(fileName: string, error: unknown, staged?: Pick
  * `rejectsTable` (line, column_name, error_type, csv_line, error_message) and `scanTable`
  * (the file and options). Only for read_csv relations; null otherwise.
  */
-export function withRejects(relationSql: string, rejectsTable: string, scanTable: string): string | null {
+export function withRejects(
+  relationSql: string,
+  rejectsTable: string,
+  scanTable: string,
+): string | null {
   if (!relationSql.startsWith('read_csv(') || !relationSql.endsWith(')')) return null;
   return `${relationSql.slice(0, -1).replace('ignore_errors = false', 'ignore_errors = true')}, store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(scanTable)})`;
 }

@@ -108,16 +108,29 @@ interface Dictionary {
   encodingNote?: string;
 }
 
-function decoderFor(encoding: string | undefined): { decode: (b: Uint8Array) => string; note?: string } {
+function decoderFor(encoding: string | undefined): {
+  decode: (b: Uint8Array) => string;
+  note?: string;
+} {
   const name = (encoding ?? 'windows-1252').toLowerCase();
-  if (name === 'utf-8' || name === 'utf8') return { decode: (b) => Buffer.from(b).toString('utf8') };
-  if (name === 'windows-1252' || name === 'cp1252' || name === 'iso-8859-1' || name === 'latin1' || name === 'us-ascii')
+  if (name === 'utf-8' || name === 'utf8')
+    return { decode: (b) => Buffer.from(b).toString('utf8') };
+  if (
+    name === 'windows-1252' ||
+    name === 'cp1252' ||
+    name === 'iso-8859-1' ||
+    name === 'latin1' ||
+    name === 'us-ascii'
+  )
     return { decode: (b) => decodeCp1252(b) };
   try {
     const td = new TextDecoder(name);
     return { decode: (b) => td.decode(b) };
   } catch {
-    return { decode: (b) => decodeCp1252(b), note: `text encoded as ${encoding}, which this computer cannot decode, was read as Windows-1252` };
+    return {
+      decode: (b) => decodeCp1252(b),
+      note: `text encoded as ${encoding}, which this computer cannot decode, was read as Windows-1252`,
+    };
   }
 }
 
@@ -138,6 +151,7 @@ const CODEPAGES: Record<number, string> = {
 };
 
 function trimPadding(text: string): string {
+  // eslint-disable-next-line no-control-regex -- SPSS pads strings with spaces or NULs
   return text.replace(/[ \u0000]+$/, '');
 }
 
@@ -177,7 +191,8 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
         label = label.subarray(0, length);
       }
       const missing: Buffer[] = [];
-      for (let i = 0; i < Math.abs(missingCount); i++) missing.push(Buffer.from(await reader.bytes(8)));
+      for (let i = 0; i < Math.abs(missingCount); i++)
+        missing.push(Buffer.from(await reader.bytes(8)));
       if (width === -1) {
         // Continuation of the previous string: one more 8-byte slot.
         const last = raw[raw.length - 1];
@@ -186,7 +201,8 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
         slot++;
         continue;
       }
-      if (width < 0 || width > 255) throw new SavFormatError(`variable ${shortName} has an invalid width ${width}`);
+      if (width < 0 || width > 255)
+        throw new SavFormatError(`variable ${shortName} has an invalid width ${width}`);
       raw.push({
         type: width,
         shortName,
@@ -200,7 +216,8 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
       slot++;
     } else if (type === 3) {
       const count = await reader.int32();
-      if (count < 0 || count > 1_000_000) throw new SavFormatError('a value label record is damaged');
+      if (count < 0 || count > 1_000_000)
+        throw new SavFormatError('a value label record is damaged');
       const values: Buffer[] = [];
       const labels: Buffer[] = [];
       for (let i = 0; i < count; i++) {
@@ -212,7 +229,8 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
       pendingLabels = { values, labels };
     } else if (type === 4) {
       const count = await reader.int32();
-      if (count < 0 || count > 1_000_000) throw new SavFormatError('a value label record is damaged');
+      if (count < 0 || count > 1_000_000)
+        throw new SavFormatError('a value label record is damaged');
       const slots: number[] = [];
       for (let i = 0; i < count; i++) slots.push((await reader.int32()) - 1);
       if (pendingLabels) labelSets.push({ ...pendingLabels, slots });
@@ -225,7 +243,8 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
       const size = await reader.int32();
       const count = await reader.int32();
       const data = Buffer.from(await reader.bytes(size * count));
-      if (subtype === 3 && data.length >= 32) codepage = reader.le ? data.readInt32LE(28) : data.readInt32BE(28);
+      if (subtype === 3 && data.length >= 32)
+        codepage = reader.le ? data.readInt32LE(28) : data.readInt32BE(28);
       else if (subtype === 13) longNames = data;
       else if (subtype === 14) veryLong = data;
       else if (subtype === 20) encoding = data.toString('latin1').trim();
@@ -242,7 +261,9 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
     }
   }
 
-  const { decode, note } = decoderFor(encoding ?? (codepage !== undefined ? CODEPAGES[codepage] : undefined));
+  const { decode, note } = decoderFor(
+    encoding ?? (codepage !== undefined ? CODEPAGES[codepage] : undefined),
+  );
   const decodeLabel = (v: RawVariable) => (v.labelBytes ? trimPadding(decode(v.labelBytes)) : '');
 
   // Long names (SHORT=Long, tab separated) and very long string widths (SHORT=00300).
@@ -254,9 +275,11 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
     }
   const vlsWidth = new Map<string, number>();
   if (veryLong)
+    // eslint-disable-next-line no-control-regex -- entries end with NUL TAB
     for (const pair of veryLong.toString('latin1').split(/\u0000?\t/)) {
       const eq = pair.indexOf('=');
-      if (eq > 0) vlsWidth.set(pair.slice(0, eq).toUpperCase(), Number.parseInt(pair.slice(eq + 1), 10));
+      if (eq > 0)
+        vlsWidth.set(pair.slice(0, eq).toUpperCase(), Number.parseInt(pair.slice(eq + 1), 10));
     }
 
   const variables: LogicalVariable[] = [];
@@ -282,7 +305,11 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
       for (let s = 0; s < count; s++) {
         const seg = raw[i + s];
         if (!seg) throw new SavFormatError(`very long string ${logical.name} lacks its segments`);
-        logical.segments.push({ slot: seg.slot, slots: seg.slots, used: Math.max(0, Math.min(fullWidth - 255 * s, 255)) });
+        logical.segments.push({
+          slot: seg.slot,
+          slots: seg.slots,
+          used: Math.max(0, Math.min(fullWidth - 255 * s, 255)),
+        });
       }
       i += count - 1;
     }
@@ -316,7 +343,8 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
 
   const dataStart = reader.pos;
   const zlib = magic === '$FL3' && compression === 2;
-  if (compression === 2 && !zlib) throw new SavFormatError('it says zlib compression but is not a .zsav file');
+  if (compression === 2 && !zlib)
+    throw new SavFormatError('it says zlib compression but is not a .zsav file');
   if (compression !== 0 && compression !== 1 && compression !== 2)
     throw new SavFormatError(`it uses an unknown compression (${compression})`);
   return {
@@ -333,16 +361,23 @@ async function readDictionary(reader: Reader, magic: string): Promise<Dictionary
   };
 }
 
-function readLongStringLabels(data: Buffer, le: boolean, decode: (b: Uint8Array) => string, variables: LogicalVariable[]): void {
+function readLongStringLabels(
+  data: Buffer,
+  le: boolean,
+  decode: (b: Uint8Array) => string,
+  variables: LogicalVariable[],
+): void {
   let p = 0;
   const int = () => {
-    if (p + 4 > data.length) throw new SavFormatError('a long string value label record is damaged');
+    if (p + 4 > data.length)
+      throw new SavFormatError('a long string value label record is damaged');
     const v = le ? data.readInt32LE(p) : data.readInt32BE(p);
     p += 4;
     return v;
   };
   const text = (n: number) => {
-    if (n < 0 || p + n > data.length) throw new SavFormatError('a long string value label record is damaged');
+    if (n < 0 || p + n > data.length)
+      throw new SavFormatError('a long string value label record is damaged');
     const b = data.subarray(p, p + n);
     p += n;
     return b;
@@ -364,7 +399,12 @@ function readLongStringLabels(data: Buffer, le: boolean, decode: (b: Uint8Array)
 }
 
 /** Pulls the raw case data: the file itself, or the inflated blocks of a .zsav. */
-async function* dataChunks(handle: FileHandle, dict: Dictionary, size: number, le: boolean): AsyncGenerator<Buffer> {
+async function* dataChunks(
+  handle: FileHandle,
+  dict: Dictionary,
+  size: number,
+  le: boolean,
+): AsyncGenerator<Buffer> {
   if (!dict.zlib) {
     let pos = dict.dataStart;
     while (pos < size) {
@@ -383,17 +423,28 @@ async function* dataChunks(handle: FileHandle, dict: Dictionary, size: number, l
   const int32 = (b: Buffer, at: number) => (le ? b.readInt32LE(at) : b.readInt32BE(at));
   const trailerOffset = int64(header, 8);
   const trailerLength = int64(header, 16);
-  if (trailerOffset <= 0 || trailerOffset + trailerLength > size || trailerLength < 24 || trailerLength > MAX_RECORD_BYTES)
+  if (
+    trailerOffset <= 0 ||
+    trailerOffset + trailerLength > size ||
+    trailerLength < 24 ||
+    trailerLength > MAX_RECORD_BYTES
+  )
     throw new SavFormatError('its compressed data index is damaged or the file is cut short');
   const trailer = Buffer.alloc(trailerLength);
   await handle.read(trailer, 0, trailerLength, trailerOffset);
   const blocks = int32(trailer, 20);
-  if (24 + blocks * 24 > trailerLength) throw new SavFormatError('its compressed data index is damaged');
+  if (24 + blocks * 24 > trailerLength)
+    throw new SavFormatError('its compressed data index is damaged');
   for (let i = 0; i < blocks; i++) {
     const at = 24 + i * 24;
     const compressedOffset = int64(trailer, at + 8);
     const compressedSize = int32(trailer, at + 20);
-    if (compressedOffset < 0 || compressedSize < 0 || compressedOffset + compressedSize > size || compressedSize > MAX_RECORD_BYTES)
+    if (
+      compressedOffset < 0 ||
+      compressedSize < 0 ||
+      compressedOffset + compressedSize > size ||
+      compressedSize > MAX_RECORD_BYTES
+    )
       throw new SavFormatError('a compressed data block lies outside the file');
     const block = Buffer.alloc(compressedSize);
     await handle.read(block, 0, compressedSize, compressedOffset);
@@ -435,7 +486,8 @@ class CaseStream {
     const sysmis = new Uint8Array(slots);
     if (this.dict.compression === 0) {
       if (this.buf.length - this.pos < slots * 8) {
-        if (this.buf.length - this.pos > 0) throw new SavFormatError('the last case is incomplete: the file is cut short');
+        if (this.buf.length - this.pos > 0)
+          throw new SavFormatError('the last case is incomplete: the file is cut short');
         this.ended = true;
         return null;
       }
@@ -444,7 +496,7 @@ class CaseStream {
       return { data: out, sysmis };
     }
     const le = this.dict.le;
-    for (let s = 0; s < slots; ) {
+    for (let s = 0; s < slots;) {
       if (this.codeIndex === 8) {
         if (this.buf.length - this.pos < 8) {
           if (s === 0) {
@@ -465,7 +517,8 @@ class CaseStream {
         return null;
       }
       if (code === 253) {
-        if (this.buf.length - this.pos < 8) throw new SavFormatError('the last case is incomplete: the file is cut short');
+        if (this.buf.length - this.pos < 8)
+          throw new SavFormatError('the last case is incomplete: the file is cut short');
         this.buf.copy(out, s * 8, this.pos, this.pos + 8);
         this.pos += 8;
       } else if (code === 254) {
@@ -511,19 +564,32 @@ export async function stageSav(ctx: ReaderContext): Promise<ReaderResult> {
     const { bytesRead } = await handle.read(head, 0, 176, 0);
     const magic = head.subarray(0, 4).toString('latin1');
     if (magic !== '$FL2' && magic !== '$FL3')
-      throw importError(fileName, 'is not an SPSS .sav file (it does not start with "$FL2"): export it from SPSS again.');
-    if (bytesRead < 176) throw importError(fileName, 'is cut short: the SPSS file header is incomplete. Copy or export the file again.');
+      throw importError(
+        fileName,
+        'is not an SPSS .sav file (it does not start with "$FL2"): export it from SPSS again.',
+      );
+    if (bytesRead < 176)
+      throw importError(
+        fileName,
+        'is cut short: the SPSS file header is incomplete. Copy or export the file again.',
+      );
     const layoutLE = head.readInt32LE(64);
     const le = layoutLE === 2 || layoutLE === 3;
     if (!le && ![2, 3].includes(head.readInt32BE(64)))
-      throw importError(fileName, 'is damaged: its SPSS header is not readable. Export it from SPSS again.');
+      throw importError(
+        fileName,
+        'is damaged: its SPSS header is not readable. Export it from SPSS again.',
+      );
     const reader = new Reader(handle, ctx.size, le);
     let dict: Dictionary;
     try {
       dict = await readDictionary(reader, magic);
     } catch (error) {
       if (error instanceof SavFormatError)
-        throw importError(fileName, `is a damaged SPSS file: ${error.message}. Export it from SPSS again.`);
+        throw importError(
+          fileName,
+          `is a damaged SPSS file: ${error.message}. Export it from SPSS again.`,
+        );
       throw error;
     }
     if (dict.variables.length === 0) throw importError(fileName, 'has no variables.');
@@ -547,23 +613,33 @@ export async function stageSav(ctx: ReaderContext): Promise<ReaderResult> {
         item = await stream.next();
       } catch (error) {
         if (error instanceof SavFormatError)
-          throw importError(fileName, `is a damaged SPSS file after case ${n}: ${error.message}. Export it from SPSS again.`);
+          throw importError(
+            fileName,
+            `is a damaged SPSS file after case ${n}: ${error.message}. Export it from SPSS again.`,
+          );
         throw error;
       }
       if (!item) break;
       n++;
       if (n % 2000 === 0) {
         throwIfAborted(fileName, ctx.options.signal);
-        ctx.options.onProgress?.(Math.min(ctx.size, Math.round((n / Math.max(dict.cases, n)) * ctx.size)), ctx.size);
+        ctx.options.onProgress?.(
+          Math.min(ctx.size, Math.round((n / Math.max(dict.cases, n)) * ctx.size)),
+          ctx.size,
+        );
       }
       const row: string[] = [];
-      for (const v of dict.variables) row.push(cellValue(v, item.data, item.sysmis, le, dict.decode));
+      for (const v of dict.variables)
+        row.push(cellValue(v, item.data, item.sysmis, le, dict.decode));
       await writer.writeRow(row);
     }
     await writer.close();
     writer = undefined;
     if (dict.cases >= 0 && n < dict.cases)
-      throw importError(fileName, `is cut short: it should hold ${dict.cases} cases but ends after ${n}. Copy or export the file again.`);
+      throw importError(
+        fileName,
+        `is cut short: it should hold ${dict.cases} cases but ends after ${n}. Copy or export the file again.`,
+      );
 
     const warnings: string[] = [];
     if (dict.encodingNote) warnings.push(dict.encodingNote);
@@ -577,7 +653,14 @@ export async function stageSav(ctx: ReaderContext): Promise<ReaderResult> {
       format: 'sav',
       headerShape: 'plain',
       columns,
-      relationSql: readCsvSql({ path, skip: 0, delimiter: ',', quote: '"', escape: '"', names: columns.map((c) => c.name) }),
+      relationSql: readCsvSql({
+        path,
+        skip: 0,
+        delimiter: ',',
+        quote: '"',
+        escape: '"',
+        names: columns.map((c) => c.name),
+      }),
       firstDataRow: 1,
       warnings,
     };
@@ -599,11 +682,18 @@ function cellValue(
     if (sysmis[first.slot]) return '';
     const value = le ? data.readDoubleLE(first.slot * 8) : data.readDoubleBE(first.slot * 8);
     if (value === SYSMIS || Number.isNaN(value)) return '';
-    if (v.missingNumbers.includes(value) || (v.missingRange && value >= v.missingRange[0] && value <= v.missingRange[1])) {
+    if (
+      v.missingNumbers.includes(value) ||
+      (v.missingRange && value >= v.missingRange[0] && value <= v.missingRange[1])
+    ) {
       v.missingSeen++;
       return '';
     }
-    if (DATE_FORMATS.has(v.formatType) || DATETIME_FORMATS.has(v.formatType) || TIME_FORMATS.has(v.formatType))
+    if (
+      DATE_FORMATS.has(v.formatType) ||
+      DATETIME_FORMATS.has(v.formatType) ||
+      TIME_FORMATS.has(v.formatType)
+    )
       return spssDate(value, v.formatType);
     return formatNumber(value);
   }

@@ -5,7 +5,10 @@ import { sqlString } from './sql';
  * A throwaway in-memory DuckDB for looking inside a staged Parquet or JSON file (its columns
  * and types). Locked down like the workspace: it can read the staging folder and nothing else.
  */
-export async function withScratchDb<T>(stagingDir: string, work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+export async function withScratchDb<T>(
+  stagingDir: string,
+  work: (conn: DuckDBConnection) => Promise<T>,
+): Promise<T> {
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',

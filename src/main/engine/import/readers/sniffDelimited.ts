@@ -50,7 +50,8 @@ export function sniffDialect(text: string, whole: boolean): Dialect {
   const delimiter = best.dialect.delimiter;
   const variants: Dialect[] = [];
   if (text.includes('\\"')) variants.push({ delimiter, quote: '"', escape: '\\' });
-  if (!text.includes('"') && text.includes("'")) variants.push({ delimiter, quote: "'", escape: "'" });
+  if (!text.includes('"') && text.includes("'"))
+    variants.push({ delimiter, quote: "'", escape: "'" });
   for (const v of variants) {
     const c = evaluate(text, v, whole);
     const usesQuote = c.records.some((r) => r.fields.length > 0) && quotedFieldCount(text, v) > 0;
@@ -85,7 +86,8 @@ export function detectDecimalComma(dataRecords: ParsedRecord[], delimiter: strin
   return comma > 0 && point === 0;
 }
 
-const NUMBER_OR_DATE = /^([-+]?(\d+([.,]\d+)?|\.\d+)([eE][-+]?\d+)?|\d{4}-\d{2}-\d{2}([ T][\d:.]+)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})$/;
+const NUMBER_OR_DATE =
+  /^([-+]?(\d+([.,]\d+)?|\.\d+)([eE][-+]?\d+)?|\d{4}-\d{2}-\d{2}([ T][\d:.]+)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})$/;
 
 /** A first row made only of numbers and dates is data, not a header. */
 export function looksLikeData(record: ParsedRecord): boolean {

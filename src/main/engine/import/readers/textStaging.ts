@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { completeUtf8End, decodeCp1252, decodeUtf8Lenient } from './encoding';
+import { completeUtf8End, cp1252ToUtf8, decodeCp1252, decodeUtf8Lenient } from './encoding';
 import { throwIfAborted } from './errors';
 import type { TextEncoding } from './types';
 
@@ -25,22 +25,65 @@ export interface Utf8Scan {
   blankLineInside: boolean;
 }
 
-function hasBlankLineInside(chunk: Buffer, carry: Buffer): { found: number; last: number } {
+/** Blank-line byte patterns per encoding (a line break right after a line break). */
+function blankLinePatterns(encoding: TextEncoding): Buffer[] {
+  const text = ['\n\n', '\n\r\n', '\r\r'];
+  if (encoding === 'utf-16le') return text.map((t) => Buffer.from(t, 'utf16le'));
+  if (encoding === 'utf-16be') return text.map((t) => Buffer.from(t, 'utf16le').swap16());
+  return text.map((t) => Buffer.from(t, 'latin1'));
+}
+
+function hasBlankLineInside(
+  chunk: Buffer,
+  carry: Buffer,
+  patterns: Buffer[],
+): { found: number; last: number } {
   // Positions (within carry+chunk) of the first blank-line pattern and of the last byte that is
-  // not a line break; a blank line counts only if data follows it.
+  // not part of a line break (or UTF-16 padding); a blank line counts only if data follows it.
   const joined = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
   let found = -1;
-  for (const pattern of ['\n\n', '\n\r\n', '\r\r']) {
+  for (const pattern of patterns) {
     const at = joined.indexOf(pattern);
     if (at >= 0 && (found < 0 || at < found)) found = at;
   }
   let last = joined.length - 1;
-  while (last >= 0 && (joined[last] === 10 || joined[last] === 13)) last--;
+  while (last >= 0 && (joined[last] === 10 || joined[last] === 13 || joined[last] === 0)) last--;
   return { found, last };
 }
 
+/** A read-only pass over any encoding: is there a blank line with data after it? */
+export async function hasInnerBlankLine(
+  path: string,
+  skipBytes: number,
+  encoding: TextEncoding,
+  progress: Progress,
+): Promise<boolean> {
+  const patterns = blankLinePatterns(encoding);
+  let tail = Buffer.alloc(0);
+  let offset = 0;
+  let blankAt = -1;
+  let lastContent = -1;
+  const stream = createReadStream(path, { start: skipBytes, highWaterMark: CHUNK });
+  for await (const raw of stream as AsyncIterable<Buffer>) {
+    throwIfAborted(progress.fileName, progress.signal);
+    const base = offset - tail.length;
+    const blank = hasBlankLineInside(raw, tail, patterns);
+    if (blank.found >= 0 && blankAt < 0) blankAt = base + blank.found;
+    if (blank.last >= 0) lastContent = base + blank.last;
+    tail = Buffer.from(raw.subarray(Math.max(0, raw.length - 6)));
+    offset += raw.length;
+  }
+  return blankAt >= 0 && blankAt < lastContent;
+}
+
+const UTF8_PATTERNS = blankLinePatterns('utf-8');
+
 /** One read-only pass: is it all valid UTF-8, and are there blank lines before later data? */
-export async function scanUtf8(path: string, skipBytes: number, progress: Progress): Promise<Utf8Scan> {
+export async function scanUtf8(
+  path: string,
+  skipBytes: number,
+  progress: Progress,
+): Promise<Utf8Scan> {
   let invalidBytes = 0;
   let carry: Buffer = Buffer.alloc(0);
   let tail = Buffer.alloc(0);
@@ -52,13 +95,14 @@ export async function scanUtf8(path: string, skipBytes: number, progress: Progre
     throwIfAborted(progress.fileName, progress.signal);
     const bytes = carry.length > 0 ? Buffer.concat([carry, raw]) : raw;
     const end = completeUtf8End(bytes);
-    if (!isUtf8(bytes.subarray(0, end))) invalidBytes += decodeUtf8Lenient(bytes.subarray(0, end), true).invalid;
+    if (!isUtf8(bytes.subarray(0, end)))
+      invalidBytes += decodeUtf8Lenient(bytes.subarray(0, end), true).invalid;
     carry = Buffer.from(bytes.subarray(end));
     const base = offset - tail.length;
-    const blank = hasBlankLineInside(raw, tail);
+    const blank = hasBlankLineInside(raw, tail, UTF8_PATTERNS);
     if (blank.found >= 0 && blankAt < 0) blankAt = base + blank.found;
     if (blank.last >= 0) lastContent = base + blank.last;
-    tail = Buffer.from(raw.subarray(Math.max(0, raw.length - 2)));
+    tail = Buffer.from(raw.subarray(Math.max(0, raw.length - 6)));
     offset += raw.length;
     progress.onProgress?.(Math.min(skipBytes + offset, progress.total), progress.total);
   }
@@ -71,7 +115,7 @@ export interface RewriteOptions {
   /** UTF-8 with some bytes that are not: read those as Windows-1252. */
   skipBytes: number;
   /** Fill blank lines that have data after them with empty fields, so DuckDB keeps the row. */
-  fill?: { delimiter: string; quote: string; escape: string; width: number };
+  fill?: { delimiter: string; quote: string; escape: string; width: number; fromRecord: number };
 }
 
 export interface RewriteResult {
@@ -79,7 +123,7 @@ export interface RewriteResult {
   fallbackBytes: number;
   /** 1-based line of the first such byte. */
   firstFallbackLine: number;
-  /** Valid multi-byte UTF-8 sequences seen (zero means the file was plain Windows-1252). */
+  /** Blank lines after the header that were given empty fields. */
   blankLinesFilled: number;
 }
 
@@ -92,6 +136,8 @@ class BlankLineFiller {
   private heldCR = false;
   /** Line breaks of blank lines not yet written: filled if data follows, kept bare at the end. */
   private pending: string[] = [];
+  /** Records finished so far (blank lines count: DuckDB's skip counts them too). */
+  private records = 0;
   filled = 0;
   private readonly filler: string;
 
@@ -124,7 +170,8 @@ class BlankLineFiller {
       if (c === '\n' || c === '\r') {
         this.prevCR = c === '\r';
         this.heldCR = false;
-        if (this.lineEmpty) {
+        this.records++;
+        if (this.lineEmpty && this.records > this.fill.fromRecord) {
           out += text.slice(from, i);
           from = i + 1;
           this.pending.push(c);
@@ -154,9 +201,9 @@ class BlankLineFiller {
   }
 }
 
-async function write(out: WriteStream, text: string): Promise<void> {
-  if (text === '') return;
-  if (!out.write(text, 'utf8')) await new Promise<void>((resolve) => out.once('drain', resolve));
+async function write(out: WriteStream, text: string | Buffer): Promise<void> {
+  if (text.length === 0) return;
+  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
 }
 
 /** Re-encodes a text file to UTF-8 (and fills inner blank lines when asked), streaming. */
@@ -172,7 +219,8 @@ export async function rewriteText(
     out.on('finish', resolve);
     out.on('error', reject);
   });
-  const filler = options.fill && options.fill.width > 1 ? new BlankLineFiller(options.fill) : undefined;
+  const filler =
+    options.fill && options.fill.width > 1 ? new BlankLineFiller(options.fill) : undefined;
   const utf16 =
     options.encoding === 'utf-16le' || options.encoding === 'utf-16be'
       ? new TextDecoder('utf-16le')
@@ -195,6 +243,13 @@ export async function rewriteText(
         if (options.encoding === 'utf-16be') bytes = Buffer.from(bytes).swap16();
         text = utf16.decode(bytes, { stream: true });
       } else if (options.encoding === 'windows-1252') {
+        if (!filler) {
+          // Straight to UTF-8 bytes: no string in between.
+          await write(out, cp1252ToUtf8(bytes));
+          done += raw.length;
+          progress.onProgress?.(Math.min(done, progress.total), progress.total);
+          continue;
+        }
         text = decodeCp1252(bytes);
       } else {
         const decoded = decodeUtf8Lenient(bytes, false);
@@ -202,12 +257,14 @@ export async function rewriteText(
         carry = decoded.carry;
         if (decoded.invalid > 0) {
           if (firstFallbackLine === 0) {
-            const before = decoded.firstInvalid >= 0 ? bytes.subarray(0, decoded.firstInvalid) : bytes;
+            const before =
+              decoded.firstInvalid >= 0 ? bytes.subarray(0, decoded.firstInvalid) : bytes;
             firstFallbackLine = lines + countLineBreaks(before);
           }
           fallbackBytes += decoded.invalid;
         }
-        if (firstFallbackLine === 0) lines += countLineBreaks(bytes.subarray(0, bytes.length - carry.length));
+        if (firstFallbackLine === 0)
+          lines += countLineBreaks(bytes.subarray(0, bytes.length - carry.length));
       }
       await write(out, filler ? filler.push(text) : text);
       done += raw.length;

@@ -81,7 +81,13 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
     }
     case 'd': {
       const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
-      return Number.isNaN(d.getTime()) ? '' : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '').replace(/ 00:00:00$/, '');
+      return Number.isNaN(d.getTime())
+        ? ''
+        : d
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d+Z$/, '')
+            .replace(/ 00:00:00$/, '');
     }
     default:
       return '';
@@ -90,7 +96,9 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
 
 function cfbPaths(buffer: Buffer): string[] {
   try {
-    return XLSX.CFB.read(buffer, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop()!.toLowerCase());
+    return XLSX.CFB.read(buffer, { type: 'buffer' }).FullPaths.map((p: string) =>
+      p.replace(/\/$/, '').split('/').pop()!.toLowerCase(),
+    );
   } catch {
     return [];
   }
@@ -108,7 +116,7 @@ function parse(fileName: string, buffer: Buffer, options: XLSX.ParsingOptions): 
     return XLSX.read(buffer, { ...BASE_OPTIONS, ...options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/password|encrypt/i.test(message)) throw passwordProtected(fileName);
+    if (/password-protected/i.test(message)) throw passwordProtected(fileName);
     throw importError(
       fileName,
       `cannot be read as an Excel workbook (${message.split('\n')[0]}). Open it in Excel and save it again as .xlsx, or export the sheet as CSV.`,
@@ -118,7 +126,12 @@ function parse(fileName: string, buffer: Buffer, options: XLSX.ParsingOptions): 
 
 function hasData(sheet: XLSX.WorkSheet | undefined): boolean {
   const rows = sheet?.['!data'];
-  return !!rows && rows.some((row) => row?.some((cell) => cell && cell.t !== 'z' && cell.v !== undefined && String(cell.v) !== ''));
+  return (
+    !!rows &&
+    rows.some((row) =>
+      row?.some((cell) => cell && cell.t !== 'z' && cell.v !== undefined && String(cell.v) !== ''),
+    )
+  );
 }
 
 export async function stageWorkbook(ctx: ReaderContext, head: Buffer): Promise<ReaderResult> {
@@ -127,7 +140,8 @@ export async function stageWorkbook(ctx: ReaderContext, head: Buffer): Promise<R
   const warnings: string[] = [];
   if (containerOf(head) === 'cfb') {
     const paths = cfbPaths(buffer);
-    if (paths.includes('encryptioninfo') || paths.includes('encryptedpackage')) throw passwordProtected(fileName);
+    if (paths.includes('encryptioninfo') || paths.includes('encryptedpackage'))
+      throw passwordProtected(fileName);
     if (!paths.includes('workbook') && !paths.includes('book'))
       throw importError(
         fileName,
@@ -169,7 +183,10 @@ export async function stageWorkbook(ctx: ReaderContext, head: Buffer): Promise<R
       }
     }
     if (chosen === undefined)
-      throw importError(fileName, `has no data: all ${sheets.length} sheet${sheets.length > 1 ? 's are' : ' is'} empty.`);
+      throw importError(
+        fileName,
+        `has no data: all ${sheets.length} sheet${sheets.length > 1 ? 's are' : ' is'} empty.`,
+      );
   }
   const sheetName = chosen;
   const rows = sheet?.['!data'] ?? [];
@@ -180,7 +197,8 @@ export async function stageWorkbook(ctx: ReaderContext, head: Buffer): Promise<R
   for (const m of merges) {
     const source = rows[m.s.r]?.[m.s.c];
     for (let r = m.s.r; r <= m.e.r; r++)
-      for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) mergedFrom.set(`${r},${c}`, source);
+      for (let c = m.s.c; c <= m.e.c; c++)
+        if (r !== m.s.r || c !== m.s.c) mergedFrom.set(`${r},${c}`, source);
   }
   const text = (r: number, c: number): string => {
     const key = `${r},${c}`;
@@ -219,11 +237,15 @@ export async function stageWorkbook(ctx: ReaderContext, head: Buffer): Promise<R
     }
   }
   if (firstRow < 0)
-    throw importError(fileName, `sheet "${sheetName}" is empty. Choose another sheet: ${sheets.map((s) => `"${s}"`).join(', ')}.`);
+    throw importError(
+      fileName,
+      `sheet "${sheetName}" is empty. Choose another sheet: ${sheets.map((s) => `"${s}"`).join(', ')}.`,
+    );
 
   // Header: the first row with two or more values (title rows above it are skipped).
   let headerRow = firstRow;
-  while (headerRow < lastRow && (nonEmptyCount[headerRow] ?? 0) < 2 && lastCol > firstCol) headerRow++;
+  while (headerRow < lastRow && (nonEmptyCount[headerRow] ?? 0) < 2 && lastCol > firstCol)
+    headerRow++;
   if (headerRow > firstRow)
     warnings.push(
       `sheet "${sheetName}": ${headerRow - firstRow} title row${headerRow - firstRow > 1 ? 's' : ''} above the header skipped (${cleanHeader(rowValues(firstRow, firstCol, lastCol).find((v) => v !== '') ?? '').slice(0, 40)}).`,
@@ -272,7 +294,14 @@ export async function stageWorkbook(ctx: ReaderContext, head: Buffer): Promise<R
     sheets,
     sheet: sheetName,
     columns: named.columns,
-    relationSql: readCsvSql({ path, skip: 0, delimiter: ',', quote: '"', escape: '"', names: named.columns.map((c) => c.name) }),
+    relationSql: readCsvSql({
+      path,
+      skip: 0,
+      delimiter: ',',
+      quote: '"',
+      escape: '"',
+      names: named.columns.map((c) => c.name),
+    }),
     firstDataRow: dataStart + 1,
     warnings,
   };
