@@ -18,7 +18,7 @@ import { cancelled, runWatched, throwIfCancelled, type ImportControl } from './p
 import { stageSource } from './readers';
 import type { StagedSource } from './readers/types';
 import { resolveMapping, type MappingSource } from './resolveMapping';
-import { dropStage, loadStage, profileColumns, STAGE } from './stageTable';
+import { dropStage, loadStage, profileColumns, readingStage, STAGE } from './stageTable';
 
 export interface ImportRequest {
   /** What the file is; inferred from its columns when absent. */
@@ -173,15 +173,16 @@ async function importStaged(
 ): Promise<ImportReport> {
   const { conn } = ws;
   const { fileName } = file;
-  const rowsRead = await loadStage(conn, staged, fileName, control);
-  if (rowsRead === 0) throw importError(fileName, 'has a header but no data rows');
+  if (!(await loadStage(conn, staged, fileName, control))) {
+    throw importError(fileName, 'has a header but no data rows');
+  }
 
-  control.onProgress?.({ file: fileName, phase: 'mapping', rows: rowsRead });
+  control.onProgress?.({ file: fileName, phase: 'mapping' });
   const resolved = await resolveMapping(
     conn,
     fileName,
     staged,
-    () => profileColumns(conn, staged, rowsRead),
+    () => readingStage(fileName, staged, control, () => profileColumns(conn, staged)),
     request,
   );
   const { mapping } = resolved;
@@ -233,17 +234,21 @@ async function importStaged(
     ...(await importer.extraColumns(conn, mapped.names)),
   ];
   const absentOptional = canonical.filter((c) => !mapped.names.includes(c.name));
-  const checks = await withoutNeedlessUniqueness(conn, [
+  const allChecks = [
     ...columns.flatMap(columnChecks),
     ...(await importer.extraChecks(conn, columns)),
-  ]);
-  const failure = firstFailure(checks, '__fail');
+  ];
+  const failure = firstFailure(
+    allChecks.filter((c) => !c.uniqueColumns),
+    '__fail',
+  );
   const typed = (c: ColumnSpec) => quoteIdent(`__typed_${c.name}`);
-  control.onProgress?.({ file: fileName, phase: 'validating', rows: rowsRead });
+  control.onProgress?.({ file: fileName, phase: 'validating' });
   // Inner: each cell cast once and the checks run once; outer: canonical names, reasons for failures only.
-  await runWatched(
-    conn,
-    `CREATE TEMP TABLE ${CHECKED} AS
+  await readingStage(fileName, staged, control, () =>
+    runWatched(
+      conn,
+      `CREATE TEMP TABLE ${CHECKED} AS
      SELECT __row,
        ${[
          ...columns.map((c) => `${typed(c)} AS ${quoteIdent(c.name)}`),
@@ -254,11 +259,16 @@ async function importStaged(
        SELECT m.*, ${columns.map((c) => `${typedCell(c.name, c.type)} AS ${typed(c)}`).join(', ')},
          ${failure.index} AS __fail
        FROM ${MAPPED} m)`,
-    fileName,
-    'validating',
-    control,
+      fileName,
+      'validating',
+      control,
+    ),
   );
 
+  const rowsRead = (await queryOne<{ n: number }>(conn, `SELECT count(*) AS n FROM ${CHECKED}`))!.n;
+  for (const check of allChecks.filter((c) => c.uniqueColumns)) {
+    await markDuplicates(conn, check);
+  }
   control.onProgress?.({ file: fileName, phase: 'writing', rows: rowsRead });
   const reasonRows = await queryRows<{ reason: string; n: number }>(
     conn,
@@ -350,21 +360,25 @@ async function importStaged(
   };
 }
 
-/** Uniqueness checks sort the whole file; keep only those whose key actually repeats somewhere. */
-async function withoutNeedlessUniqueness(
-  conn: Workspace['conn'],
-  checks: RowCheck[],
-): Promise<RowCheck[]> {
-  const kept: RowCheck[] = [];
-  for (const check of checks) {
-    if (check.uniqueKey) {
-      const repeated = await queryOne(
-        conn,
-        `SELECT 1 AS repeated FROM ${MAPPED} GROUP BY ${check.uniqueKey} HAVING count(*) > 1 LIMIT 1`,
-      );
-      if (!repeated) continue;
-    }
-    kept.push(check);
-  }
-  return kept;
+/**
+ * Marks rows whose key repeats a row earlier in the file, among rows that passed every other
+ * check. Runs on the typed, materialised rows (no second parse of the file) and sorts only when
+ * some key repeats at all.
+ */
+async function markDuplicates(conn: Workspace['conn'], check: RowCheck): Promise<void> {
+  const key = check.uniqueColumns!.map(quoteIdent).join(', ');
+  const present = check.uniqueColumns!.map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ');
+  const repeated = await queryOne(
+    conn,
+    `SELECT 1 AS repeated FROM ${CHECKED} WHERE ${present} GROUP BY ${key} HAVING count(*) > 1 LIMIT 1`,
+  );
+  if (!repeated) return;
+  await conn.run(
+    `UPDATE ${CHECKED} SET __column = $column, __rule = $rule, __reason = ${check.reason}
+     WHERE __reason IS NULL AND __row IN (
+       SELECT __row FROM (
+         SELECT __row, row_number() OVER (PARTITION BY ${key} ORDER BY __row) AS n FROM ${CHECKED} WHERE ${present})
+       WHERE n > 1)`,
+    { column: check.column, rule: check.rule },
+  );
 }

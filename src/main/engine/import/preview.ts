@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { inferMapping, type ColumnProfile } from './mapping';
 import { stageSource } from './readers';
 import { catalogueOf, resolveMapping } from './resolveMapping';
-import { dropStage, loadStage, profileColumns } from './stageTable';
+import { countStage, dropStage, loadStage, profileColumns, readingStage } from './stageTable';
 
 export interface PreviewColumn {
   name: string;
@@ -78,8 +78,9 @@ export async function previewImport(
   const { conn } = ws;
   await conn.run('BEGIN TRANSACTION');
   try {
-    const rows = await loadStage(conn, staged, fileName, {});
-    const profiles = await profileColumns(conn, staged, rows);
+    await loadStage(conn, staged, fileName, {});
+    const rows = await countStage(conn, staged, fileName);
+    const profiles = await readingStage(fileName, staged, {}, () => profileColumns(conn, staged));
     const inferred = inferMapping({
       fileName,
       headerShape: staged.headerShape,

@@ -2,26 +2,25 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, quoteIdent } from '../db/query';
 import type { ColumnProfile } from './mapping';
 import type { ImportControl } from './progress';
-import { runWatched } from './progress';
+import { UpstreamError } from '../../../shared/result';
 import { explainReadError } from './readers';
 import type { StagedSource } from './readers/types';
 
 export const STAGE = '__stage';
-const ROW_COUNT = '__row_count';
 const SAMPLE_ROWS = 20_000;
 const SAMPLES_PER_COLUMN = 200;
 
 /**
- * Puts the reader's relation behind a view, each row numbered as in the original file, and counts
- * the rows: the count reads the whole file once, so a malformed line fails here, named.
- * A view rather than a table: a multi-million-row export is never held in memory as text.
+ * Puts the reader's relation behind a view, each row numbered as in the original file, and says
+ * whether it has any data row. A view rather than a table: a multi-million-row export is never
+ * held in memory as text, and it is parsed as part of the validation pass, not once more.
  */
 export async function loadStage(
   conn: DuckDBConnection,
   staged: StagedSource,
   fileName: string,
   control: ImportControl,
-): Promise<number> {
+): Promise<boolean> {
   // Blank lines keep their place in the numbering but are not rows: they are skipped silently.
   const anyCell = staged.columns.length
     ? `coalesce(${staged.columns.map((c) => `nullif(trim(${quoteIdent(c.name)}), '')`).join(', ')}) IS NOT NULL`
@@ -33,24 +32,47 @@ export async function loadStage(
        FROM ${staged.relationSql})
      WHERE ${anyCell}`,
   );
+  control.onProgress?.({ file: fileName, phase: 'loading', fraction: 0 });
+  const first = await readingStage(fileName, staged, control, () =>
+    queryOne(conn, `SELECT __row FROM ${STAGE} LIMIT 1`),
+  );
+  return first !== undefined;
+}
+
+/** Every data row, counted (reads the whole file). */
+export async function countStage(
+  conn: DuckDBConnection,
+  staged: StagedSource,
+  fileName: string,
+): Promise<number> {
+  return readingStage(
+    fileName,
+    staged,
+    {},
+    async () => (await queryOne<{ n: number }>(conn, `SELECT count(*) AS n FROM ${STAGE}`))!.n,
+  );
+}
+
+/**
+ * Runs work that reads the staged file: a malformed line surfaces whenever DuckDB reaches it, and
+ * is then explained with the file's row number.
+ */
+export async function readingStage<T>(
+  fileName: string,
+  staged: StagedSource,
+  control: ImportControl,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
-    await runWatched(
-      conn,
-      `CREATE TEMP TABLE ${ROW_COUNT} AS SELECT count(*) AS n FROM ${STAGE}`,
-      fileName,
-      'loading',
-      control,
-    );
+    return await work();
   } catch (error) {
-    if (control.signal?.aborted) throw error;
+    if (control.signal?.aborted || error instanceof UpstreamError) throw error;
     throw explainReadError(fileName, error, staged);
   }
-  return (await queryOne<{ n: number }>(conn, `SELECT n FROM ${ROW_COUNT}`))!.n;
 }
 
 /** Removes what loadStage made. */
 export async function dropStage(conn: DuckDBConnection): Promise<void> {
-  await conn.run(`DROP TABLE IF EXISTS ${ROW_COUNT}`);
   await conn.run(`DROP VIEW IF EXISTS ${STAGE}`);
 }
 
@@ -58,7 +80,6 @@ export async function dropStage(conn: DuckDBConnection): Promise<void> {
 export async function profileColumns(
   conn: DuckDBConnection,
   staged: StagedSource,
-  rows: number,
 ): Promise<ColumnProfile[]> {
   if (staged.columns.length === 0) return [];
   const parts = staged.columns.flatMap((c, i) => {
@@ -72,7 +93,7 @@ export async function profileColumns(
     conn,
     // A repeatable sample of rows from the whole file: time-ordered exports would otherwise show
     // inference only their first day (and hide whether dates are day- or month-first).
-    `SELECT ${parts.join(', ')} FROM (SELECT * FROM ${STAGE} USING SAMPLE reservoir(${SAMPLE_ROWS} ROWS) REPEATABLE (42))`,
+    `SELECT count(*) AS __rows, ${parts.join(', ')} FROM (SELECT * FROM ${STAGE} USING SAMPLE reservoir(${SAMPLE_ROWS} ROWS) REPEATABLE (42))`,
   ))!;
   return staged.columns.map((c, i) => ({
     name: c.name,
@@ -81,6 +102,6 @@ export async function profileColumns(
     valueLabels: c.valueLabels,
     samples: ((row[`s${i}`] as string[] | null) ?? []).map(String),
     nonEmpty: Number(row[`n${i}`] ?? 0),
-    rows: Math.min(rows, SAMPLE_ROWS),
+    rows: Number(row.__rows ?? 0),
   }));
 }
