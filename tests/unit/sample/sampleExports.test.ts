@@ -17,6 +17,7 @@ import { decodeWindows1252 } from './cp1252';
 import { parseCsv } from './csvParse';
 import { Duck, readCsv, sqlText } from './duck';
 import { readSav } from './savRead';
+import { psppAvailable } from '../../helpers/pspp';
 import {
   LIKERT_TEXTS,
   loadSampleView,
@@ -52,15 +53,6 @@ function hashes(dir: string): Record<string, string> {
           .digest('hex'),
       ]),
   );
-}
-
-function hasPspp(): boolean {
-  try {
-    execFileSync('pspp-convert', ['--help'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const periodOf = (file: SampleFile) =>
@@ -368,7 +360,7 @@ describe('sample exports (small scale)', () => {
     expect(dontKnow).toBeGreaterThan(0);
   });
 
-  it.skipIf(!hasPspp())('writes an SPSS file GNU PSPP reads without complaint', () => {
+  it.skipIf(!psppAvailable())('writes an SPSS file GNU PSPP reads without complaint', () => {
     const [file] = filesOf('survey_responses').filter((f) => f.shape === 'spss-sav');
     const csv = join(temps[0]!.path, 'pulse.csv');
     const output = execFileSync('pspp-convert', [file!.path, csv], {

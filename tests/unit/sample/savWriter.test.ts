@@ -13,6 +13,7 @@ import { makeTempDir } from '../../helpers/tempDir';
 import { parseCsv } from './csvParse';
 import { Duck } from './duck';
 import { readSav } from './savRead';
+import { psppAvailable } from '../../helpers/pspp';
 
 const temp = makeTempDir('upstream-sav-');
 afterAll(() => temp.remove());
@@ -168,7 +169,7 @@ describe('savWriter', () => {
     }
   });
 
-  it.skipIf(!hasPspp())('is read by GNU PSPP without complaint', () => {
+  it.skipIf(!psppAvailable())('is read by GNU PSPP without complaint', () => {
     const path = join(temp.path, 'pspp.sav');
     writeFileSync(path, savBytes(DOC));
     const csv = join(temp.path, 'pspp.csv');
@@ -191,12 +192,3 @@ describe('savWriter', () => {
     expect(listing).toMatch(/Missing\s+\.?\s*\|/);
   });
 });
-
-function hasPspp(): boolean {
-  try {
-    execFileSync('pspp-convert', ['--help'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
