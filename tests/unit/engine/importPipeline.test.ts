@@ -267,3 +267,57 @@ describe('import pipeline: real-world shapes mapped onto canonical columns', () 
     );
   });
 });
+
+describe('import pipeline: long-form survey exports', () => {
+  let t: TinyWorkspace;
+  beforeEach(async () => {
+    t = await tinyWorkspace();
+  });
+  afterEach(() => t.cleanup());
+
+  it('pivots one row per answer into one row per respondent, matching items by id and by text', async () => {
+    const path = join(t.dir, 'glint_export_2025_Q3.csv');
+    const rows = [
+      'Respondent ID,Team,Completed,Question ID,Question,Score',
+      'e1,T1,2025-08-01,E1,I am proud to work here,5',
+      'e1,T1,2025-08-01,X9,People here act with integrity,4',
+      'e1,T1,2025-08-01,NEW1,I have the tools I need,2',
+      'e2,T1,2025-08-02,E1,I am proud to work here,3',
+      'e2,T1,2025-08-02,NEW1,I have the tools I need,9',
+      'e3,T2,2025-08-03,E1,I am proud to work here,4',
+    ];
+    writeFileSync(path, rows.join('\n'));
+    const report = await importFile(t.ws, path, {
+      kind: 'survey_responses',
+      saveProfileAs: 'Glint',
+    });
+    expect(report).toMatchObject({
+      kind: 'survey_responses',
+      rowsRead: 3,
+      rowsImported: 2,
+      rowsQuarantined: 1,
+    });
+    expect(report.warnings.some((w) => w.startsWith('long format'))).toBe(true);
+    const answers = await queryRows<{ respondent_id: string; item_id: string; score: number }>(
+      t.ws.conn,
+      "SELECT respondent_id, item_id, score FROM survey_answers WHERE period = '2025-Q3' ORDER BY 1, 2",
+    );
+    // X9's text is the catalogue's V1; NEW1 joins the catalogue; e2's 9 is outside 1..5.
+    expect(answers).toEqual([
+      { respondent_id: 'e1', item_id: 'E1', score: 5 },
+      { respondent_id: 'e1', item_id: 'NEW1', score: 2 },
+      { respondent_id: 'e1', item_id: 'V1', score: 4 },
+      { respondent_id: 'e3', item_id: 'E1', score: 4 },
+    ]);
+    const [kept] = (await listQuarantine(t.ws.conn, { limit: 10, offset: 0 })).rows;
+    expect(kept).toMatchObject({ row: 5, column: 'NEW1', reason: 'NEW1: 9 is outside 1..5' });
+    const profile = await queryOne<{ mapping_json: string }>(
+      t.ws.conn,
+      "SELECT mapping_json FROM mapping_profiles WHERE name = 'Glint'",
+    );
+    expect(JSON.parse(profile!.mapping_json).long).toMatchObject({
+      itemColumn: 'Question ID',
+      scoreColumn: 'Score',
+    });
+  });
+});

@@ -17,7 +17,8 @@ import { saveProfile } from './profiles';
 import { cancelled, runWatched, throwIfCancelled, type ImportControl } from './progress';
 import { stageSource } from './readers';
 import type { StagedSource } from './readers/types';
-import { resolveMapping, type MappingSource } from './resolveMapping';
+import { PIVOT, pivotLongStage } from './pivotLong';
+import { catalogueOf, resolveMapping, type MappingSource } from './resolveMapping';
 import { dropStage, loadStage, profileColumns, readingStage, STAGE } from './stageTable';
 
 export interface ImportRequest {
@@ -118,6 +119,7 @@ export async function importFile(
     await ws.conn.run(`DROP VIEW IF EXISTS ${VALID}`);
     await ws.conn.run(`DROP TABLE IF EXISTS ${CHECKED}`);
     await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED}`);
+    await ws.conn.run(`DROP VIEW IF EXISTS ${PIVOT}`);
     await dropStage(ws.conn);
   }
 }
@@ -185,17 +187,15 @@ async function importStaged(
     () => readingStage(fileName, staged, control, () => profileColumns(conn, staged)),
     request,
   );
-  const { mapping } = resolved;
+  let { mapping } = resolved;
   const kind = mapping.kind;
-  if (mapping.long) {
-    throw importError(
-      fileName,
-      'this is a long-form survey export (one row per person and question); Upstream reads it, but importing that form is not built yet. Export one row per respondent instead.',
-    );
-  }
+  const longColumns = mapping.long
+    ? Object.values(mapping.long).filter((c): c is string => typeof c === 'string')
+    : [];
   const missingSources = [
     ...Object.values(mapping.columns),
     ...mapping.items.map((i) => i.column),
+    ...longColumns,
   ].filter((c) => !staged.columns.some((s) => s.name === c));
   if (missingSources.length > 0) {
     throw importError(
@@ -208,9 +208,18 @@ async function importStaged(
     conn,
     'SELECT coalesce(max(source_id), 0) + 1 AS id FROM sources',
   ))!.id;
+  let stage = STAGE;
+  if (kind === 'survey_responses' && mapping.long) {
+    const pivoted = await readingStage(fileName, staged, control, async () =>
+      pivotLongStage(conn, STAGE, mapping, await catalogueOf(conn), fileName),
+    );
+    stage = pivoted.stage;
+    mapping = pivoted.mapping;
+    resolved.problems.push(pivoted.warning);
+  }
   if (kind === 'survey_responses') await addMappedItemsToCatalogue(conn, mapping, sourceId);
 
-  const mapped = mappedColumns(mapping, STAGE, fileName);
+  const mapped = mappedColumns(mapping, stage, fileName);
   const canonical = CANONICAL_COLUMNS[kind];
   const missing = canonical
     .filter((c) => c.required && !mapped.names.includes(c.name))
@@ -225,7 +234,7 @@ async function importStaged(
     );
   }
   await conn.run(
-    `CREATE TEMP VIEW ${MAPPED} AS SELECT ${STAGE}.__row, ${mapped.select.join(', ')} FROM ${STAGE}`,
+    `CREATE TEMP VIEW ${MAPPED} AS SELECT ${stage}.__row, ${mapped.select.join(', ')} FROM ${stage}`,
   );
 
   const importer = KIND_IMPORTERS[kind];
@@ -316,7 +325,8 @@ async function importStaged(
       columns: JSON.stringify(staged.columns.map((c) => c.name)),
       format: staged.format,
       details: JSON.stringify(details),
-      mapping: JSON.stringify(mapping),
+      // The mapping as the analyst confirmed it (long form stays long), so a rebuild repeats it.
+      mapping: JSON.stringify(resolved.mapping),
       profile: resolved.profile ?? request.saveProfileAs ?? null,
       version: APP_VERSION,
     },
@@ -332,7 +342,7 @@ async function importStaged(
       conn,
       request.saveProfileAs,
       staged.columns.map((c) => c.name),
-      mapping,
+      resolved.mapping,
     );
   await conn.run("UPDATE meta SET value = $now WHERE key = 'updated_at'", {
     now: new Date().toISOString(),
