@@ -1,10 +1,10 @@
 import type { MethodOutput, MetricValue } from '../../../shared/contract';
 import { METRICS, METRIC_IDS } from '../../../shared/metrics';
-import { employeeVisibility } from '../confidentiality/employeeVisibility';
+import { visibilityMaps } from '../confidentiality/visibilityMaps';
 import { listPeriods, resolvePeriod } from '../hierarchy/periods';
 import { unitReorgs } from '../hierarchy/reorgs';
 import { findUnit, hierarchiesFor, hierarchyFor, unitsOf } from '../hierarchy/units';
-import { customerRollups, employeeRollups, siblingGroupSizes } from '../metrics/rollups';
+import { customerRollups, employeeRollups } from '../metrics/rollups';
 import { customerValue, employeeValue, noData } from '../metrics/metricValue';
 import type { Handler } from './context';
 
@@ -15,10 +15,10 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
   const minSize = await ws.minGroupSize();
   const periods = await listPeriods(conn);
 
-  const [employee, customer, siblings, snapshots] = [
+  const [employee, customer, visibility, snapshots] = [
     await employeeRollups(conn, [unit.unit_id], periods),
     await customerRollups(conn, [unit.unit_id], periods),
-    await siblingGroupSizes(conn, unit.unit_id, periods),
+    await visibilityMaps(conn, periods, minSize),
     await hierarchiesFor(conn, periods),
   ];
   const unitsBySnapshot = new Map<string, Set<string>>();
@@ -35,31 +35,31 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
     const e = employee.find((r) => r.period === p);
     const c = customer.find((r) => r.period === p);
     const respondents = e?.respondents ?? 0;
-    const visibility = employeeVisibility(unit.unit_id, respondents, siblings.get(p), minSize);
+    const shown = visibility.get(p)?.get(unit.unit_id) ?? { visible: true as const };
     const headcount = e?.headcount ?? null;
     const values: MetricValue[] = [
       employeeValue(
         'engagement_index',
         e?.engagement_index ?? null,
         e?.engagement_n ?? 0,
-        visibility,
+        shown,
         minSize,
       ),
       employeeValue(
         'pct_favourable',
         e?.pct_favourable ?? null,
         e?.favourable_n ?? 0,
-        visibility,
+        shown,
         minSize,
       ),
-      employeeValue('enps', e?.enps ?? null, e?.enps_n ?? 0, visibility, minSize),
-      employeeValue('respondents', respondents, respondents, visibility, minSize),
+      employeeValue('enps', e?.enps ?? null, e?.enps_n ?? 0, shown, minSize),
+      employeeValue('respondents', respondents, respondents, shown, minSize),
       headcount
         ? employeeValue(
             'response_rate',
             (respondents / headcount) * 100,
             respondents,
-            visibility,
+            shown,
             minSize,
           )
         : noData('response_rate', 'No headcount for this unit and period (HR metrics)'),

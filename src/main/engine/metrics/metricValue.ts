@@ -1,6 +1,6 @@
 import type { MetricValue } from '../../../shared/contract';
 import type { MetricId } from '../../../shared/metrics';
-import type { Visibility } from '../confidentiality/employeeVisibility';
+import type { Visibility } from '../confidentiality/treeVisibility';
 import { suppressionReasons } from '../confidentiality/reasons';
 
 const round = (value: number): number => Math.round(value * 100) / 100;
