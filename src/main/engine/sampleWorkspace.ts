@@ -25,7 +25,9 @@ export async function createSampleWorkspace(options: SampleWorkspaceOptions): Pr
   const engine = await Engine.open(options.workspace, { create: true });
   try {
     for (const file of exportsWritten.files) {
-      options.onImported?.(await engine.importFile(file.path, { kind: file.kind }));
+      // Import first: an optional call (`f?.(x)`) would skip evaluating x when f is absent.
+      const report = await engine.importFile(file.path, { kind: file.kind });
+      options.onImported?.(report);
     }
   } catch (error) {
     engine.close();
