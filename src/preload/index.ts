@@ -25,6 +25,7 @@ const api = {
   info: method('info'),
   hierarchy: method('hierarchy'),
   overview: method('overview'),
+  heatmap: method('heatmap'),
   importPreview: method('importPreview'),
   importRun: method('importRun'),
   importCancel: method('importCancel'),

@@ -6,6 +6,7 @@ import {
   importPreviewSchema,
   importReportSchema,
 } from './imports';
+import { heatmapMethod } from './analytics/heatmap';
 import { metricIdSchema } from './metrics';
 
 /**
@@ -120,6 +121,7 @@ export const contract = {
       reorgs: z.array(z.object({ period: z.string(), note: z.string() })),
     }),
   },
+  heatmap: heatmapMethod,
   importPreview: {
     description:
       'What importing a file would do, without doing it: detected format and shape, the kind and mapping that would be used, a guess and reason per column, a few sample values.',

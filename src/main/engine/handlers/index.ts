@@ -1,4 +1,5 @@
 import type { HandlerTable } from './context';
+import { heatmap } from './heatmap';
 import { hierarchy } from './hierarchy';
 import { importCancel, importPreview, importRun, profiles, quarantine } from './imports';
 import { info } from './info';
@@ -11,6 +12,7 @@ export const handlers: HandlerTable = {
   info,
   hierarchy,
   overview,
+  heatmap,
   importPreview,
   importRun,
   importCancel,

@@ -1,0 +1,296 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type {
+  HeatmapCell,
+  HeatmapInput,
+  HeatmapMode,
+  HeatmapOutput,
+  HeatmapRow,
+  LeaderGap,
+} from '../../../../shared/analytics/heatmap';
+import { UpstreamError } from '../../../../shared/result';
+import { queryOne, queryRows } from '../../db/query';
+import { hierarchyFor, type UnitRow } from '../../hierarchy/units';
+import { hasRoleData, leafMembers, treeStats, valueCatalogue } from './stats';
+import { assessTree, type AssessedUnit } from './visibility';
+
+export const HEATMAP_FORMULA =
+  "% favourable = answers scored 4-5 / answered 1-5 responses to the value's items (reverse-coded items flipped), over the unit's full roll-up; n = respondents who answered at least one of the value's items; deltas in percentage points.";
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+const pct = (fav: number, answered: number) => round((fav / answered) * 100);
+
+export interface HeatmapWorkspace {
+  conn: DuckDBConnection;
+  minGroupSize(): Promise<number>;
+}
+
+/** Periods with survey responses, oldest first. */
+async function surveyPeriods(conn: DuckDBConnection): Promise<string[]> {
+  const rows = await queryRows<{ period: string }>(
+    conn,
+    'SELECT DISTINCT period FROM respondent_scores ORDER BY period',
+  );
+  return rows.map((r) => r.period);
+}
+
+async function purposeText(conn: DuckDBConnection): Promise<string | null> {
+  const row = await queryOne<{ value: string }>(
+    conn,
+    "SELECT value FROM meta WHERE key = 'purpose'",
+  );
+  const text = row?.value?.trim();
+  return text ? text : null;
+}
+
+/** The units of a hierarchy snapshot (depth is not needed here, so not computed). */
+async function snapshotUnits(conn: DuckDBConnection, effectiveFrom: string): Promise<UnitRow[]> {
+  return queryRows<UnitRow>(
+    conn,
+    `SELECT unit_id, unit_name, parent_id, level, unit_type, leader_name, 0 AS depth
+     FROM org_units WHERE effective_from = CAST($eff AS DATE) ORDER BY unit_id`,
+    { eff: effectiveFrom },
+  );
+}
+
+function reorgNote(
+  before: string[] | undefined,
+  after: string[] | undefined,
+  prev: string,
+  cur: string,
+) {
+  const b = new Set(before ?? []);
+  const a = new Set(after ?? []);
+  const joined = [...a].filter((m) => !b.has(m)).length;
+  const left = [...b].filter((m) => !a.has(m)).length;
+  if (joined === 0 && left === 0) return null;
+  return `Reorganisation between ${prev} and ${cur}: ${joined} team${joined === 1 ? '' : 's'} moved in, ${left} moved out, so the two periods cover different people`;
+}
+
+export async function buildHeatmap(
+  ws: HeatmapWorkspace,
+  input: HeatmapInput,
+): Promise<HeatmapOutput> {
+  const { conn } = ws;
+  const mode: HeatmapMode = input.mode ?? 'absolute';
+  const periods = await surveyPeriods(conn);
+  if (periods.length === 0) {
+    throw new UpstreamError(
+      'NOT_FOUND',
+      'The workspace has no survey responses yet: import a survey file first.',
+    );
+  }
+  const period = input.period ?? periods[periods.length - 1]!;
+  if (!periods.includes(period)) {
+    throw new UpstreamError(
+      'NOT_FOUND',
+      `No survey responses for period ${period}. Survey periods in this workspace: ${periods.join(', ')}.`,
+    );
+  }
+  const eff = await hierarchyFor(conn, period);
+  const units = await snapshotUnits(conn, eff);
+  const root = units.find((u) => u.parent_id === null);
+  if (!root)
+    throw new UpstreamError(
+      'NOT_FOUND',
+      `The hierarchy in force for ${period} has no top-level unit.`,
+    );
+  const parent =
+    input.parentId === undefined ? root : units.find((u) => u.unit_id === input.parentId);
+  if (!parent) {
+    throw new UpstreamError(
+      'NOT_FOUND',
+      `Unit '${input.parentId}' is not in the hierarchy in force for ${period}.`,
+    );
+  }
+  const children = units
+    .filter((u) => u.parent_id === parent.unit_id)
+    .sort((a, b) => a.unit_name.localeCompare(b.unit_name) || a.unit_id.localeCompare(b.unit_id));
+  if (children.length === 0) {
+    throw new UpstreamError(
+      'INVALID_ARGUMENTS',
+      `${parent.unit_name} (${parent.level}) has no units below it in ${period}: it is a team, so there are no rows to show. Open its page instead.`,
+    );
+  }
+
+  const [values, minSize, withGaps, purpose] = [
+    await valueCatalogue(conn),
+    await ws.minGroupSize(),
+    await hasRoleData(conn),
+    await purposeText(conn),
+  ];
+  const targets = [...children.map((c) => c.unit_id), parent.unit_id, root.unit_id];
+  const prevPeriod = mode === 'vs_previous' ? (periods[periods.indexOf(period) - 1] ?? null) : null;
+  const prevEff = prevPeriod ? await hierarchyFor(conn, prevPeriod) : null;
+  const prevUnits =
+    prevEff === null ? null : prevEff === eff ? units : await snapshotUnits(conn, prevEff);
+
+  // Both periods' whole trees in one query, each judged by the same rules in its own snapshot,
+  // so a figure hidden anywhere cannot be rebuilt from any view (the previous period's leader
+  // gaps are never shown, so not judged).
+  const stats = await treeStats(conn, prevPeriod ? [period, prevPeriod] : [period]);
+  const current = { assessed: assessTree(units, stats.get(period)!, values, minSize, withGaps) };
+  const previous =
+    prevPeriod && prevUnits
+      ? { assessed: assessTree(prevUnits, stats.get(prevPeriod)!, values, minSize, false) }
+      : null;
+
+  // Units standing for different teams in the two periods (a reorganisation) are marked.
+  const reorgs = new Map<string, string>();
+  if (prevPeriod && prevEff && prevEff !== eff) {
+    const members = await leafMembers(conn, [eff, prevEff], targets);
+    for (const t of targets) {
+      const note = reorgNote(
+        members.get(prevEff)?.get(t),
+        members.get(eff)?.get(t),
+        prevPeriod,
+        period,
+      );
+      if (note) reorgs.set(t, note);
+    }
+  }
+
+  const cellPct = (unit: AssessedUnit | undefined, valueId: string): number | null => {
+    const cell = unit?.cells.get(valueId);
+    return cell && cell.status === 'ok' ? pct(cell.tally.favourable, cell.tally.answered) : null;
+  };
+
+  const referenceFor = (
+    unitId: string,
+  ): { unit: AssessedUnit | undefined; label: string } | null => {
+    switch (mode) {
+      case 'absolute':
+        return null;
+      case 'vs_company':
+        return { unit: current.assessed.get(root.unit_id), label: 'company' };
+      case 'vs_parent':
+        if (unitId === root.unit_id && unitId !== parent.unit_id)
+          return { unit: undefined, label: 'parent' };
+        return { unit: current.assessed.get(parent.unit_id), label: 'parent' };
+      case 'vs_previous':
+        return {
+          unit: previous?.assessed.get(unitId),
+          label: prevPeriod ? `${prevPeriod}` : 'previous period',
+        };
+    }
+  };
+
+  const cellsOf = (unitId: string): HeatmapCell[] => {
+    const unit = current.assessed.get(unitId)!;
+    const ref = referenceFor(unitId);
+    return values.map((value) => {
+      const cell = unit.cells.get(value.id)!;
+      const own = cellPct(unit, value.id);
+      if (own === null) {
+        return {
+          value: value.id,
+          pctFavourable: null,
+          delta: null,
+          n: null,
+          status: cell.status,
+          reason: cell.reason,
+        };
+      }
+      let delta: number | null = null;
+      let reason: string | null = null;
+      if (ref) {
+        const refPct = cellPct(ref.unit, value.id);
+        if (refPct === null) {
+          const why = !ref.unit
+            ? mode === 'vs_previous'
+              ? prevPeriod
+                ? `Not part of the organisation in ${prevPeriod}`
+                : 'No earlier survey period to compare with'
+              : 'No parent to compare with'
+            : ref.unit.cells.get(value.id)?.status === 'suppressed'
+              ? `No comparison: the ${ref.label} figure is suppressed`
+              : `No comparison: no data for the ${ref.label} figure`;
+          reason = why;
+        } else delta = round(own - refPct);
+        if (delta !== null && reorgs.has(unitId)) reason = reorgs.get(unitId)!;
+      }
+      return { value: value.id, pctFavourable: own, delta, n: cell.tally.n, status: 'ok', reason };
+    });
+  };
+
+  const gapsOf = (unitId: string): LeaderGap[] | null => {
+    if (!withGaps) return null;
+    const unit = current.assessed.get(unitId)!;
+    return values.map((value) => {
+      const gap = unit.gaps.get(value.id)!;
+      if (gap.status !== 'ok') {
+        return {
+          value: value.id,
+          leaders: null,
+          frontLine: null,
+          gap: null,
+          leadersN: null,
+          frontLineN: null,
+          status: gap.status,
+          reason: gap.reason,
+        };
+      }
+      const leaders = pct(gap.leader.favourable, gap.leader.answered);
+      const frontLine = pct(gap.frontLine.favourable, gap.frontLine.answered);
+      return {
+        value: value.id,
+        leaders,
+        frontLine,
+        gap: round(leaders - frontLine),
+        leadersN: gap.leader.n,
+        frontLineN: gap.frontLine.n,
+        status: 'ok',
+        reason: null,
+      };
+    });
+  };
+
+  const rowOf = (unit: UnitRow): HeatmapRow => {
+    const assessed = current.assessed.get(unit.unit_id)!;
+    const cells = cellsOf(unit.unit_id);
+    const visible = cells.map((c) => c.pctFavourable).filter((v): v is number => v !== null);
+    return {
+      unitId: unit.unit_id,
+      name: unit.unit_name,
+      level: unit.level,
+      n: assessed.row.status === 'ok' ? assessed.respondents : null,
+      status: assessed.row.status,
+      reason: assessed.row.reason,
+      cells,
+      spread: visible.length >= 2 ? round(Math.max(...visible) - Math.min(...visible)) : null,
+      leaderGap: gapsOf(unit.unit_id),
+    };
+  };
+
+  const rows = children.map(rowOf);
+  const summary = (unit: UnitRow) => {
+    const { name: _n, level: _l, ...rest } = rowOf(unit);
+    return rest;
+  };
+  const company = summary(root);
+  const parentRow = summary(parent);
+
+  let scale: HeatmapOutput['scale'] = { family: 'percent', min: 0, max: 100, diverging: false };
+  if (mode !== 'absolute') {
+    const deltas = [...rows, company, parentRow]
+      .flatMap((r) => r.cells.map((c) => c.delta))
+      .filter((d): d is number => d !== null);
+    const biggest = deltas.reduce((m, d) => Math.max(m, Math.abs(d)), 0);
+    const bound = Math.max(5, Math.ceil(biggest / 5) * 5);
+    scale = { family: 'delta', min: -bound, max: bound, diverging: true };
+  }
+
+  return {
+    period,
+    previousPeriod: prevPeriod,
+    parent: { id: parent.unit_id, name: parent.unit_name, level: parent.level },
+    mode,
+    minGroupSize: minSize,
+    purpose,
+    values: values.map((v) => ({ id: v.id, name: v.name, items: v.items })),
+    rows,
+    company,
+    parentRow,
+    scale,
+    formula: HEATMAP_FORMULA,
+  };
+}

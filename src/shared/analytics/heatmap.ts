@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * The values-alignment heatmap: units (one hierarchy level at a time, drillable) by company
+ * values, as % favourable or as the difference in points from the company, the parent or the
+ * previous period. Every employee figure has passed the engine's confidentiality rules: a
+ * suppressed figure is null with a reason, never a number; "no data" is a separate status.
+ */
+
+const periodId = z.string().regex(/^\d{4}-Q[1-4]$/, 'a period looks like 2025-Q3');
+
+export const HEATMAP_MODES = ['absolute', 'vs_company', 'vs_parent', 'vs_previous'] as const;
+export const heatmapModeSchema = z.enum(HEATMAP_MODES);
+export type HeatmapMode = z.infer<typeof heatmapModeSchema>;
+
+export const heatmapInputSchema = z
+  .object({
+    /** Default: the latest period with survey responses. */
+    period: periodId.optional(),
+    /** Default: the company root; rows are its children. Drill down by passing a row's unitId. */
+    parentId: z.string().min(1).max(200).optional(),
+    mode: heatmapModeSchema.default('absolute'),
+  })
+  .strict();
+export type HeatmapInput = z.input<typeof heatmapInputSchema>;
+
+const statusSchema = z.enum(['ok', 'suppressed', 'no_data']);
+
+export const heatmapCellSchema = z.object({
+  /** The value column, 'value:<Name>'. */
+  value: z.string(),
+  /** Share of answered 1-5 responses to the value's items scored 4-5 (reverse-coded flipped). */
+  pctFavourable: z.number().nullable(),
+  /** Points from the mode's reference (company, parent, previous period); null in absolute mode. */
+  delta: z.number().nullable(),
+  /** Respondents who answered at least one of the value's items; null unless status is 'ok'. */
+  n: z.number().int().nullable(),
+  status: statusSchema,
+  /** Why suppressed or missing; on an 'ok' cell, a caveat (e.g. a reorganisation between periods). */
+  reason: z.string().nullable(),
+});
+export type HeatmapCell = z.infer<typeof heatmapCellSchema>;
+
+export const leaderGapSchema = z.object({
+  value: z.string(),
+  /** % favourable among leaders / front-line staff; null unless status is 'ok'. */
+  leaders: z.number().nullable(),
+  frontLine: z.number().nullable(),
+  /** Leaders minus front line, in points. */
+  gap: z.number().nullable(),
+  leadersN: z.number().int().nullable(),
+  frontLineN: z.number().int().nullable(),
+  status: statusSchema,
+  reason: z.string().nullable(),
+});
+export type LeaderGap = z.infer<typeof leaderGapSchema>;
+
+const unitRef = z.object({ id: z.string(), name: z.string(), level: z.string() });
+
+export const heatmapRowSchema = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  level: z.string(),
+  /** Respondents in the unit's full roll-up; null when the row is suppressed. */
+  n: z.number().int().nullable(),
+  status: statusSchema,
+  reason: z.string().nullable(),
+  cells: z.array(heatmapCellSchema),
+  /** Highest minus lowest visible % favourable across the row's values; null with fewer than two. */
+  spread: z.number().nullable(),
+  /** Leaders vs front line per value; null when the workspace has no role data. */
+  leaderGap: z.array(leaderGapSchema).nullable(),
+});
+export type HeatmapRow = z.infer<typeof heatmapRowSchema>;
+
+const summaryRowSchema = heatmapRowSchema.omit({ unitId: true, name: true, level: true }).extend({
+  unitId: z.string(),
+});
+
+export const heatmapOutputSchema = z.object({
+  period: z.string(),
+  /** The period vs_previous compares with; null in other modes or when there is none. */
+  previousPeriod: z.string().nullable(),
+  parent: unitRef,
+  mode: heatmapModeSchema,
+  minGroupSize: z.number().int(),
+  purpose: z.string().nullable(),
+  values: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      items: z.array(z.object({ itemId: z.string(), text: z.string() })),
+    }),
+  ),
+  rows: z.array(heatmapRowSchema),
+  /** The company root's own figures (its full roll-up). */
+  company: summaryRowSchema,
+  /** The parent's own figures (its full roll-up), the reference for vs_parent. */
+  parentRow: summaryRowSchema,
+  /** One colour scale per view, never mixed: percent 0..100, or a symmetric diverging delta scale. */
+  scale: z.object({
+    family: z.enum(['percent', 'delta']),
+    min: z.number(),
+    max: z.number(),
+    diverging: z.boolean(),
+  }),
+  formula: z.string(),
+});
+export type HeatmapOutput = z.infer<typeof heatmapOutputSchema>;
+
+/** The contract entry, for src/shared/contract.ts: `heatmap: heatmapMethod,`. */
+export const heatmapMethod = {
+  description:
+    'Values-alignment heatmap for a period: the children of a unit (default: the company) by company values, as % favourable or points vs company, parent or previous period; spread per row; leaders vs front line; suppressed cells marked with the reason.',
+  input: heatmapInputSchema,
+  output: heatmapOutputSchema,
+} as const;

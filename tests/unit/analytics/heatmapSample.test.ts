@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heatmapOutputSchema, type HeatmapInput } from '../../../src/shared/analytics/heatmap';
+import type { Engine } from '../../../src/main/engine/engine';
+import type { EngineContext } from '../../../src/main/engine/handlers/context';
+import { heatmap } from '../../../src/main/engine/handlers/heatmap';
+import { FileRegistry } from '../../../src/main/engine/import/fileRegistry';
+import { TRUTH_FILE_NAME, type SampleTruth } from '../../../src/main/engine/sample';
+import { createSampleWorkspace } from '../../../src/main/engine/sampleWorkspace';
+import { makeTempDir } from '../../helpers/tempDir';
+
+// The sample company as `npm start` loads it: the planted effects in truth.json must show.
+let engine: Engine;
+let truth: SampleTruth;
+let ctx: EngineContext;
+let remove: () => void;
+
+beforeAll(async () => {
+  const temp = makeTempDir('upstream-heatmap-sample-');
+  const exportsDir = join(temp.path, 'exports');
+  engine = await createSampleWorkspace({
+    workspace: join(temp.path, 'sample.duckdb'),
+    exportsDir,
+    seed: 42,
+    scale: 'default',
+    // Needed: createSampleWorkspace's `options.onImported?.(await engine.importFile(...))` skips
+    // the import itself when no callback is given (optional call short-circuits its arguments).
+    onImported: () => undefined,
+  });
+  truth = JSON.parse(readFileSync(join(exportsDir, TRUTH_FILE_NAME), 'utf8')) as SampleTruth;
+  ctx = {
+    ws: engine.ws,
+    files: new FileRegistry(),
+    imports: { current: null },
+    emitProgress: () => undefined,
+  };
+  remove = () => {
+    engine.close();
+    temp.remove();
+  };
+});
+afterAll(() => remove?.());
+
+const call = async (input: HeatmapInput) => heatmapOutputSchema.parse(await heatmap(input, ctx));
+
+describe('heatmap on the sample company', () => {
+  it('shows the planted weak value in its region, about gapPoints below the company', async () => {
+    const out = await call({});
+    const valueId = `value:${truth.weakValue.value}`;
+    const col = out.values.findIndex((v) => v.id === valueId);
+    expect(col).toBeGreaterThanOrEqual(0);
+    const visible = out.rows.filter((r) => r.cells[col]!.status === 'ok');
+    const region = out.rows.find((r) => r.unitId === truth.weakValue.regionId)!;
+    expect(region.name).toBe(truth.weakValue.regionName);
+    const regionPct = region.cells[col]!.pctFavourable!;
+    expect(regionPct).toBe(Math.min(...visible.map((r) => r.cells[col]!.pctFavourable!)));
+    const companyPct = out.company.cells[col]!.pctFavourable!;
+    expect(Math.abs(companyPct - regionPct - truth.weakValue.gapPoints)).toBeLessThan(4);
+    // The same gap as a delta vs the company, on a diverging scale.
+    const vs = await call({ mode: 'vs_company' });
+    const delta = vs.rows.find((r) => r.unitId === truth.weakValue.regionId)!.cells[col]!.delta!;
+    expect(delta).toBeCloseTo(regionPct - companyPct, 1);
+    expect(vs.scale).toMatchObject({ family: 'delta', diverging: true });
+    expect(vs.scale.max).toBeGreaterThanOrEqual(Math.abs(delta));
+  });
+
+  it('shows the planted leader gap at company level', async () => {
+    const out = await call({});
+    const gap = out.company.leaderGap!.find((g) => g.value === `value:${truth.leaderGap.value}`)!;
+    expect(gap.status).toBe('ok');
+    expect(gap.leaders! - gap.frontLine!).toBeCloseTo(gap.gap!, 1);
+    expect(Math.abs(gap.gap! - truth.leaderGap.gapPoints)).toBeLessThan(4);
+    expect(out.company.unitId).toBe(truth.company.unitId);
+  });
+
+  it('drills down a level and keeps every figure behind the minimum', async () => {
+    const regions = await call({});
+    const first = regions.rows.find((r) => r.status === 'ok')!;
+    const areas = await call({ parentId: first.unitId, mode: 'vs_parent' });
+    expect(areas.parent.id).toBe(first.unitId);
+    expect(areas.rows.length).toBeGreaterThan(0);
+    for (const row of areas.rows) {
+      if (row.status === 'ok') expect(row.n!).toBeGreaterThanOrEqual(areas.minGroupSize);
+      for (const cell of row.cells) {
+        if (cell.status !== 'ok') expect(cell.pctFavourable).toBeNull();
+        else expect(cell.n!).toBeGreaterThanOrEqual(areas.minGroupSize);
+      }
+    }
+  });
+
+  it('answers well under 100 ms (set-based: one query per period for all rows x values)', async () => {
+    const timings: Record<string, number> = {};
+    for (const mode of ['absolute', 'vs_company', 'vs_parent', 'vs_previous'] as const) {
+      await call({ mode });
+      const runs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        await heatmap({ mode }, ctx);
+        runs.push(performance.now() - t0);
+      }
+      timings[mode] = runs.sort((a, b) => a - b)[2]!;
+    }
+    console.log('heatmap median ms on the default sample', timings);
+    // Generous bound for a shared test machine; measured figures are logged above.
+    for (const ms of Object.values(timings)) expect(ms).toBeLessThan(250);
+  });
+});
