@@ -79,6 +79,11 @@ const cases: [string, () => unknown][] = [
     'overview (team, varying)',
     () => ({ unitId: pick('team')[Math.floor(Math.random() * pick('team').length)] }),
   ],
+  ['heatmap (regions)', () => ({})],
+  ['heatmap (vs previous)', () => ({ mode: 'vs_previous' })],
+  ['linkage (one period)', () => ({ level: 'team', lag: 1, period: '2025-Q3' })],
+  ['linkage (pooled)', () => ({ level: 'team', lag: 1 })],
+  ['lagProfile', () => ({ level: 'team' })],
 ];
 for (const [label, input] of cases) {
   const method = label.split(' ')[0]!;

@@ -25,6 +25,8 @@ const api = {
   info: method('info'),
   hierarchy: method('hierarchy'),
   overview: method('overview'),
+  linkage: method('linkage'),
+  lagProfile: method('lagProfile'),
   heatmap: method('heatmap'),
   importPreview: method('importPreview'),
   importRun: method('importRun'),

@@ -7,6 +7,12 @@ import {
   importReportSchema,
 } from './imports';
 import { heatmapMethod } from './analytics/heatmap';
+import {
+  lagProfileInputSchema,
+  lagProfileOutputSchema,
+  linkageInputSchema,
+  linkageOutputSchema,
+} from './analytics/linkage';
 import { metricIdSchema } from './metrics';
 
 /**
@@ -120,6 +126,18 @@ export const contract = {
       /** Periods where the unit's make-up changed (a reorganisation); trends crossing them are marked. */
       reorgs: z.array(z.object({ period: z.string(), note: z.string() })),
     }),
+  },
+  linkage: {
+    description:
+      'Employee metric in period t against customer metric in t+lag, one point per unit: Pearson and Spearman r, 95% Fisher-z interval, smallest detectable r, slope, quadrants, within-group view; suppressed units are left out with reasons; no period pools all period pairs.',
+    input: linkageInputSchema,
+    output: linkageOutputSchema,
+  },
+  lagProfile: {
+    description:
+      'r with its 95% interval for lags -2..+2 (customer period = employee period + lag), each pooled over every valid period pair, so the room can see which comes first.',
+    input: lagProfileInputSchema,
+    output: lagProfileOutputSchema,
   },
   heatmap: heatmapMethod,
   importPreview: {

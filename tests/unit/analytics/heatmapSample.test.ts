@@ -88,21 +88,4 @@ describe('heatmap on the sample company', () => {
       }
     }
   });
-
-  it('answers well under 100 ms (set-based: one query per period for all rows x values)', async () => {
-    const timings: Record<string, number> = {};
-    for (const mode of ['absolute', 'vs_company', 'vs_parent', 'vs_previous'] as const) {
-      await call({ mode });
-      const runs: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now();
-        await heatmap({ mode }, ctx);
-        runs.push(performance.now() - t0);
-      }
-      timings[mode] = runs.sort((a, b) => a - b)[2]!;
-    }
-    console.log('heatmap median ms on the default sample', timings);
-    // Generous bound for a shared test machine; measured figures are logged above.
-    for (const ms of Object.values(timings)) expect(ms).toBeLessThan(250);
-  });
 });

@@ -1,6 +1,7 @@
 import type { HandlerTable } from './context';
 import { heatmap } from './heatmap';
 import { hierarchy } from './hierarchy';
+import { lagProfile, linkage } from './linkage';
 import { importCancel, importPreview, importRun, profiles, quarantine } from './imports';
 import { info } from './info';
 import { methods } from './methods';
@@ -12,6 +13,8 @@ export const handlers: HandlerTable = {
   info,
   hierarchy,
   overview,
+  linkage,
+  lagProfile,
   heatmap,
   importPreview,
   importRun,
