@@ -28,6 +28,7 @@ const api = {
   linkage: method('linkage'),
   lagProfile: method('lagProfile'),
   heatmap: method('heatmap'),
+  drilldown: method('drilldown'),
   importPreview: method('importPreview'),
   importRun: method('importRun'),
   importCancel: method('importCancel'),

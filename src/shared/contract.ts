@@ -7,13 +7,14 @@ import {
   importReportSchema,
 } from './imports';
 import { heatmapMethod } from './analytics/heatmap';
+import { drilldownInputSchema, drilldownOutputSchema } from './analytics/drilldown';
 import {
   lagProfileInputSchema,
   lagProfileOutputSchema,
   linkageInputSchema,
   linkageOutputSchema,
 } from './analytics/linkage';
-import { metricIdSchema } from './metrics';
+import { metricValueSchema } from './metrics';
 
 /**
  * The contract: every method Upstream answers, declared once with its input and output schema.
@@ -25,17 +26,7 @@ import { metricIdSchema } from './metrics';
 const periodId = z.string().regex(/^\d{4}-Q[1-4]$/, 'a period looks like 2025-Q3');
 const unitId = z.string().min(1).max(200);
 
-export const metricValueSchema = z.object({
-  metric: metricIdSchema,
-  /** null whenever status is not 'ok': a suppressed value is never a number. */
-  value: z.number().nullable(),
-  /** The n behind the value (respondents or customer responses); null when suppressed. */
-  n: z.number().int().nullable(),
-  status: z.enum(['ok', 'suppressed', 'no_data']),
-  /** Why a value is suppressed or missing, in words for the screen. */
-  reason: z.string().nullable(),
-});
-export type MetricValue = z.infer<typeof metricValueSchema>;
+export { metricValueSchema, type MetricValue } from './metrics';
 
 const unitRefSchema = z.object({
   id: z.string(),
@@ -138,6 +129,12 @@ export const contract = {
       'r with its 95% interval for lags -2..+2 (customer period = employee period + lag), each pooled over every valid period pair, so the room can see which comes first.',
     input: lagProfileInputSchema,
     output: lagProfileOutputSchema,
+  },
+  drilldown: {
+    description:
+      "One unit's page: breadcrumbs, headline engagement, eNPS, NPS and CSAT with trends and reorganisation marks, values against parent and company, strongest and weakest items, recognition per head, attrition, absence, direct reports; scope 'rollup' (default) or 'direct'.",
+    input: drilldownInputSchema,
+    output: drilldownOutputSchema,
   },
   heatmap: heatmapMethod,
   importPreview: {

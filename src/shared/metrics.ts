@@ -128,3 +128,16 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     higherIsBetter: true,
   },
 };
+
+/** One figure as every method returns it: a suppressed value is null with a reason, never a number. */
+export const metricValueSchema = z.object({
+  metric: metricIdSchema,
+  /** null whenever status is not 'ok': a suppressed value is never a number. */
+  value: z.number().nullable(),
+  /** The n behind the value (respondents or customer responses); null when suppressed. */
+  n: z.number().int().nullable(),
+  status: z.enum(['ok', 'suppressed', 'no_data']),
+  /** Why a value is suppressed or missing, in words for the screen. */
+  reason: z.string().nullable(),
+});
+export type MetricValue = z.infer<typeof metricValueSchema>;

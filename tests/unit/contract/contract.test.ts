@@ -15,12 +15,20 @@ describe('contract', () => {
     expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
   });
 
-  // Methods that need a file token or a running import are covered by the import tests.
-  const callableBare = METHOD_NAMES.filter((m) => !['importPreview', 'importRun'].includes(m));
+  // Methods that need a file token or a unit are covered by their own tests.
+  const callableBare = METHOD_NAMES.filter(
+    (m) => !['importPreview', 'importRun', 'drilldown'].includes(m),
+  );
   it.each(callableBare)('%s answers with output that matches its schema', async (method) => {
     const result = await dispatch(method, {}, t.ctx);
     expect(result.ok).toBe(true);
     if (result.ok) expect(() => contract[method].output.parse(result.value)).not.toThrow();
+  });
+
+  it('drilldown answers with output that matches its schema', async () => {
+    const result = await dispatch('drilldown', { unitId: 'R1' }, t.ctx);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(() => contract.drilldown.output.parse(result.value)).not.toThrow();
   });
 
   it('methods lists every method with JSON schemas', async () => {

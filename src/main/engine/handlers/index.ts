@@ -1,4 +1,5 @@
 import type { HandlerTable } from './context';
+import { drilldown } from './drilldown';
 import { heatmap } from './heatmap';
 import { hierarchy } from './hierarchy';
 import { lagProfile, linkage } from './linkage';
@@ -16,6 +17,7 @@ export const handlers: HandlerTable = {
   linkage,
   lagProfile,
   heatmap,
+  drilldown,
   importPreview,
   importRun,
   importCancel,

@@ -1,0 +1,301 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  drilldownInputSchema,
+  type DrilldownInput,
+  type DrilldownOutput,
+  type ItemScore,
+  type ValueCell,
+} from '../../../../shared/analytics/drilldown';
+import type { MetricValue } from '../../../../shared/contract';
+import { UpstreamError } from '../../../../shared/result';
+import { suppressionReasons } from '../../confidentiality/reasons';
+import type { Visibility } from '../../confidentiality/treeVisibility';
+import { visibilityMaps } from '../../confidentiality/visibilityMaps';
+import { listPeriods, resolvePeriod } from '../../hierarchy/periods';
+import { unitReorgs } from '../../hierarchy/reorgs';
+import { hierarchyFor, unitsOf, type UnitRow } from '../../hierarchy/units';
+import { customerValue, employeeValue, noData } from '../../metrics/metricValue';
+import { directVisibility } from './directScope';
+import {
+  DIRECT_DEPTH,
+  ROLLUP_DEPTH,
+  itemTallies,
+  scopeFigures,
+  scopeParts,
+  valueFactors,
+  valueTallies,
+  type ScopeFigures,
+} from './queries';
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+const VISIBLE: Visibility = { visible: true };
+const ITEMS_SHOWN = 3;
+
+export const drilldownReasons = {
+  notInForce: (name: string, period: string) =>
+    `${name} was not part of the organisation in ${period}`,
+  noParent: 'This unit is the top of the organisation: it has no parent',
+  noValueAnswers: "Nobody here answered this value's items in this period",
+  noRespondents: 'No survey respondents in this group for this period',
+  noItems: (minSize: number) => `No item was answered by at least ${minSize} people here`,
+} as const;
+
+const ref = (u: UnitRow) => ({ id: u.unit_id, name: u.unit_name, level: u.level });
+
+function headlineValues(
+  e: ScopeFigures | undefined,
+  c: ScopeFigures | undefined,
+  shown: Visibility,
+  minSize: number,
+): MetricValue[] {
+  const respondents = e?.respondents ?? 0;
+  return [
+    employeeValue(
+      'engagement_index',
+      e?.engagement_index ?? null,
+      e?.engagement_n ?? 0,
+      shown,
+      minSize,
+    ),
+    employeeValue('enps', e?.enps ?? null, e?.enps_n ?? 0, shown, minSize),
+    employeeValue(
+      'pct_favourable',
+      e?.pct_favourable ?? null,
+      e?.favourable_n ?? 0,
+      shown,
+      minSize,
+    ),
+    employeeValue('respondents', respondents, respondents, shown, minSize),
+    customerValue('nps', c?.nps ?? null, c?.nps_n ?? 0),
+    customerValue('csat', c?.csat ?? null, c?.csat_n ?? 0),
+  ];
+}
+
+function valueCell(
+  tally: { answered: number; favourable: number; n: number } | undefined,
+  shown: Visibility,
+  minSize: number,
+): ValueCell {
+  if (!tally || tally.n === 0 || tally.answered === 0) {
+    return {
+      pctFavourable: null,
+      n: null,
+      status: 'no_data',
+      reason: drilldownReasons.noValueAnswers,
+    };
+  }
+  if (!shown.visible)
+    return { pctFavourable: null, n: null, status: 'suppressed', reason: shown.reason };
+  if (tally.n < minSize) {
+    return {
+      pctFavourable: null,
+      n: null,
+      status: 'suppressed',
+      reason: suppressionReasons.metricTooFew(minSize),
+    };
+  }
+  return {
+    pctFavourable: round((tally.favourable * 100) / tally.answered),
+    n: tally.n,
+    status: 'ok',
+    reason: null,
+  };
+}
+
+/** Strongest and weakest never share an item: with fewer than 6, the list is split in halves. */
+export function rankItems(items: ItemScore[]): { strongest: ItemScore[]; weakest: ItemScore[] } {
+  const best = [...items].sort(
+    (a, b) => b.pctFavourable - a.pctFavourable || a.itemId.localeCompare(b.itemId),
+  );
+  const strongest = best.slice(0, Math.min(ITEMS_SHOWN, Math.ceil(best.length / 2)));
+  const taken = new Set(strongest.map((i) => i.itemId));
+  const weakest = [...best]
+    .reverse()
+    .filter((i) => !taken.has(i.itemId))
+    .slice(0, Math.min(ITEMS_SHOWN, Math.floor(best.length / 2)));
+  return { strongest, weakest };
+}
+
+/**
+ * One unit's drill-down page. Every employee figure goes through the same rules as the overview:
+ * the tree-wide visibility (minimum group size, next-smallest rule among siblings, no rebuilding a
+ * hidden unit from its children) for roll-ups, directVisibility for the direct scope, and the
+ * per-metric n minimum via employeeValue / valueCell / the item filter.
+ */
+export async function runDrilldown(
+  conn: DuckDBConnection,
+  minSize: number,
+  rawInput: DrilldownInput,
+): Promise<DrilldownOutput> {
+  const parsed = drilldownInputSchema.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+      .join('; ');
+    throw new UpstreamError('INVALID_ARGUMENTS', `Invalid arguments for drilldown: ${issues}`);
+  }
+  const input = parsed.data;
+  const scope = input.scope ?? 'rollup';
+  const period = await resolvePeriod(conn, input.period);
+  const periods = await listPeriods(conn);
+  const eff = await hierarchyFor(conn, period);
+  const units = await unitsOf(conn, eff);
+  const byId = new Map(units.map((u) => [u.unit_id, u]));
+  const unit = byId.get(input.unitId);
+  if (!unit) {
+    throw new UpstreamError(
+      'NOT_FOUND',
+      `Unit '${input.unitId}' is not in the hierarchy in force for ${period}.`,
+    );
+  }
+  const breadcrumbs: UnitRow[] = [];
+  for (let u: UnitRow | undefined = unit; u; u = u.parent_id ? byId.get(u.parent_id) : undefined) {
+    breadcrumbs.unshift(u);
+    if (breadcrumbs.length > units.length) break; // a cycle would be a broken import; stop anyway
+  }
+  const company = breadcrumbs[0]!;
+  const parent = unit.parent_id ? byId.get(unit.parent_id) : undefined;
+  const children = units.filter((u) => u.parent_id === unit.unit_id);
+  const maxDepth = scope === 'direct' ? DIRECT_DEPTH : ROLLUP_DEPTH;
+
+  // A handful of set-based queries, run one after another on the workspace's connection.
+  const visibility = await visibilityMaps(conn, periods, minSize);
+  const parts = await scopeParts(conn, unit.unit_id, periods);
+  const figures = await scopeFigures(conn, unit.unit_id, maxDepth, periods);
+  const reorgs = new Map(
+    (await unitReorgs(conn, unit.unit_id, periods)).map((r) => [r.period, r.note]),
+  );
+
+  const shownIn = (p: string): Visibility => {
+    const tree = visibility.get(p)?.get(unit.unit_id) ?? VISIBLE;
+    if (scope === 'rollup') return tree;
+    const mine = parts
+      .filter((x) => x.period === p)
+      .map((x) => ({ unitId: x.unit_id, depth: x.depth, attached: x.attached, rollup: x.rollup }));
+    return directVisibility(tree, mine, minSize).visibility;
+  };
+  const inForce = new Set(parts.filter((x) => x.depth === 0).map((x) => x.period));
+
+  const trends: DrilldownOutput['trends'] = periods.map((p) => {
+    const values = inForce.has(p)
+      ? headlineValues(figures.get(p), figures.get(p), shownIn(p), minSize)
+      : (['engagement_index', 'enps', 'pct_favourable', 'respondents', 'nps', 'csat'] as const).map(
+          (m) => noData(m, drilldownReasons.notInForce(unit.unit_name, p)),
+        );
+    return { period: p, values, reorg: reorgs.get(p) ?? null };
+  });
+  const headline = trends.find((t) => t.period === period)!.values;
+  const shown = shownIn(period);
+  const current = figures.get(period);
+  const respondents = current?.respondents ?? 0;
+
+  // Values profile: the unit (in its scope) against its parent and the company (full roll-ups).
+  const unitGroup = { key: 'unit', unit: unit.unit_id, maxDepth };
+  const groups = [unitGroup, { key: 'company', unit: company.unit_id, maxDepth: ROLLUP_DEPTH }];
+  if (parent) groups.push({ key: 'parent', unit: parent.unit_id, maxDepth: ROLLUP_DEPTH });
+  const tallies = await valueTallies(conn, groups, period, eff);
+  const tally = (key: string, factor: string) =>
+    tallies.find((t) => t.key === key && t.factor === factor);
+  const treeShown = (id: string) => visibility.get(period)?.get(id) ?? VISIBLE;
+  const values = (await valueFactors(conn)).map((factor) => ({
+    value: factor,
+    name: factor.slice('value:'.length),
+    unit: valueCell(tally('unit', factor), shown, minSize),
+    parent: parent
+      ? valueCell(tally('parent', factor), treeShown(parent.unit_id), minSize)
+      : ({
+          pctFavourable: null,
+          n: null,
+          status: 'no_data',
+          reason: drilldownReasons.noParent,
+        } as const),
+    company: valueCell(tally('company', factor), treeShown(company.unit_id), minSize),
+  }));
+
+  // Strongest and weakest items: only for a visible group, only items answered by the minimum.
+  let items: DrilldownOutput['items'];
+  if (respondents === 0) {
+    items = {
+      strongest: [],
+      weakest: [],
+      status: 'no_data',
+      reason: drilldownReasons.noRespondents,
+    };
+  } else if (!shown.visible) {
+    items = { strongest: [], weakest: [], status: 'suppressed', reason: shown.reason };
+  } else {
+    const scored: ItemScore[] = (await itemTallies(conn, unitGroup, period, eff))
+      .filter((t) => t.answered >= minSize)
+      .map((t) => ({
+        itemId: t.item_id,
+        text: t.item_text,
+        factor: t.factor,
+        pctFavourable: round((t.favourable * 100) / t.answered),
+        n: t.answered,
+      }));
+    items =
+      scored.length === 0
+        ? {
+            strongest: [],
+            weakest: [],
+            status: 'no_data',
+            reason: drilldownReasons.noItems(minSize),
+          }
+        : { ...rankItems(scored), status: 'ok', reason: null };
+  }
+
+  // HR figures (headcount, leavers, absence days, recognition events) come from HR systems, not
+  // from anything a person answered in the survey: they are organisational records the unit's
+  // leaders already see in the HRIS and recognition tool. No survey answer enters them, so
+  // showing them beside a suppressed survey figure cannot reveal how anyone answered; they are
+  // given as rates over headcount, never per person.
+  const heads = current?.headcount && current.headcount > 0 ? current.headcount : null;
+  const perHead = (x: number | null, scale = 1) =>
+    heads === null || x === null ? null : round((x * scale) / heads);
+
+  // Direct reports: full roll-ups, judged by the same tree-wide visibility as every other method
+  // (their own size, then the next-smallest rule among them and the people attached here).
+  // Their roll-ups are the depth-1 rows of scopeParts for the period.
+  const childRows: DrilldownOutput['children'] = children.map((c) => {
+    const r = parts.find((x) => x.period === period && x.depth === 1 && x.unit_id === c.unit_id);
+    const n = r?.rollup ?? 0;
+    const vis = treeShown(c.unit_id);
+    const engagement = employeeValue(
+      'engagement_index',
+      r?.engagement_index ?? null,
+      r?.engagement_n ?? 0,
+      vis,
+      minSize,
+    );
+    if (n === 0) {
+      return {
+        ...ref(c),
+        respondents: null,
+        engagement,
+        status: 'no_data',
+        reason: drilldownReasons.noRespondents,
+      };
+    }
+    if (!vis.visible) {
+      return { ...ref(c), respondents: null, engagement, status: 'suppressed', reason: vis.reason };
+    }
+    return { ...ref(c), respondents: n, engagement, status: 'ok', reason: null };
+  });
+
+  return {
+    unit: ref(unit),
+    period,
+    scope,
+    minGroupSize: minSize,
+    breadcrumbs: breadcrumbs.map(ref),
+    headline,
+    trends,
+    values,
+    items,
+    recognitionPerHead: perHead(current?.recognition_events ?? 0),
+    attrition: perHead(current?.leavers ?? null, 100),
+    absenceDaysPerHead: perHead(current?.absence_days ?? null),
+    headcount: heads,
+    children: childRows,
+  };
+}

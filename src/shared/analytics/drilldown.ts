@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { metricValueSchema } from '../metrics';
+
+/**
+ * The team drill-down: one unit's page. Breadcrumbs from the company, headline employee and
+ * customer figures with their trends (reorganisations marked), the values profile against parent
+ * and company, strongest and weakest items, HR figures, and the direct reports.
+ * Every employee figure has passed the engine's confidentiality rules: a suppressed figure is
+ * null with a reason, never a number; "no data" is a separate status.
+ */
+
+const periodId = z.string().regex(/^\d{4}-Q[1-4]$/, 'a period looks like 2025-Q3');
+
+/**
+ * 'rollup' (default): everyone in the unit and every unit below it.
+ * 'direct': the people attached to the unit itself plus those attached to the units that report
+ * directly to it (one level down), without deeper levels. For a team (no units below) this is
+ * the team's own members, the same group as 'rollup'.
+ */
+export const DRILLDOWN_SCOPES = ['rollup', 'direct'] as const;
+export const drilldownScopeSchema = z.enum(DRILLDOWN_SCOPES);
+export type DrilldownScope = z.infer<typeof drilldownScopeSchema>;
+
+export const drilldownInputSchema = z
+  .object({
+    unitId: z.string().min(1).max(200),
+    /** Default: the latest period with any data. */
+    period: periodId.optional(),
+    /** Default 'rollup'. Optional rather than defaulted, so the methods listing shows it optional. */
+    scope: drilldownScopeSchema.optional(),
+  })
+  .strict();
+export type DrilldownInput = z.input<typeof drilldownInputSchema>;
+
+const statusSchema = z.enum(['ok', 'suppressed', 'no_data']);
+
+const unitRefSchema = z.object({ id: z.string(), name: z.string(), level: z.string() });
+
+/** A value's % favourable for one group; null unless status is 'ok'. */
+export const valueCellSchema = z.object({
+  pctFavourable: z.number().nullable(),
+  /** Respondents who answered at least one of the value's items; null unless status is 'ok'. */
+  n: z.number().int().nullable(),
+  status: statusSchema,
+  reason: z.string().nullable(),
+});
+export type ValueCell = z.infer<typeof valueCellSchema>;
+
+export const itemScoreSchema = z.object({
+  itemId: z.string(),
+  text: z.string(),
+  factor: z.string(),
+  pctFavourable: z.number(),
+  /** People who answered the item (never below the minimum group size). */
+  n: z.number().int(),
+});
+export type ItemScore = z.infer<typeof itemScoreSchema>;
+
+export const drilldownOutputSchema = z.object({
+  unit: unitRefSchema,
+  period: z.string(),
+  scope: drilldownScopeSchema,
+  minGroupSize: z.number().int(),
+  /** Company first, the unit last, in the hierarchy in force for the period. */
+  breadcrumbs: z.array(unitRefSchema),
+  /** engagement_index, enps, pct_favourable, respondents, nps, csat. */
+  headline: z.array(metricValueSchema),
+  /** Every period, oldest first; `reorg` says when the unit's make-up changed in that period. */
+  trends: z.array(
+    z.object({
+      period: z.string(),
+      values: z.array(metricValueSchema),
+      reorg: z.string().nullable(),
+    }),
+  ),
+  values: z.array(
+    z.object({
+      /** 'value:<Name>' as in the item catalogue. */
+      value: z.string(),
+      name: z.string(),
+      unit: valueCellSchema,
+      parent: valueCellSchema,
+      company: valueCellSchema,
+    }),
+  ),
+  /**
+   * Items on 1-5 scales ranked by % favourable; empty when the unit's figures are suppressed.
+   * Items answered by fewer than the minimum are left out. Strongest and weakest never share an
+   * item: with fewer than 6 items, the upper half is strongest and the lower half weakest.
+   */
+  items: z.object({
+    strongest: z.array(itemScoreSchema),
+    weakest: z.array(itemScoreSchema),
+    status: statusSchema,
+    reason: z.string().nullable(),
+  }),
+  /** Recognition events in the period per head of HR headcount; null without headcount. */
+  recognitionPerHead: z.number().nullable(),
+  /** Leavers / headcount x 100 for the period; null without headcount. */
+  attrition: z.number().nullable(),
+  absenceDaysPerHead: z.number().nullable(),
+  /** HR headcount behind the three HR figures; null when there is none. */
+  headcount: z.number().int().nullable(),
+  /** The units reporting directly to this one, in the period's hierarchy (always full roll-ups). */
+  children: z.array(
+    unitRefSchema.extend({
+      /** Respondents in the child's roll-up; null unless the child's figures are visible. */
+      respondents: z.number().int().nullable(),
+      engagement: metricValueSchema,
+      status: statusSchema,
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export type DrilldownOutput = z.infer<typeof drilldownOutputSchema>;
