@@ -1,50 +1,73 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/query';
-import { treeVisibility, type GroupNode, type Visibility } from './treeVisibility';
+import type { MetricId } from '../../../shared/metrics';
+import { figureVisibility, type FigureMap } from './figureVisibility';
+import { suppressionReasons } from './reasons';
+import type { Visibility } from './treeVisibility';
 
-export type VisibilityMap = Map<string, Visibility>;
+export type VisibilityMap = FigureMap;
+
+/** The employee figures every method shows from respondent_scores, and who counts for each. */
+const RESPONDENT_FIGURES = `
+  SELECT period, unit_id, 'engagement_index' AS figure, count(engagement_0_100) AS n FROM respondent_scores GROUP BY ALL
+  UNION ALL SELECT period, unit_id, 'pct_favourable', count(*) FILTER (WHERE likert_answered > 0) FROM respondent_scores GROUP BY ALL
+  UNION ALL SELECT period, unit_id, 'enps', count(enps_score) FROM respondent_scores GROUP BY ALL`;
+
+export interface PeriodVisibility {
+  /** The unit's group as a whole (its respondent count, response rate). */
+  row: VisibilityMap;
+  /** Each figure on its own n, with every unit hidden in `row` hidden here too. */
+  figure(metric: MetricId): VisibilityMap;
+}
 
 /**
  * The visibility of every unit's employee figures, per period, decided over the whole tree in
- * force for that period (treeVisibility). One query for all periods; every method that shows
- * employee figures asks this, so they all hide the same groups.
+ * force for that period: first on respondent counts, then each figure (engagement, % favourable,
+ * eNPS) on its own n. Two queries for all periods; every method that shows these figures asks
+ * this, so they all hide the same groups.
  */
 export async function visibilityMaps(
   conn: DuckDBConnection,
   periods: string[],
   minSize: number,
-): Promise<Map<string, VisibilityMap>> {
-  const rows = await queryRows<{
-    period: string;
-    id: string;
-    parentId: string | null;
-    n: number;
-    attached: number;
-  }>(
+): Promise<Map<string, PeriodVisibility>> {
+  const respondents = await figureVisibility(
     conn,
-    `WITH sp AS (SELECT p AS period, hierarchy_for(p) AS eff FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)),
-     units AS (
-       SELECT sp.period, u.unit_id, u.parent_id, u.effective_from
-       FROM sp JOIN org_units u ON u.effective_from = sp.eff),
-     own AS (SELECT period, unit_id, count(*) AS n FROM respondent_scores GROUP BY period, unit_id),
-     rollup AS (
-       SELECT un.period, un.unit_id, sum(o.n) AS n
-       FROM units un
-       JOIN org_closure c ON c.effective_from = un.effective_from AND c.ancestor_id = un.unit_id
-       JOIN own o ON o.unit_id = c.descendant_id AND o.period = un.period
-       GROUP BY un.period, un.unit_id)
-     SELECT un.period, un.unit_id AS id, un.parent_id AS "parentId",
-       coalesce(r.n, 0)::INTEGER AS n, coalesce(o.n, 0)::INTEGER AS attached
-     FROM units un
-     LEFT JOIN rollup r USING (period, unit_id)
-     LEFT JOIN own o USING (period, unit_id)`,
-    { periods: JSON.stringify(periods) },
+    periods,
+    minSize,
+    `SELECT period, unit_id, 'respondents' AS figure, count(*) AS n FROM respondent_scores GROUP BY ALL`,
+    {},
+    undefined,
+    {
+      tooFew: suppressionReasons.tooFew(minSize),
+      neighbour: suppressionReasons.neighbour(minSize),
+    },
   );
-  const byPeriod = new Map<string, GroupNode[]>();
-  for (const row of rows) {
-    const list = byPeriod.get(row.period) ?? [];
-    list.push({ id: row.id, parentId: row.parentId, n: row.n, attached: row.attached });
-    byPeriod.set(row.period, list);
-  }
-  return new Map([...byPeriod].map(([period, nodes]) => [period, treeVisibility(nodes, minSize)]));
+  const rows = new Map(
+    [...respondents].map(([p, figures]) => [
+      p,
+      figures.get('respondents') ?? new Map<string, Visibility>(),
+    ]),
+  );
+  const figures = await figureVisibility(conn, periods, minSize, RESPONDENT_FIGURES, {}, rows);
+  return new Map(
+    periods.map((p) => {
+      const row = rows.get(p) ?? new Map<string, Visibility>();
+      const byFigure = figures.get(p);
+      return [p, { row, figure: (metric: MetricId) => byFigure?.get(metric) ?? row }];
+    }),
+  );
+}
+
+/** A unit's visibility for a figure (or for its group as a whole), hidden when not in the tree. */
+export function visibilityOf(
+  maps: Map<string, PeriodVisibility>,
+  period: string,
+  unitId: string,
+  metric?: MetricId,
+): Visibility {
+  const period_ = maps.get(period);
+  const map = period_ ? (metric ? period_.figure(metric) : period_.row) : undefined;
+  return (
+    map?.get(unitId) ?? { visible: false, reason: 'Not in the hierarchy in force for this period' }
+  );
 }

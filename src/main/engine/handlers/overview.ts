@@ -1,6 +1,6 @@
 import type { MethodOutput, MetricValue } from '../../../shared/contract';
 import { METRICS, METRIC_IDS } from '../../../shared/metrics';
-import { visibilityMaps } from '../confidentiality/visibilityMaps';
+import { visibilityMaps, visibilityOf } from '../confidentiality/visibilityMaps';
 import { listPeriods, resolvePeriod } from '../hierarchy/periods';
 import { unitReorgs } from '../hierarchy/reorgs';
 import { findUnit, hierarchiesFor, hierarchyFor, unitsOf } from '../hierarchy/units';
@@ -35,24 +35,26 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
     const e = employee.find((r) => r.period === p);
     const c = customer.find((r) => r.period === p);
     const respondents = e?.respondents ?? 0;
-    const shown = visibility.get(p)?.get(unit.unit_id) ?? { visible: true as const };
+    const shown = visibilityOf(visibility, p, unit.unit_id);
+    const shownFor = (metric: 'engagement_index' | 'pct_favourable' | 'enps') =>
+      visibilityOf(visibility, p, unit.unit_id, metric);
     const headcount = e?.headcount ?? null;
     const values: MetricValue[] = [
       employeeValue(
         'engagement_index',
         e?.engagement_index ?? null,
         e?.engagement_n ?? 0,
-        shown,
+        shownFor('engagement_index'),
         minSize,
       ),
       employeeValue(
         'pct_favourable',
         e?.pct_favourable ?? null,
         e?.favourable_n ?? 0,
-        shown,
+        shownFor('pct_favourable'),
         minSize,
       ),
-      employeeValue('enps', e?.enps ?? null, e?.enps_n ?? 0, shown, minSize),
+      employeeValue('enps', e?.enps ?? null, e?.enps_n ?? 0, shownFor('enps'), minSize),
       employeeValue('respondents', respondents, respondents, shown, minSize),
       headcount
         ? employeeValue(

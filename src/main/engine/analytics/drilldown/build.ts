@@ -45,7 +45,7 @@ const ref = (u: UnitRow) => ({ id: u.unit_id, name: u.unit_name, level: u.level 
 function headlineValues(
   e: ScopeFigures | undefined,
   c: ScopeFigures | undefined,
-  shown: Visibility,
+  shown: (metric: 'respondents' | 'engagement_index' | 'enps' | 'pct_favourable') => Visibility,
   minSize: number,
 ): MetricValue[] {
   const respondents = e?.respondents ?? 0;
@@ -54,18 +54,18 @@ function headlineValues(
       'engagement_index',
       e?.engagement_index ?? null,
       e?.engagement_n ?? 0,
-      shown,
+      shown('engagement_index'),
       minSize,
     ),
-    employeeValue('enps', e?.enps ?? null, e?.enps_n ?? 0, shown, minSize),
+    employeeValue('enps', e?.enps ?? null, e?.enps_n ?? 0, shown('enps'), minSize),
     employeeValue(
       'pct_favourable',
       e?.pct_favourable ?? null,
       e?.favourable_n ?? 0,
-      shown,
+      shown('pct_favourable'),
       minSize,
     ),
-    employeeValue('respondents', respondents, respondents, shown, minSize),
+    employeeValue('respondents', respondents, respondents, shown('respondents'), minSize),
     customerValue('nps', c?.nps ?? null, c?.nps_n ?? 0),
     customerValue('csat', c?.csat ?? null, c?.csat_n ?? 0),
   ];
@@ -167,18 +167,27 @@ export async function runDrilldown(
   );
 
   const shownIn = (p: string): Visibility => {
-    const tree = visibility.get(p)?.get(unit.unit_id) ?? VISIBLE;
+    const tree = visibility.get(p)?.row.get(unit.unit_id) ?? VISIBLE;
     if (scope === 'rollup') return tree;
     const mine = parts
       .filter((x) => x.period === p)
       .map((x) => ({ unitId: x.unit_id, depth: x.depth, attached: x.attached, rollup: x.rollup }));
     return directVisibility(tree, mine, minSize).visibility;
   };
+  // A figure is shown only when the group is (shownIn) and the figure on its own n is too.
+  const shownFor = (
+    p: string,
+    metric: 'respondents' | 'engagement_index' | 'enps' | 'pct_favourable',
+  ): Visibility => {
+    const group = shownIn(p);
+    if (!group.visible || metric === 'respondents') return group;
+    return visibility.get(p)?.figure(metric).get(unit.unit_id) ?? group;
+  };
   const inForce = new Set(parts.filter((x) => x.depth === 0).map((x) => x.period));
 
   const trends: DrilldownOutput['trends'] = periods.map((p) => {
     const values = inForce.has(p)
-      ? headlineValues(figures.get(p), figures.get(p), shownIn(p), minSize)
+      ? headlineValues(figures.get(p), figures.get(p), (metric) => shownFor(p, metric), minSize)
       : (['engagement_index', 'enps', 'pct_favourable', 'respondents', 'nps', 'csat'] as const).map(
           (m) => noData(m, drilldownReasons.notInForce(unit.unit_name, p)),
         );
@@ -196,7 +205,7 @@ export async function runDrilldown(
   const tallies = await valueTallies(conn, groups, period, eff);
   const tally = (key: string, factor: string) =>
     tallies.find((t) => t.key === key && t.factor === factor);
-  const treeShown = (id: string) => visibility.get(period)?.get(id) ?? VISIBLE;
+  const treeShown = (id: string) => visibility.get(period)?.row.get(id) ?? VISIBLE;
   const values = (await valueFactors(conn)).map((factor) => ({
     value: factor,
     name: factor.slice('value:'.length),

@@ -3,7 +3,7 @@ import type {
   LinkageCustomerMetric,
   LinkageEmployeeMetric,
 } from '../../../../shared/analytics/linkage';
-import { visibilityMaps } from '../../confidentiality/visibilityMaps';
+import { visibilityMaps, visibilityOf } from '../../confidentiality/visibilityMaps';
 import { queryRows } from '../../db/query';
 import { customerValue, employeeValue } from '../../metrics/metricValue';
 import {
@@ -162,10 +162,7 @@ export async function loadLinkageData(
   const employeeBy = new Map(employee.map((e) => [key(e.period, e.unit_id), e]));
   for (const unit of units) {
     const e = employeeBy.get(key(unit.period, unit.unit_id));
-    const shown = visibility.get(unit.period)?.get(unit.unit_id) ?? {
-      visible: false as const,
-      reason: 'Not in the hierarchy in force for this period',
-    };
+    const shown = visibilityOf(visibility, unit.period, unit.unit_id, options.employeeMetric);
     const v = employeeValue(
       options.employeeMetric,
       (e?.[eValue] as number | null | undefined) ?? null,

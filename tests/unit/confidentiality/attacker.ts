@@ -1,0 +1,395 @@
+/**
+ * The attacker used by attacker.test.ts: it collects every visible count (and, where the value
+ * allows, every visible sum) that a sequence of answers showed, per figure family, period and
+ * unit, and then tries to pin down a hidden group by subtraction within one period's tree.
+ *
+ * For a unit U with a visible n (in one family) and any set of visible units strictly below U
+ * that do not overlap (siblings, cousins, a parent's visible siblings with their visible
+ * children...), U minus that set is a real group of people (hidden children, people attached to
+ * U or to units in between). If it holds 0 < n < minimum, the attack succeeded. The achievable
+ * "visible cover" sums below U are enumerated exactly by dynamic programming over the tree, so
+ * this covers parent minus any subset of its visible children, grandparent minus visible parents
+ * and their visible children, and every deeper combination.
+ */
+
+export interface Obs {
+  n: number;
+  /** Sum over the group's people of the figure (e.g. engagement index x n); null when unknown. */
+  sum: number | null;
+}
+/** family -> period -> unit -> what was seen. */
+export interface Knowledge {
+  facts: Map<string, Map<string, Map<string, Obs>>>;
+  /** The same figure shown with two different n: inconsistent answers. */
+  conflicts: string[];
+}
+/** unit -> parent, for one period's tree. */
+export type Tree = Map<string, string | null>;
+
+export interface Leak {
+  family: string;
+  period: string;
+  unit: string;
+  minus: string[];
+  remainder: number;
+  /** The mean of the remainder group when the family carries sums. */
+  revealedMean: number | null;
+  explain: string;
+}
+
+export const emptyKnowledge = (): Knowledge => ({ facts: new Map(), conflicts: [] });
+
+export function see(
+  k: Knowledge,
+  family: string,
+  period: string,
+  unit: string,
+  n: number,
+  sum: number | null,
+): void {
+  let byPeriod = k.facts.get(family);
+  if (!byPeriod) k.facts.set(family, (byPeriod = new Map()));
+  let byUnit = byPeriod.get(period);
+  if (!byUnit) byPeriod.set(period, (byUnit = new Map()));
+  const old = byUnit.get(unit);
+  if (old && old.n !== n) {
+    k.conflicts.push(`${family} ${period} ${unit}: n ${old.n} and ${n}`);
+  }
+  if (!old || (old.sum === null && sum !== null)) byUnit.set(unit, { n, sum });
+}
+
+const EMPLOYEE_METRICS = new Set([
+  'engagement_index',
+  'pct_favourable',
+  'enps',
+  'respondents',
+  'response_rate',
+]);
+
+interface Mv {
+  metric: string;
+  value: number | null;
+  n: number | null;
+  status: string;
+  reason: string | null;
+}
+
+function seeMetric(k: Knowledge, period: string, unit: string, v: Mv): void {
+  if (v.status !== 'ok' || v.n === null || !EMPLOYEE_METRICS.has(v.metric)) return;
+  switch (v.metric) {
+    case 'respondents':
+    case 'response_rate':
+      see(k, 'respondents', period, unit, v.n, null);
+      break;
+    case 'engagement_index':
+      see(k, 'engagement_index', period, unit, v.n, v.value === null ? null : v.value * v.n);
+      break;
+    case 'enps':
+      // promoters minus detractors
+      see(k, 'enps', period, unit, v.n, v.value === null ? null : (v.value * v.n) / 100);
+      break;
+    default:
+      see(k, v.metric, period, unit, v.n, null);
+  }
+}
+
+interface HeatRow {
+  unitId: string;
+  n: number | null;
+  status: string;
+  reason: string | null;
+  cells: {
+    value: string;
+    pctFavourable: number | null;
+    delta: number | null;
+    n: number | null;
+    status: string;
+    reason: string | null;
+  }[];
+  leaderGap:
+    | {
+        value: string;
+        leaders: number | null;
+        frontLine: number | null;
+        gap: number | null;
+        leadersN: number | null;
+        frontLineN: number | null;
+        status: string;
+        reason: string | null;
+      }[]
+    | null;
+}
+
+function heatRows(value: unknown): HeatRow[] {
+  const v = value as { rows: HeatRow[]; company: HeatRow; parentRow: HeatRow };
+  return [...v.rows, v.company, v.parentRow];
+}
+
+/** Adds everything one answer showed. */
+export function collect(k: Knowledge, method: string, _input: unknown, value: unknown): void {
+  if (method === 'overview') {
+    const v = value as {
+      period: string;
+      unit: { id: string };
+      tiles: Mv[];
+      trend: { period: string; values: Mv[] }[];
+    };
+    for (const t of v.tiles) seeMetric(k, v.period, v.unit.id, t);
+    for (const t of v.trend) for (const m of t.values) seeMetric(k, t.period, v.unit.id, m);
+  } else if (method === 'heatmap') {
+    const period = (value as { period: string }).period;
+    for (const row of heatRows(value)) {
+      if (row.status === 'ok' && row.n !== null)
+        see(k, 'respondents', period, row.unitId, row.n, null);
+      for (const c of row.cells) {
+        if (c.status === 'ok' && c.n !== null) {
+          const sum = c.pctFavourable === null ? null : (c.pctFavourable * c.n) / 100;
+          see(k, `heat:${c.value}`, period, row.unitId, c.n, sum);
+        }
+      }
+      for (const g of row.leaderGap ?? []) {
+        if (g.leadersN !== null) {
+          const sum = g.leaders === null ? null : (g.leaders * g.leadersN) / 100;
+          see(k, `leaders:${g.value}`, period, row.unitId, g.leadersN, sum);
+        }
+        if (g.frontLineN !== null) {
+          const sum = g.frontLine === null ? null : (g.frontLine * g.frontLineN) / 100;
+          see(k, `front_line:${g.value}`, period, row.unitId, g.frontLineN, sum);
+        }
+      }
+    }
+  }
+}
+
+/** What must hold in every single answer, whatever else was asked. */
+export function directChecks(method: string, value: unknown, min: number): string[] {
+  const out: string[] = [];
+  const checkMv = (where: string, v: Mv) => {
+    if (!EMPLOYEE_METRICS.has(v.metric)) return;
+    if (v.status === 'ok') {
+      if (v.n === null || v.n < min) out.push(`${where} ${v.metric} shown with n=${v.n}`);
+      if (v.value === null) out.push(`${where} ${v.metric} ok but null`);
+    } else {
+      if (v.value !== null || v.n !== null) {
+        out.push(`${where} ${v.metric} ${v.status} but value=${v.value} n=${v.n}`);
+      }
+      if (!v.reason) out.push(`${where} ${v.metric} ${v.status} without a reason`);
+    }
+  };
+  if (method === 'overview') {
+    const v = value as {
+      tiles: Mv[];
+      trend: { period: string; values: Mv[] }[];
+      unit: { id: string };
+    };
+    v.tiles.forEach((t) => checkMv(`${v.unit.id} tile`, t));
+    for (const t of v.trend) {
+      t.values.forEach((m) => checkMv(`${v.unit.id} ${t.period}`, m));
+      const resp = t.values.find((m) => m.metric === 'respondents');
+      for (const m of t.values) {
+        if (EMPLOYEE_METRICS.has(m.metric) && m.status === 'ok' && resp?.status !== 'ok') {
+          out.push(
+            `${v.unit.id} ${t.period} ${m.metric} shown while respondents is ${resp?.status}`,
+          );
+        }
+      }
+    }
+  } else if (method === 'heatmap') {
+    const v = value as {
+      mode: string;
+      rows: HeatRow[];
+      company: HeatRow;
+      parentRow: HeatRow;
+    };
+    for (const row of heatRows(value)) {
+      const where = `heatmap ${row.unitId}`;
+      if (row.status === 'ok' && (row.n === null || row.n < min)) {
+        out.push(`${where} row shown with n=${row.n}`);
+      }
+      if (row.status !== 'ok' && row.n !== null) out.push(`${where} row ${row.status} with n`);
+      if (row.status === 'suppressed' && !row.reason)
+        out.push(`${where} row suppressed, no reason`);
+      for (const c of row.cells) {
+        if (c.status === 'ok') {
+          if (c.n === null || c.n < min) out.push(`${where} ${c.value} shown with n=${c.n}`);
+          if (row.status !== 'ok') out.push(`${where} ${c.value} shown in a ${row.status} row`);
+        } else {
+          if (c.pctFavourable !== null || c.n !== null || c.delta !== null) {
+            out.push(`${where} ${c.value} ${c.status} but carries a number`);
+          }
+          if (!c.reason) out.push(`${where} ${c.value} ${c.status} without a reason`);
+        }
+        // A delta must not reveal a hidden reference.
+        const ref =
+          v.mode === 'vs_parent' ? v.parentRow : v.mode === 'vs_company' ? v.company : null;
+        if (ref && c.delta !== null) {
+          const refCell = ref.cells.find((x) => x.value === c.value);
+          if (refCell?.status !== 'ok') {
+            out.push(
+              `${where} ${c.value} delta shown against a ${refCell?.status} ${v.mode} reference`,
+            );
+          }
+        }
+      }
+      for (const g of row.leaderGap ?? []) {
+        if (g.leadersN !== null && g.leadersN < min) out.push(`${where} leaders n=${g.leadersN}`);
+        if (g.frontLineN !== null && g.frontLineN < min) {
+          out.push(`${where} front line n=${g.frontLineN}`);
+        }
+        if (g.leaders !== null && g.leadersN === null) out.push(`${where} leaders value without n`);
+        if (g.frontLine !== null && g.frontLineN === null) {
+          out.push(`${where} front line value without n`);
+        }
+        if (g.gap !== null && (g.leaders === null || g.frontLine === null)) {
+          out.push(`${where} gap shown with a hidden side`);
+        }
+        if (g.status !== 'ok' && !g.reason) out.push(`${where} gap ${g.status} without a reason`);
+      }
+    }
+  }
+  return out;
+}
+
+interface Cover {
+  /** Sums of disjoint visible groups, with one witness each (unit ids). */
+  sums: Map<number, string[]>;
+}
+
+function combine(a: Map<number, string[]>, b: Map<number, string[]>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const [sa, wa] of a) {
+    for (const [sb, wb] of b) {
+      const s = sa + sb;
+      if (!out.has(s)) out.set(s, [...wa, ...wb]);
+    }
+  }
+  return out;
+}
+
+/** Tries every subtraction within one period; returns what it pinned down. */
+export function attack(
+  k: Knowledge,
+  trees: Map<string, Tree>,
+  min: number,
+): { leaks: Leak[]; tried: number; maxRemainder: number } {
+  const leaks: Leak[] = [];
+  let tried = 0;
+  let maxRemainder = 0;
+  for (const [family, byPeriod] of k.facts) {
+    for (const [period, visible] of byPeriod) {
+      const tree = trees.get(period);
+      if (!tree) continue;
+      const kids = new Map<string, string[]>();
+      for (const [u, p] of tree) {
+        if (p === null) continue;
+        const list = kids.get(p) ?? [];
+        list.push(u);
+        kids.set(p, list);
+      }
+      // Only subtrees holding something visible matter.
+      const interesting = new Set<string>();
+      for (const u of visible.keys()) {
+        for (let x: string | null | undefined = u; x; x = tree.get(x)) interesting.add(x);
+      }
+      const memoBelow = new Map<string, Cover>();
+      const below = (u: string): Cover => {
+        const hit = memoBelow.get(u);
+        if (hit) return hit;
+        let acc = new Map<number, string[]>([[0, []]]);
+        for (const c of kids.get(u) ?? []) {
+          if (!interesting.has(c)) continue;
+          const mine = new Map(below(c).sums);
+          const seen = visible.get(c);
+          if (seen && !mine.has(seen.n)) mine.set(seen.n, [c]);
+          acc = combine(acc, mine);
+        }
+        const cover = { sums: acc };
+        memoBelow.set(u, cover);
+        return cover;
+      };
+      for (const [u, whole] of visible) {
+        if (!tree.has(u)) continue;
+        if (whole.n > 0 && whole.n < min) {
+          leaks.push({
+            family,
+            period,
+            unit: u,
+            minus: [],
+            remainder: whole.n,
+            revealedMean: whole.sum === null ? null : whole.sum / whole.n,
+            explain: `${family} ${period}: ${u} shown with n=${whole.n}`,
+          });
+        }
+        for (const [s, witness] of below(u).sums) {
+          if (witness.length === 0) continue;
+          const rem = whole.n - s;
+          tried++;
+          maxRemainder = Math.max(maxRemainder, rem);
+          if (rem > 0 && rem < min) {
+            const sums = witness.map((w) => visible.get(w)!.sum);
+            const known = whole.sum !== null && sums.every((x) => x !== null);
+            const remSum = known ? whole.sum! - sums.reduce((a, b) => a! + b!, 0)! : null;
+            leaks.push({
+              family,
+              period,
+              unit: u,
+              minus: witness,
+              remainder: rem,
+              revealedMean: remSum === null ? null : remSum / rem,
+              explain: `${family} ${period}: ${u} (n=${whole.n}) minus ${witness
+                .map((w) => `${w} (n=${visible.get(w)!.n})`)
+                .join(' + ')} leaves ${rem} people${
+                remSum === null ? '' : `, mean ${(remSum / rem).toFixed(2)}`
+              }`,
+            });
+          }
+        }
+      }
+    }
+  }
+  return { leaks, tried, maxRemainder };
+}
+
+export interface Person {
+  e1: number | null;
+  v1: number | null;
+  enps: number | null;
+}
+
+/**
+ * The control: a naive rule over the same raw data that only applies the minimum group size
+ * (no next-smallest rule), showing respondents and engagement for every unit and period.
+ */
+export function naiveKnowledge(
+  people: (Person & { period: string; unit: string })[],
+  trees: Map<string, Tree>,
+  min: number,
+): Knowledge {
+  const k = emptyKnowledge();
+  for (const [period, tree] of trees) {
+    const ancestorsOf = (u: string): string[] => {
+      const out: string[] = [];
+      for (let x: string | null | undefined = u; x; x = tree.get(x)) out.push(x);
+      return out;
+    };
+    const roll = new Map<string, { n: number; en: number; esum: number }>();
+    for (const u of tree.keys()) roll.set(u, { n: 0, en: 0, esum: 0 });
+    for (const p of people) {
+      if (p.period !== period) continue;
+      for (const a of ancestorsOf(p.unit)) {
+        const r = roll.get(a)!;
+        r.n++;
+        if (p.e1 !== null) {
+          r.en++;
+          r.esum += ((p.e1 - 1) / 4) * 100;
+        }
+      }
+    }
+    for (const [u, r] of roll) {
+      if (r.n < min) continue;
+      see(k, 'respondents', period, u, r.n, null);
+      if (r.en >= min) see(k, 'engagement_index', period, u, r.en, r.esum);
+    }
+  }
+  return k;
+}
