@@ -71,3 +71,46 @@ export function visibilityOf(
     map?.get(unitId) ?? { visible: false, reason: 'Not in the hierarchy in force for this period' }
   );
 }
+
+/** People behind each company value (answered at least one of its items), per team and period. */
+const VALUE_FIGURES = `
+  SELECT a.period, r.unit_id, i.factor AS figure, count(DISTINCT a.respondent_id) AS n
+  FROM survey_answers a
+  JOIN survey_respondents r USING (period, respondent_id)
+  JOIN survey_items i USING (item_id)
+  WHERE i.factor LIKE 'value:%' AND a.period IN (SELECT unnest(from_json($periods, '["VARCHAR"]')))
+  GROUP BY ALL`;
+
+/** People who answered each 1-5 item, per team and period. */
+const ITEM_FIGURES = `
+  SELECT a.period, r.unit_id, a.item_id AS figure, count(*) AS n
+  FROM survey_answers a
+  JOIN survey_respondents r USING (period, respondent_id)
+  JOIN survey_items i USING (item_id)
+  WHERE i.scale_min = 1 AND i.scale_max = 5 AND a.period IN (SELECT unnest(from_json($periods, '["VARCHAR"]')))
+  GROUP BY ALL`;
+
+/**
+ * Visibility of value cells ('value:<Name>') and single items, per period, each on its own n over
+ * the tree, with every unit whose group is hidden hidden too. For methods that show a unit's
+ * values or items: a small value or item group must not be worked out as parent minus teams.
+ */
+export async function valueAndItemVisibility(
+  conn: DuckDBConnection,
+  period: string,
+  maps: Map<string, PeriodVisibility>,
+  minSize: number,
+): Promise<{ value(factor: string): VisibilityMap; item(itemId: string): VisibilityMap }> {
+  const rows = new Map([[period, maps.get(period)?.row ?? new Map<string, Visibility>()]]);
+  const values = (await figureVisibility(conn, [period], minSize, VALUE_FIGURES, {}, rows)).get(
+    period,
+  );
+  const items = (await figureVisibility(conn, [period], minSize, ITEM_FIGURES, {}, rows)).get(
+    period,
+  );
+  const fallback = rows.get(period)!;
+  return {
+    value: (factor) => values?.get(factor) ?? fallback,
+    item: (itemId) => items?.get(itemId) ?? fallback,
+  };
+}

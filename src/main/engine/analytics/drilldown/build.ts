@@ -10,7 +10,7 @@ import type { MetricValue } from '../../../../shared/contract';
 import { UpstreamError } from '../../../../shared/result';
 import { suppressionReasons } from '../../confidentiality/reasons';
 import type { Visibility } from '../../confidentiality/treeVisibility';
-import { visibilityMaps } from '../../confidentiality/visibilityMaps';
+import { valueAndItemVisibility, visibilityMaps } from '../../confidentiality/visibilityMaps';
 import { listPeriods, resolvePeriod } from '../../hierarchy/periods';
 import { unitReorgs } from '../../hierarchy/reorgs';
 import { hierarchyFor, unitsOf, type UnitRow } from '../../hierarchy/units';
@@ -206,19 +206,37 @@ export async function runDrilldown(
   const tally = (key: string, factor: string) =>
     tallies.find((t) => t.key === key && t.factor === factor);
   const treeShown = (id: string) => visibility.get(period)?.row.get(id) ?? VISIBLE;
+  // Value cells and items are each judged on their own n over the tree as well.
+  const figures_ = await valueAndItemVisibility(conn, period, visibility, minSize);
+  const both = (group: Visibility, figure: Visibility): Visibility =>
+    group.visible ? figure : group;
+  const figureShown = (map: Map<string, Visibility>, id: string, group: Visibility) =>
+    both(group, map.get(id) ?? { visible: false, reason: suppressionReasons.neighbour(minSize) });
   const values = (await valueFactors(conn)).map((factor) => ({
     value: factor,
     name: factor.slice('value:'.length),
-    unit: valueCell(tally('unit', factor), shown, minSize),
+    unit: valueCell(
+      tally('unit', factor),
+      figureShown(figures_.value(factor), unit.unit_id, shown),
+      minSize,
+    ),
     parent: parent
-      ? valueCell(tally('parent', factor), treeShown(parent.unit_id), minSize)
+      ? valueCell(
+          tally('parent', factor),
+          figureShown(figures_.value(factor), parent.unit_id, treeShown(parent.unit_id)),
+          minSize,
+        )
       : ({
           pctFavourable: null,
           n: null,
           status: 'no_data',
           reason: drilldownReasons.noParent,
         } as const),
-    company: valueCell(tally('company', factor), treeShown(company.unit_id), minSize),
+    company: valueCell(
+      tally('company', factor),
+      figureShown(figures_.value(factor), company.unit_id, treeShown(company.unit_id)),
+      minSize,
+    ),
   }));
 
   // Strongest and weakest items: only for a visible group, only items answered by the minimum.
@@ -234,7 +252,10 @@ export async function runDrilldown(
     items = { strongest: [], weakest: [], status: 'suppressed', reason: shown.reason };
   } else {
     const scored: ItemScore[] = (await itemTallies(conn, unitGroup, period, eff))
-      .filter((t) => t.answered >= minSize)
+      .filter(
+        (t) =>
+          t.answered >= minSize && figures_.item(t.item_id).get(unit.unit_id)?.visible === true,
+      )
       .map((t) => ({
         itemId: t.item_id,
         text: t.item_text,
@@ -273,7 +294,7 @@ export async function runDrilldown(
       'engagement_index',
       r?.engagement_index ?? null,
       r?.engagement_n ?? 0,
-      vis,
+      both(vis, visibility.get(period)?.figure('engagement_index').get(c.unit_id) ?? vis),
       minSize,
     );
     if (n === 0) {
