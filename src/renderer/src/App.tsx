@@ -1,8 +1,10 @@
 import { NavBar } from './components/NavBar';
 import { useAppLocation } from './state/location';
-import { ComingSoonView, LINKAGE_TEXT, TEAMS_TEXT, VALUES_TEXT } from './views/ComingSoonView';
+import { ComingSoonView, TEAMS_TEXT } from './views/ComingSoonView';
 import { ImportView } from './views/ImportView';
+import { LinkageView } from './views/LinkageView';
 import { OverviewView } from './views/OverviewView';
+import { ValuesView } from './views/ValuesView';
 
 export function App() {
   const [location, setLocation] = useAppLocation();
@@ -13,8 +15,8 @@ export function App() {
         {location.view === 'overview' && (
           <OverviewView location={location} onSelect={setLocation} />
         )}
-        {location.view === 'linkage' && <ComingSoonView title="Linkage" what={LINKAGE_TEXT} />}
-        {location.view === 'values' && <ComingSoonView title="Values" what={VALUES_TEXT} />}
+        {location.view === 'linkage' && <LinkageView />}
+        {location.view === 'values' && <ValuesView location={location} onSelect={setLocation} />}
         {location.view === 'teams' && <ComingSoonView title="Teams" what={TEAMS_TEXT} />}
         {location.view === 'import' && <ImportView />}
       </main>

@@ -1,0 +1,171 @@
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodOutput } from '../../src/shared/contract';
+import { formatHeatmapCell } from '../../src/renderer/src/components/values/format';
+import { findChromium, launchChromium } from '../helpers/browser';
+import { startServe, upstream } from '../helpers/cli';
+import { makeTempDir } from '../helpers/tempDir';
+
+// The values heatmap on the real engine: `upstream serve` on the small sample, driven in Chromium.
+const browserPath = findChromium();
+if (browserPath) console.log(`values tests: using ${browserPath.source} at ${browserPath.path}`);
+else
+  console.warn(
+    'SKIPPED values tests: no Chromium found (set UPSTREAM_CHROMIUM, or apt-get install chromium).',
+  );
+
+type Heatmap = MethodOutput<'heatmap'>;
+
+describe.skipIf(!browserPath)('Values heatmap in Chromium against upstream serve', () => {
+  const temp = makeTempDir();
+  const workspace = join(temp.path, 'sample.duckdb');
+  let server: Awaited<ReturnType<typeof startServe>>;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  let token = '';
+
+  const api = async <T = Heatmap>(method: string, input: unknown): Promise<T> => {
+    const origin = new URL(server.url).origin;
+    const res = await fetch(`${origin}/api/${method}`, {
+      method: 'POST',
+      body: JSON.stringify(input),
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = await res.json();
+    if (!body.ok) throw new Error(body.error.message);
+    return body.value as T;
+  };
+
+  /** Every cell of every row (reference rows too) shows the API's figure, or no digits at all. */
+  async function expectHeatmapToShow(h: Heatmap): Promise<void> {
+    const table = page.getByTestId('heatmap-table');
+    await expect
+      .poll(async () =>
+        (
+          await table
+            .getByTestId(/^heatmap-row-/)
+            .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))
+        ).sort(),
+      )
+      .toEqual(h.rows.map((r) => `heatmap-row-${r.unitId}`).sort());
+    const rows: { locator: Locator; cells: Heatmap['rows'][number]['cells'] }[] = [
+      ...h.rows.map((r) => ({
+        locator: table.getByTestId(`heatmap-row-${r.unitId}`),
+        cells: r.cells,
+      })),
+      { locator: table.getByTestId('heatmap-company'), cells: h.company.cells },
+    ];
+    for (const { locator, cells } of rows) {
+      for (const cell of cells) {
+        const el = locator.locator(`[data-testid="heatmap-cell"][data-value="${cell.value}"]`);
+        await expect.poll(() => el.getAttribute('data-status')).toBe(cell.status);
+        const text = formatHeatmapCell(h.mode, cell);
+        if (text) {
+          await expect.poll(() => el.getByTestId('heatmap-cell-value').innerText()).toBe(text);
+        } else {
+          expect(await el.innerText()).not.toMatch(/\d/);
+          if (cell.status === 'suppressed')
+            expect(await el.getAttribute('title')).toContain(cell.reason ?? 'Suppressed');
+        }
+        if (cell.status === 'ok' && cell.n !== null)
+          expect(await el.getAttribute('title')).toContain(`n = ${cell.n.toLocaleString('en-GB')}`);
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    const sample = upstream([
+      'sample',
+      '--workspace',
+      workspace,
+      '--exports',
+      join(temp.path, 'exports'),
+      '--scale',
+      'small',
+      '--seed',
+      '7',
+    ]);
+    expect(sample.status, sample.stderr).toBe(0);
+    server = await startServe(['--workspace', workspace]);
+    token = new URL(server.url).searchParams.get('token')!;
+    browser = await launchChromium(browserPath!.path);
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(new URL(server.url).origin))
+        problems.push(`request left the machine: ${r.url()}`);
+    });
+    await page.goto(server.url);
+    await page.getByTestId('nav-values').click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    temp.remove();
+  });
+
+  it('shows each unit x value as the API figures, % favourable by default', async () => {
+    const h = await api('heatmap', { mode: 'absolute' });
+    await expect.poll(() => page.getByTestId('heatmap-table').isVisible()).toBe(true);
+    expect(await page.getByTestId('heatmap-mode').inputValue()).toBe('absolute');
+    expect(await page.getByTestId('heatmap-period').inputValue()).toBe(h.period);
+    expect(await page.getByTestId('heatmap-breadcrumb').innerText()).toContain(h.parent.name);
+    await expectHeatmapToShow(h);
+    await page.screenshot({ path: join(process.cwd(), '.tmp', 'values-1920.png') });
+  });
+
+  it('switches to points vs company on a diverging scale', async () => {
+    await page.getByTestId('heatmap-mode').selectOption('vs_company');
+    const h = await api('heatmap', { mode: 'vs_company' });
+    expect(h.scale.diverging).toBe(true);
+    await expectHeatmapToShow(h);
+    await expect
+      .poll(() => page.getByTestId('heatmap-legend').getAttribute('data-family'))
+      .toBe('delta');
+  });
+
+  it('drills into a region and shows its children as heatmap({parentId}) does', async () => {
+    const top = await api('heatmap', { mode: 'vs_company' });
+    const region = top.rows.find((r) => r.level !== 'team' && r.status === 'ok')!;
+    expect(region, 'the sample has regions').toBeDefined();
+    await page.getByTestId(`heatmap-row-${region.unitId}`).click();
+    const h = await api('heatmap', { mode: 'vs_company', parentId: region.unitId });
+    await expectHeatmapToShow(h);
+    await expect
+      .poll(() => page.getByTestId('heatmap-breadcrumb').innerText())
+      .toContain(region.name);
+    expect(await page.getByTestId('heatmap-parent').isVisible()).toBe(true);
+  });
+
+  it('shows suppressed cells locked, with no digits, somewhere down the tree', async () => {
+    // Drill until a level with suppressed cells (the sample plants small teams), checking each.
+    let h = await api('heatmap', { mode: 'absolute' });
+    await page.getByTestId('heatmap-mode').selectOption('absolute');
+    await page.getByTestId('heatmap-breadcrumb').getByRole('button').first().click();
+    await expectHeatmapToShow(h);
+    const seen = () => h.rows.some((r) => r.cells.some((c) => c.status === 'suppressed'));
+    for (let depth = 0; depth < 4 && !seen(); depth++) {
+      const next = h.rows.find((r) => r.level !== 'team' && r.status === 'ok');
+      if (!next) break;
+      const children = await api('heatmap', { mode: 'absolute', parentId: next.unitId });
+      if (children.rows.length === 0) break;
+      await page.getByTestId(`heatmap-row-${next.unitId}`).click();
+      h = children;
+      await expectHeatmapToShow(h);
+    }
+    expect(seen(), 'the sample plants small teams').toBe(true);
+    const locked = page.locator('[data-testid="heatmap-cell"][data-status="suppressed"]').first();
+    expect(await locked.locator('svg').count()).toBeGreaterThan(0);
+    expect(await locked.innerText()).not.toMatch(/\d/);
+  });
+
+  it('logged no console errors or warnings and made no request off the machine', () => {
+    expect(problems).toEqual([]);
+  });
+});
