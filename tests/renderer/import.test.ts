@@ -13,7 +13,8 @@ import {
 } from '../../src/renderer/src/import/mappingEdit';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { ColumnMapping } from '../../src/shared/imports';
-import { findChromium, launchChromium } from '../helpers/browser';
+import { openAppInChromium } from '../helpers/appInChromium';
+import { findChromium } from '../helpers/browser';
 import { startServe, upstream } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
 
@@ -235,19 +236,11 @@ describe.skipIf(!browserPath)('Import screen in Chromium against upstream serve'
     writeFileSync(q3File, cxExport(codes, { month: '08', year: '2025', prefix: 'Q3-' }));
     writeFileSync(q4File, cxExport(codes, { month: '11', year: '2025', prefix: 'Q4-' }));
 
-    server = await startServe(['--workspace', workspace]);
-    token = new URL(server.url).searchParams.get('token')!;
-    browser = await launchChromium(browserPath!.path);
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(new URL(server.url).origin))
-        problems.push(`request left the machine: ${r.url()}`);
-    });
-    await page.goto(server.url);
+    ({ server, browser, page, token } = await openAppInChromium(
+      browserPath!.path,
+      workspace,
+      problems,
+    ));
     await page.getByTestId('nav-import').click();
     await page.getByTestId('import-choose').waitFor();
   });

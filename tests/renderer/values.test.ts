@@ -3,7 +3,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { formatHeatmapCell } from '../../src/renderer/src/components/values/format';
-import { findChromium, launchChromium } from '../helpers/browser';
+import { openAppInChromium } from '../helpers/appInChromium';
+import { findChromium } from '../helpers/browser';
 import { startServe, upstream } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
 
@@ -88,19 +89,11 @@ describe.skipIf(!browserPath)('Values heatmap in Chromium against upstream serve
       '7',
     ]);
     expect(sample.status, sample.stderr).toBe(0);
-    server = await startServe(['--workspace', workspace]);
-    token = new URL(server.url).searchParams.get('token')!;
-    browser = await launchChromium(browserPath!.path);
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(new URL(server.url).origin))
-        problems.push(`request left the machine: ${r.url()}`);
-    });
-    await page.goto(server.url);
+    ({ server, browser, page, token } = await openAppInChromium(
+      browserPath!.path,
+      workspace,
+      problems,
+    ));
     await page.getByTestId('nav-values').click();
   });
 
