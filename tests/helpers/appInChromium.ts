@@ -33,3 +33,20 @@ export async function openAppInChromium(
   await page.goto(server.url);
   return { server, browser, page, token: new URL(server.url).searchParams.get('token')! };
 }
+
+/** Calls a method on the served engine as a script would (Bearer token); throws its error message. */
+export async function callApi<T>(
+  serverUrl: string,
+  token: string,
+  method: string,
+  input: unknown,
+): Promise<T> {
+  const res = await fetch(`${new URL(serverUrl).origin}/api/${method}`, {
+    method: 'POST',
+    body: JSON.stringify(input),
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(body.error!.message);
+  return body.value as T;
+}

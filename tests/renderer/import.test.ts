@@ -13,7 +13,7 @@ import {
 } from '../../src/renderer/src/import/mappingEdit';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { ColumnMapping } from '../../src/shared/imports';
-import { openAppInChromium } from '../helpers/appInChromium';
+import { callApi, openAppInChromium } from '../helpers/appInChromium';
 import { findChromium } from '../helpers/browser';
 import { startServe, upstream } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
@@ -137,15 +137,7 @@ describe.skipIf(!browserPath)('Import screen in Chromium against upstream serve'
     method: M,
     input: MethodInput<M>,
   ): Promise<MethodOutput<M>> {
-    const origin = new URL(server.url).origin;
-    const res = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      body: JSON.stringify(input),
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = await res.json();
-    if (!body.ok) throw new Error(body.error.message);
-    return body.value;
+    return callApi<MethodOutput<M>>(server.url, token, method, input);
   }
 
   const row = (column: string) => page.getByTestId(`mapping-row-${column}`);

@@ -7,7 +7,7 @@ import {
   linkageNText,
   rText,
 } from '../../src/renderer/src/components/linkage/formatLinkage';
-import { openAppInChromium } from '../helpers/appInChromium';
+import { callApi, openAppInChromium } from '../helpers/appInChromium';
 import { findChromium } from '../helpers/browser';
 import { startServe, upstream } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
@@ -34,15 +34,7 @@ describe.skipIf(!browserPath)('Linkage in Chromium against upstream serve', () =
   let token = '';
 
   const api = async <T>(method: string, input: unknown): Promise<T> => {
-    const origin = new URL(server.url).origin;
-    const res = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      body: JSON.stringify(input),
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = await res.json();
-    if (!body.ok) throw new Error(body.error.message);
-    return body.value as T;
+    return callApi<T>(server.url, token, method, input);
   };
 
   async function expectStatsToShow(answer: Linkage): Promise<void> {

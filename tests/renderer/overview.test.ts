@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { tileNText, tileValueText } from '../../src/renderer/src/format/formatMetric';
-import { openAppInChromium } from '../helpers/appInChromium';
+import { callApi, openAppInChromium } from '../helpers/appInChromium';
 import { findChromium } from '../helpers/browser';
 import { startServe, upstream } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
@@ -28,15 +28,7 @@ describe.skipIf(!browserPath)('Overview in Chromium against upstream serve', () 
   let token = '';
 
   const api = async (method: string, input: unknown): Promise<Overview> => {
-    const origin = new URL(server.url).origin;
-    const res = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      body: JSON.stringify(input),
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = await res.json();
-    if (!body.ok) throw new Error(body.error.message);
-    return body.value;
+    return callApi<Overview>(server.url, token, method, input);
   };
 
   async function expectTilesToShow(overview: Overview): Promise<void> {

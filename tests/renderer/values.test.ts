@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { formatHeatmapCell } from '../../src/renderer/src/components/values/format';
-import { openAppInChromium } from '../helpers/appInChromium';
+import { callApi, openAppInChromium } from '../helpers/appInChromium';
 import { findChromium } from '../helpers/browser';
 import { startServe, upstream } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
@@ -28,15 +28,7 @@ describe.skipIf(!browserPath)('Values heatmap in Chromium against upstream serve
   let token = '';
 
   const api = async <T = Heatmap>(method: string, input: unknown): Promise<T> => {
-    const origin = new URL(server.url).origin;
-    const res = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      body: JSON.stringify(input),
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = await res.json();
-    if (!body.ok) throw new Error(body.error.message);
-    return body.value as T;
+    return callApi<T>(server.url, token, method, input);
   };
 
   /** Every cell of every row (reference rows too) shows the API's figure, or no digits at all. */
