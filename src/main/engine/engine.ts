@@ -19,7 +19,8 @@ const UNQUEUED = new Set(['importCancel', 'methods']);
 export class Engine extends EventEmitter<{ importProgress: [ImportProgressEvent] }> {
   private queue: Promise<unknown> = Promise.resolve();
   readonly files = new FileRegistry();
-  private readonly context: EngineContext;
+  /** What handlers receive; tests that call a handler directly use it too. */
+  readonly context: EngineContext;
 
   private constructor(readonly ws: Workspace) {
     super();

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   drilldownOutputSchema,
@@ -11,9 +10,7 @@ import type { EngineContext } from '../../../src/main/engine/handlers/context';
 import { drilldown } from '../../../src/main/engine/handlers/drilldown';
 import { hierarchyFor, unitsOf, type UnitRow } from '../../../src/main/engine/hierarchy/units';
 import { listPeriods } from '../../../src/main/engine/hierarchy/periods';
-import { FileRegistry } from '../../../src/main/engine/import/fileRegistry';
-import { createSampleWorkspace } from '../../../src/main/engine/sampleWorkspace';
-import { makeTempDir } from '../../helpers/tempDir';
+import { openSampleCompany } from '../../helpers/sampleCompany';
 
 // The sample company as `npm start` loads it: hundreds of units, a reorganisation, small teams.
 let engine: Engine;
@@ -23,28 +20,12 @@ let units: UnitRow[];
 let period: string;
 
 beforeAll(async () => {
-  const temp = makeTempDir('upstream-drilldown-sample-');
-  engine = await createSampleWorkspace({
-    workspace: join(temp.path, 'sample.duckdb'),
-    exportsDir: join(temp.path, 'exports'),
-    seed: 42,
-    scale: 'default',
-    // Needed: the import is the callback's argument (see heatmapSample.test.ts).
-    onImported: () => undefined,
-  });
-  ctx = {
-    ws: engine.ws,
-    files: new FileRegistry(),
-    imports: { current: null },
-    emitProgress: () => undefined,
-  };
+  const sample = await openSampleCompany();
+  ({ engine, ctx } = sample);
+  remove = sample.close;
   const periods = await listPeriods(engine.ws.conn);
   period = periods[periods.length - 1]!;
   units = await unitsOf(engine.ws.conn, await hierarchyFor(engine.ws.conn, period));
-  remove = () => {
-    engine.close();
-    temp.remove();
-  };
 }, 120_000);
 afterAll(() => remove?.());
 

@@ -1,44 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heatmapOutputSchema, type HeatmapInput } from '../../../src/shared/analytics/heatmap';
-import type { Engine } from '../../../src/main/engine/engine';
 import type { EngineContext } from '../../../src/main/engine/handlers/context';
 import { heatmap } from '../../../src/main/engine/handlers/heatmap';
-import { FileRegistry } from '../../../src/main/engine/import/fileRegistry';
-import { TRUTH_FILE_NAME, type SampleTruth } from '../../../src/main/engine/sample';
-import { createSampleWorkspace } from '../../../src/main/engine/sampleWorkspace';
-import { makeTempDir } from '../../helpers/tempDir';
+import type { SampleTruth } from '../../../src/main/engine/sample';
+import { openSampleCompany } from '../../helpers/sampleCompany';
 
 // The sample company as `npm start` loads it: the planted effects in truth.json must show.
-let engine: Engine;
 let truth: SampleTruth;
 let ctx: EngineContext;
 let remove: () => void;
 
 beforeAll(async () => {
-  const temp = makeTempDir('upstream-heatmap-sample-');
-  const exportsDir = join(temp.path, 'exports');
-  engine = await createSampleWorkspace({
-    workspace: join(temp.path, 'sample.duckdb'),
-    exportsDir,
-    seed: 42,
-    scale: 'default',
-    // Needed: createSampleWorkspace's `options.onImported?.(await engine.importFile(...))` skips
-    // the import itself when no callback is given (optional call short-circuits its arguments).
-    onImported: () => undefined,
-  });
-  truth = JSON.parse(readFileSync(join(exportsDir, TRUTH_FILE_NAME), 'utf8')) as SampleTruth;
-  ctx = {
-    ws: engine.ws,
-    files: new FileRegistry(),
-    imports: { current: null },
-    emitProgress: () => undefined,
-  };
-  remove = () => {
-    engine.close();
-    temp.remove();
-  };
+  const sample = await openSampleCompany();
+  ({ ctx, truth } = sample);
+  remove = sample.close;
 });
 afterAll(() => remove?.());
 

@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/main/engine/engine';
 import type { EngineContext } from '../../../src/main/engine/handlers/context';
 import { lagProfile, linkage } from '../../../src/main/engine/handlers/linkage';
-import { TRUTH_FILE_NAME, type SampleTruth } from '../../../src/main/engine/sample';
-import { createSampleWorkspace } from '../../../src/main/engine/sampleWorkspace';
 import {
   lagProfileOutputSchema,
   linkageOutputSchema,
   type LagProfileOutput,
 } from '../../../src/shared/analytics/linkage';
+import type { SampleTruth } from '../../../src/main/engine/sample';
 import { UpstreamError } from '../../../src/shared/result';
-import { makeTempDir } from '../../helpers/tempDir';
+import { openSampleCompany } from '../../helpers/sampleCompany';
 
 // The default sample company (seed 42) through the real import path, against the lag effect it
 // plants. truth.lagEffect.observedR pools team-quarters with at least 5 respondents; the app also
@@ -20,39 +16,19 @@ import { makeTempDir } from '../../helpers/tempDir';
 // floor of 10 customer answers, so it sees slightly fewer pairs and a slightly different r.
 
 describe('linkage on the default sample company', () => {
-  let engine: Engine;
   let ctx: EngineContext;
   let truth: SampleTruth;
   let profile: LagProfileOutput;
   let remove: () => void;
 
   beforeAll(async () => {
-    const temp = makeTempDir('upstream-linkage-sample-');
-    const exportsDir = join(temp.path, 'exports');
-    engine = await createSampleWorkspace({
-      workspace: join(temp.path, 'sample.duckdb'),
-      exportsDir,
-      seed: 42,
-      scale: 'default',
-      // Needed: createSampleWorkspace writes `options.onImported?.(await engine.importFile(...))`,
-      // and `f?.(x)` does not evaluate x when f is undefined, so without it nothing is imported.
-      onImported: () => undefined,
-    });
-    truth = JSON.parse(readFileSync(join(exportsDir, TRUTH_FILE_NAME), 'utf8')) as SampleTruth;
-    ctx = {
-      ws: engine.ws,
-      files: engine.files,
-      imports: { current: null },
-      emitProgress: () => undefined,
-    };
+    const sample = await openSampleCompany();
+    ({ ctx, truth } = sample);
+    remove = sample.close;
     profile = await lagProfile(
       { employeeMetric: 'engagement_index', customerMetric: 'nps', level: 'team' },
       ctx,
     );
-    remove = () => {
-      engine.close();
-      temp.remove();
-    };
   }, 180_000);
   afterAll(() => remove?.());
 
