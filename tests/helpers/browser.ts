@@ -29,3 +29,14 @@ export function findChromium(): { path: string; source: string } | null {
 export async function launchChromium(path: string): Promise<Browser> {
   return chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, headless: true });
 }
+
+/** findChromium, saying which browser the named suite uses, or why it is skipped. */
+export function chromiumFor(suite: string): { path: string; source: string } | null {
+  const found = findChromium();
+  if (found) console.log(`${suite} tests: using ${found.source} at ${found.path}`);
+  else
+    console.warn(
+      `SKIPPED ${suite} tests: no Chromium found (set UPSTREAM_CHROMIUM, or apt-get install chromium).`,
+    );
+  return found;
+}

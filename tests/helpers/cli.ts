@@ -53,3 +53,18 @@ export function startServe(args: string[]): Promise<{ url: string; stop(): Promi
     });
   });
 }
+
+/** The small sample company (seed 7) written to `exportsDir` and loaded into `workspace` by the real command. */
+export function writeSmallSample(workspace: string, exportsDir: string): CliResult {
+  return upstream([
+    'sample',
+    '--workspace',
+    workspace,
+    '--exports',
+    exportsDir,
+    '--scale',
+    'small',
+    '--seed',
+    '7',
+  ]);
+}

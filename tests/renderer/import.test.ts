@@ -14,20 +14,15 @@ import {
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { ColumnMapping } from '../../src/shared/imports';
 import { callApi, openAppInChromium } from '../helpers/appInChromium';
-import { findChromium } from '../helpers/browser';
-import { startServe, upstream } from '../helpers/cli';
+import { chromiumFor } from '../helpers/browser';
+import { startServe, writeSmallSample } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
 
 // The Import screen on the real engine: `upstream serve` on the small sample, driven in Chromium.
 // An analyst uploads a CX export whose columns are not Upstream's, checks and corrects the
 // inferred mapping, saves it as a profile, imports, reads the report; next quarter's file is then
 // mapped by the profile without being asked.
-const browserPath = findChromium();
-if (browserPath) console.log(`renderer tests: using ${browserPath.source} at ${browserPath.path}`);
-else
-  console.warn(
-    'SKIPPED Import screen tests: no Chromium found (set UPSTREAM_CHROMIUM, or apt-get install chromium).',
-  );
+const browserPath = chromiumFor('Import screen');
 
 const HEADER = 'Response ID,Store Code,Date,Likelihood to recommend,Overall satisfaction,Via';
 const ROWS = 40;
@@ -205,17 +200,7 @@ describe.skipIf(!browserPath)('Import screen in Chromium against upstream serve'
   }
 
   beforeAll(async () => {
-    const sample = upstream([
-      'sample',
-      '--workspace',
-      workspace,
-      '--exports',
-      exportsDir,
-      '--scale',
-      'small',
-      '--seed',
-      '7',
-    ]);
+    const sample = writeSmallSample(workspace, exportsDir);
     expect(sample.status, sample.stderr).toBe(0);
     // Codes the workspace can link to a unit, from the sample's own unit mapping.
     const codes = readFileSync(join(exportsDir, 'unit_mapping.csv'), 'utf8')

@@ -8,18 +8,13 @@ import {
   rText,
 } from '../../src/renderer/src/components/linkage/formatLinkage';
 import { callApi, openAppInChromium } from '../helpers/appInChromium';
-import { findChromium } from '../helpers/browser';
-import { startServe, upstream } from '../helpers/cli';
+import { chromiumFor } from '../helpers/browser';
+import { startServe, writeSmallSample } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
 
 // The Linkage view on the real engine: `upstream serve` on the small sample, driven in Chromium.
 // Needs App.tsx to route '#/linkage' to <LinkageView />.
-const browserPath = findChromium();
-if (browserPath) console.log(`linkage tests: using ${browserPath.source} at ${browserPath.path}`);
-else
-  console.warn(
-    'SKIPPED linkage tests: no Chromium found (set UPSTREAM_CHROMIUM, or apt-get install chromium).',
-  );
+const browserPath = chromiumFor('linkage');
 
 type Linkage = MethodOutput<'linkage'>;
 type LagProfile = MethodOutput<'lagProfile'>;
@@ -47,17 +42,7 @@ describe.skipIf(!browserPath)('Linkage in Chromium against upstream serve', () =
   }
 
   beforeAll(async () => {
-    const sample = upstream([
-      'sample',
-      '--workspace',
-      workspace,
-      '--exports',
-      join(temp.path, 'exports'),
-      '--scale',
-      'small',
-      '--seed',
-      '7',
-    ]);
+    const sample = writeSmallSample(workspace, join(temp.path, 'exports'));
     expect(sample.status, sample.stderr).toBe(0);
     ({ server, browser, page, token } = await openAppInChromium(
       browserPath!.path,

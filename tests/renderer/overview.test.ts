@@ -4,17 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { tileNText, tileValueText } from '../../src/renderer/src/format/formatMetric';
 import { callApi, openAppInChromium } from '../helpers/appInChromium';
-import { findChromium } from '../helpers/browser';
-import { startServe, upstream } from '../helpers/cli';
+import { chromiumFor } from '../helpers/browser';
+import { startServe, writeSmallSample } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
 
 // The real UI on the real engine: `upstream serve` on the small sample, driven in Chromium.
-const browserPath = findChromium();
-if (browserPath) console.log(`renderer tests: using ${browserPath.source} at ${browserPath.path}`);
-else
-  console.warn(
-    'SKIPPED renderer tests: no Chromium found (set UPSTREAM_CHROMIUM, or apt-get install chromium).',
-  );
+const browserPath = chromiumFor('renderer');
 
 type Overview = MethodOutput<'overview'>;
 
@@ -43,17 +38,7 @@ describe.skipIf(!browserPath)('Overview in Chromium against upstream serve', () 
   }
 
   beforeAll(async () => {
-    const sample = upstream([
-      'sample',
-      '--workspace',
-      workspace,
-      '--exports',
-      join(temp.path, 'exports'),
-      '--scale',
-      'small',
-      '--seed',
-      '7',
-    ]);
+    const sample = writeSmallSample(workspace, join(temp.path, 'exports'));
     expect(sample.status, sample.stderr).toBe(0);
     ({ server, browser, page, token } = await openAppInChromium(
       browserPath!.path,

@@ -4,17 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { formatHeatmapCell } from '../../src/renderer/src/components/values/format';
 import { callApi, openAppInChromium } from '../helpers/appInChromium';
-import { findChromium } from '../helpers/browser';
-import { startServe, upstream } from '../helpers/cli';
+import { chromiumFor } from '../helpers/browser';
+import { startServe, writeSmallSample } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tempDir';
 
 // The values heatmap on the real engine: `upstream serve` on the small sample, driven in Chromium.
-const browserPath = findChromium();
-if (browserPath) console.log(`values tests: using ${browserPath.source} at ${browserPath.path}`);
-else
-  console.warn(
-    'SKIPPED values tests: no Chromium found (set UPSTREAM_CHROMIUM, or apt-get install chromium).',
-  );
+const browserPath = chromiumFor('values');
 
 type Heatmap = MethodOutput<'heatmap'>;
 
@@ -69,17 +64,7 @@ describe.skipIf(!browserPath)('Values heatmap in Chromium against upstream serve
   }
 
   beforeAll(async () => {
-    const sample = upstream([
-      'sample',
-      '--workspace',
-      workspace,
-      '--exports',
-      join(temp.path, 'exports'),
-      '--scale',
-      'small',
-      '--seed',
-      '7',
-    ]);
+    const sample = writeSmallSample(workspace, join(temp.path, 'exports'));
     expect(sample.status, sample.stderr).toBe(0);
     ({ server, browser, page, token } = await openAppInChromium(
       browserPath!.path,
