@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db/query';
+import { CUSTOMER_AGGREGATES, EMPLOYEE_AGGREGATES } from './aggregates';
 
 /**
  * Roll-up figures per (period, unit): each unit stands for every unit below it in the hierarchy
@@ -54,14 +55,7 @@ export async function employeeRollups(
     `WITH ${scopeCte},
      people AS (
        SELECT s.period, s.unit_id,
-         count(*) AS respondents,
-         avg(r.engagement_0_100) AS engagement_index,
-         count(r.engagement_0_100) AS engagement_n,
-         sum(r.likert_favourable) * 100.0 / nullif(sum(r.likert_answered), 0) AS pct_favourable,
-         count(*) FILTER (WHERE r.likert_answered > 0) AS favourable_n,
-         (count(*) FILTER (WHERE r.enps_score >= 9) - count(*) FILTER (WHERE r.enps_score <= 6)) * 100.0
-           / nullif(count(r.enps_score), 0) AS enps,
-         count(r.enps_score) AS enps_n
+         ${EMPLOYEE_AGGREGATES}
        FROM scope s JOIN respondent_scores r ON r.period = s.period AND r.unit_id = s.descendant_id
        GROUP BY s.period, s.unit_id),
      heads AS (
@@ -88,11 +82,7 @@ export async function customerRollups(
     conn,
     `WITH ${scopeCte}
      SELECT s.period, s.unit_id,
-       sum(f.responses) AS customer_responses,
-       (sum(f.promoters) - sum(f.detractors)) * 100.0 / nullif(sum(f.nps_n), 0) AS nps,
-       sum(f.nps_n) AS nps_n,
-       sum(f.csat_favourable) * 100.0 / nullif(sum(f.csat_n), 0) AS csat,
-       sum(f.csat_n) AS csat_n
+       ${CUSTOMER_AGGREGATES}
      FROM scope s
      JOIN unit_mapping m ON m.unit_id = s.descendant_id
      JOIN customer_code_stats f ON f.cx_code = m.cx_code AND f.period = s.period

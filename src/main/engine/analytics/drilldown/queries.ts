@@ -1,12 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../../db/query';
+import { CUSTOMER_AGGREGATES, EMPLOYEE_AGGREGATES } from '../../metrics/aggregates';
 
 /**
  * The drill-down's set-based queries. A "scope" is the unit's people down to `maxDepth` levels
  * below it in the hierarchy in force for each period: ROLLUP_DEPTH for the full roll-up, 1 for
- * the direct scope. The formulas are those of src/main/engine/metrics/rollups.ts (the registry in
- * src/shared/metrics.ts), restated with a depth limit, which rollups.ts does not take; a test
- * pins the roll-up figures to the overview's.
+ * the direct scope. The metric formulas come from metrics/aggregates.ts, as everywhere else.
  */
 export const ROLLUP_DEPTH = 1_000_000;
 export const DIRECT_DEPTH = 1;
@@ -49,22 +48,12 @@ export async function scopeFigures(
     `WITH ${scopeCte},
      people AS (
        SELECT s.period,
-         count(*) AS respondents,
-         avg(r.engagement_0_100) AS engagement_index,
-         count(r.engagement_0_100) AS engagement_n,
-         sum(r.likert_favourable) * 100.0 / nullif(sum(r.likert_answered), 0) AS pct_favourable,
-         count(*) FILTER (WHERE r.likert_answered > 0) AS favourable_n,
-         (count(*) FILTER (WHERE r.enps_score >= 9) - count(*) FILTER (WHERE r.enps_score <= 6)) * 100.0
-           / nullif(count(r.enps_score), 0) AS enps,
-         count(r.enps_score) AS enps_n
+         ${EMPLOYEE_AGGREGATES}
        FROM scope s JOIN respondent_scores r ON r.period = s.period AND r.unit_id = s.descendant_id
        GROUP BY s.period),
      customers AS (
        SELECT s.period,
-         (sum(f.promoters) - sum(f.detractors)) * 100.0 / nullif(sum(f.nps_n), 0) AS nps,
-         sum(f.nps_n) AS nps_n,
-         sum(f.csat_favourable) * 100.0 / nullif(sum(f.csat_n), 0) AS csat,
-         sum(f.csat_n) AS csat_n
+         ${CUSTOMER_AGGREGATES}
        FROM scope s
        JOIN unit_mapping m ON m.unit_id = s.descendant_id
        JOIN customer_code_stats f ON f.cx_code = m.cx_code AND f.period = s.period

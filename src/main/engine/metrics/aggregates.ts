@@ -1,0 +1,24 @@
+/**
+ * The SQL of each metric in the registry (src/shared/metrics.ts), by metric id, written once:
+ * every method that computes a figure over some group of people or responses uses these
+ * aggregate expressions, so a formula cannot drift between methods.
+ */
+
+/** Over rows of respondent_scores aliased `r`: each metric and the n behind it. */
+export const EMPLOYEE_AGGREGATES = `
+  count(*) AS respondents,
+  avg(r.engagement_0_100) AS engagement_index,
+  count(r.engagement_0_100) AS engagement_n,
+  sum(r.likert_favourable) * 100.0 / nullif(sum(r.likert_answered), 0) AS pct_favourable,
+  count(*) FILTER (WHERE r.likert_answered > 0) AS favourable_n,
+  (count(*) FILTER (WHERE r.enps_score >= 9) - count(*) FILTER (WHERE r.enps_score <= 6)) * 100.0
+    / nullif(count(r.enps_score), 0) AS enps,
+  count(r.enps_score) AS enps_n`;
+
+/** Over rows of customer_code_stats aliased `f`: each metric and the n behind it. */
+export const CUSTOMER_AGGREGATES = `
+  sum(f.responses) AS customer_responses,
+  (sum(f.promoters) - sum(f.detractors)) * 100.0 / nullif(sum(f.nps_n), 0) AS nps,
+  sum(f.nps_n) AS nps_n,
+  sum(f.csat_favourable) * 100.0 / nullif(sum(f.csat_n), 0) AS csat,
+  sum(f.csat_n) AS csat_n`;
