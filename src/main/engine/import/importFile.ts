@@ -19,6 +19,7 @@ import { stageSource } from './readers';
 import type { StagedSource } from './readers/types';
 import { PIVOT, pivotLongStage } from './pivotLong';
 import { catalogueOf, resolveMapping, type MappingSource } from './resolveMapping';
+import { refreshDerived } from '../derived/refresh';
 import { dropStage, loadStage, profileColumns, readingStage, STAGE } from './stageTable';
 
 export interface ImportRequest {
@@ -298,6 +299,7 @@ async function importStaged(
   }
   await conn.run(`CREATE TEMP VIEW ${VALID} AS SELECT * FROM ${CHECKED} WHERE __reason IS NULL`);
   await importer.apply(conn, VALID, sourceId, columns);
+  await refreshDerived(conn, kind);
   throwIfCancelled(fileName, control.signal);
 
   const rowsImported = rowsRead - rowsQuarantined;

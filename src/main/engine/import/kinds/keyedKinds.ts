@@ -1,7 +1,6 @@
 import { rawCell, uniqueCheck } from '../columnChecks';
 import { knownUnitCheck, replaceByKeySql } from './commonChecks';
 import { noExtraColumns, type KindImporter } from './kind';
-import { refreshCustomerCodeStats } from './customerCodeStats';
 
 /** Rows identified by a key: a re-import replaces rows with the same key, never duplicates them. */
 export const customerFeedbackImporter: KindImporter = {
@@ -24,7 +23,6 @@ export const customerFeedbackImporter: KindImporter = {
       INSERT INTO customer_feedback
       SELECT response_id, responded_at, period_of(responded_at), cx_code, channel, nps, csat, ces, comment, ${sourceId}
       FROM ${validRows}`);
-    await refreshCustomerCodeStats(conn);
   },
 };
 
