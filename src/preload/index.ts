@@ -29,6 +29,7 @@ const api = {
   lagProfile: method('lagProfile'),
   heatmap: method('heatmap'),
   drilldown: method('drilldown'),
+  drivers: method('drivers'),
   importPreview: method('importPreview'),
   importRun: method('importRun'),
   importCancel: method('importCancel'),

@@ -8,6 +8,7 @@ import {
 } from './imports';
 import { heatmapMethod } from './analytics/heatmap';
 import { drilldownInputSchema, drilldownOutputSchema } from './analytics/drilldown';
+import { driversMethod } from './analytics/drivers';
 import {
   lagProfileInputSchema,
   lagProfileOutputSchema,
@@ -137,6 +138,7 @@ export const contract = {
     output: drilldownOutputSchema,
   },
   heatmap: heatmapMethod,
+  drivers: driversMethod,
   importPreview: {
     description:
       'What importing a file would do, without doing it: detected format and shape, the kind and mapping that would be used, a guess and reason per column, a few sample values.',

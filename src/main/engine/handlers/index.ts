@@ -1,5 +1,6 @@
 import type { HandlerTable } from './context';
 import { drilldown } from './drilldown';
+import { drivers } from './drivers';
 import { heatmap } from './heatmap';
 import { hierarchy } from './hierarchy';
 import { lagProfile, linkage } from './linkage';
@@ -18,6 +19,7 @@ export const handlers: HandlerTable = {
   lagProfile,
   heatmap,
   drilldown,
+  drivers,
   importPreview,
   importRun,
   importCancel,
