@@ -31,6 +31,18 @@ describe('contract', () => {
     expect(() => contract.drilldown.output.parse(result.value)).not.toThrow();
   });
 
+  it('drivers answers a full analysis with output that matches its schema', async () => {
+    const result = await dispatch(
+      'drivers',
+      { outcome: 'engagement_index', period: '2025-Q2', by: 'value' },
+      t.ctx,
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const out = contract.drivers.output.parse(result.value);
+    expect(out.status).toBe('ok');
+    expect(out.drivers.map((d) => d.id)).toEqual(['value:Integrity']);
+  });
+
   it('methods lists every method with JSON schemas', async () => {
     const result = await dispatch('methods', {}, t.ctx);
     if (!result.ok) throw new Error(result.error.message);
@@ -40,6 +52,9 @@ describe('contract', () => {
       type: 'object',
       properties: { period: { type: 'string' }, unitId: { type: 'string' } },
     });
+    // Every drivers option has a default, so none is required.
+    const drivers = listed.find((m) => m.name === 'drivers')?.input as { required?: string[] };
+    expect(drivers.required ?? []).toEqual([]);
   });
 
   it('rejects an unknown method and arguments that fail the schema, before any handler runs', async () => {

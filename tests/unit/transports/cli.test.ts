@@ -123,6 +123,31 @@ describe('upstream command line', () => {
     );
   });
 
+  it('call drivers prints the analysis, or its typed error with exit 1', () => {
+    const result = upstream([
+      'call',
+      'drivers',
+      '--workspace',
+      ws,
+      '--args',
+      '{"outcome":"engagement_index","period":"2025-Q2"}',
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out).toMatchObject({ status: 'ok', analysis: 'respondents', n: 27, floor: 25 });
+    expect(out.excludedDrivers.map((d: { id: string }) => d.id)).toEqual(['E1', 'E2']);
+    const suppressed = JSON.parse(
+      upstream(['call', 'drivers', '--workspace', ws, '--args', '{"period":"2025-Q1"}']).stdout,
+    );
+    expect(suppressed).toMatchObject({ status: 'suppressed', n: null, drivers: [] });
+    const bad = upstream(['call', 'drivers', '--workspace', ws, '--args', '{"unitId":"NOPE"}']);
+    expect(bad.status).toBe(1);
+    expect(errorOf(bad.stderr)).toEqual({
+      code: 'NOT_FOUND',
+      message: "Unit 'NOPE' is not in the hierarchy in force for 2025-Q2.",
+    });
+  });
+
   it('export writes a method result as CSV or JSON', () => {
     const csvPath = join(temp.path, 'units.csv');
     const result = upstream(['export', 'hierarchy', '--workspace', ws, '--out', csvPath]);

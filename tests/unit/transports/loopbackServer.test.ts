@@ -112,6 +112,23 @@ describe('loopback HTTP transport', () => {
     expect(JSON.parse(reply.body)).toEqual(direct);
   });
 
+  it('serves drivers as the engine answers it, with its typed errors', async () => {
+    const input = { outcome: 'engagement_index', period: '2025-Q2' };
+    const reply = await api('drivers', input);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual(await engine.call('drivers', input));
+    expect(JSON.parse(reply.body).value).toMatchObject({ status: 'ok', n: 27 });
+    const unit = await api('drivers', { unitId: 'NOPE' });
+    expect(unit.status).toBe(404);
+    expect(JSON.parse(unit.body).error).toEqual({
+      code: 'NOT_FOUND',
+      message: "Unit 'NOPE' is not in the hierarchy in force for 2025-Q2.",
+    });
+    const level = await api('drivers', { outcome: 'nps', level: 'planet' });
+    expect(level.status).toBe(400);
+    expect(JSON.parse(level.body).error.code).toBe('INVALID_ARGUMENTS');
+  });
+
   it('returns typed errors with fitting status codes', async () => {
     const bad = await api('overview', { period: 'last year' });
     expect(bad.status).toBe(400);
