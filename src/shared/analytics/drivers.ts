@@ -62,7 +62,8 @@ export const driversInputSchema = z
   .strict();
 export type DriversInput = z.input<typeof driversInputSchema>;
 
-const statusSchema = z.enum(['ok', 'suppressed', 'no_data']);
+/** 'ok', 'suppressed' (with the reason, never a number) or 'no_data', as every figure says it. */
+const statusSchema = metricValueSchema.shape.status;
 
 export const driverImportanceSchema = z.object({
   /** Pearson r with the outcome; null unless status is 'ok'. */

@@ -2,7 +2,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   DRIVER_FLOOR,
   type Driver,
-  type DriverImportance,
   type DriversInput,
   type DriversOutput,
 } from '../../../../shared/analytics/drivers';
@@ -10,94 +9,20 @@ import { METRICS } from '../../../../shared/metrics';
 import { UpstreamError } from '../../../../shared/result';
 import { visibilityMaps, visibilityOf } from '../../confidentiality/visibilityMaps';
 import { MIN_CUSTOMER_RESPONSES } from '../linkage/data';
-import { fisherInterval } from '../linkage/stats';
 import { driverCatalogue, type DriverDef } from './catalogue';
-import { describeDrivers, driversFormula, suppressedReason } from './describe';
+import { describeDrivers, driversFormula, suppressedReason, tooFewUnitsReason } from './describe';
 import { driverFigureVisibility, driverPerformance } from './performance';
 import { splitQuadrants } from './quadrants';
-import { relativeWeights } from './relativeWeights';
-import { resolveDriversRequest, type DriversRequest } from './request';
+import { importanceOf, weighDrivers } from './importance';
+import { resolveDriversRequest } from './request';
 import { respondentCorrelations, type RespondentCorrelations } from './respondentCorrelations';
-import { driverTallies } from './tallies';
+import { driverTallies, type DriverTally } from './tallies';
 import { unitCorrelations } from './unitCorrelations';
 
-/** Relative weights need this many observations per driver (a common rule of thumb for regression). */
-export const OBSERVATIONS_PER_DRIVER = 10;
-
-const importanceOf = (
-  c: { r: number | null; n: number },
-  request: DriversRequest,
-): DriverImportance => {
-  if (c.n < DRIVER_FLOOR) {
-    return {
-      r: null,
-      ciLow: null,
-      ciHigh: null,
-      n: null,
-      ...(request.analysis === 'respondents'
-        ? {
-            status: 'suppressed',
-            reason: `Suppressed: fewer than ${DRIVER_FLOOR} people answered both this and the outcome`,
-          }
-        : {
-            status: 'no_data',
-            reason: `Fewer than ${DRIVER_FLOOR} units show both this figure and the outcome`,
-          }),
-    };
-  }
-  if (c.r === null) {
-    return {
-      r: null,
-      ciLow: null,
-      ciHigh: null,
-      n: c.n,
-      status: 'no_data',
-      reason: 'No spread in the answers, so no correlation',
-    };
-  }
-  const ci = fisherInterval(c.r, c.n);
-  return {
-    r: c.r,
-    ciLow: ci?.[0] ?? null,
-    ciHigh: ci?.[1] ?? null,
-    n: c.n,
-    status: 'ok',
-    reason: null,
-  };
-};
-
-/** Relative weights over the drivers that have an r, when there are enough observations for them. */
-function weighDrivers(stats: RespondentCorrelations, importance: DriverImportance[]) {
-  const used = importance.flatMap((imp, i) => (imp.status === 'ok' ? [i] : []));
-  if (used.length < 2) {
-    return { weights: null, note: 'Relative weights need at least two drivers with an r.' };
-  }
-  const fewest = Math.min(...used.map((i) => importance[i]!.n!));
-  if (fewest < OBSERVATIONS_PER_DRIVER * used.length) {
-    return {
-      weights: null,
-      note: `Relative weights need at least ${OBSERVATIONS_PER_DRIVER} observations per driver (${OBSERVATIONS_PER_DRIVER * used.length} for ${used.length} drivers; the fewest here is ${fewest}): correlation only.`,
-    };
-  }
-  const rxx = used.map((i) => used.map((j) => stats.between[i]![j]));
-  const weights = rxx.some((row) => row.some((r) => r === null))
-    ? null
-    : relativeWeights(
-        rxx as number[][],
-        used.map((i) => importance[i]!.r!),
-      );
-  if (!weights) {
-    return {
-      weights: null,
-      note: 'Relative weights could not be computed: the drivers overlap too much for a stable split (their correlation matrix is singular).',
-    };
-  }
-  const byDriver = new Map(used.map((i, k) => [i, weights.raw[k]!]));
-  return {
-    weights: { byDriver, rSquared: weights.rSquared },
-    note: 'Relative weights (Johnson 2000) split the R² of all drivers together among them, allowing for how they overlap; share is each part in % of R².',
-  };
-}
+const summarise = (reasons: DriversOutput['excludedUnits']['reasons']) => ({
+  total: reasons.reduce((a, e) => a + e.count, 0),
+  reasons,
+});
 
 /**
  * The `drivers` method: importance (r with the outcome) against performance (% favourable) per
@@ -162,11 +87,12 @@ export async function runDrivers(
       performanceSplit: null,
       counts: { key_strength: 0, priority: 0, secondary_strength: 0, low_priority: 0 },
     },
-    excludedUnits: { total: excluded.reduce((a, e) => a + e.count, 0), reasons: excluded },
+    excludedUnits: summarise(excluded),
     message: reason,
   });
 
   let stats: RespondentCorrelations;
+  let tallies: Map<number, DriverTally> | undefined;
   let excludedUnits: DriversOutput['excludedUnits']['reasons'] = [];
   if (request.analysis === 'respondents') {
     // The scope itself must be a group the workspace shows, and so must its outcome figure.
@@ -178,6 +104,7 @@ export async function runDrivers(
     }
     stats = await respondentCorrelations(conn, period, unit.unit_id, request.outcome, drivers);
     if (stats.n < DRIVER_FLOOR) return withheld('suppressed', suppressedReason(request));
+    tallies = (await driverTallies(conn, period, [unit.unit_id], drivers)).get(unit.unit_id);
   } else {
     const found = await unitCorrelations(conn, {
       pair: request.pair,
@@ -190,17 +117,13 @@ export async function runDrivers(
     });
     excludedUnits = found.excluded;
     if (found.n < DRIVER_FLOOR) {
-      return withheld(
-        'no_data',
-        `Only ${found.n} units at the ${request.level} level in ${unit.unit_name} have visible employee figures in ${period} and at least ${MIN_CUSTOMER_RESPONSES} customer responses in ${request.pair.customerPeriod}; driver analysis needs at least ${DRIVER_FLOOR}.`,
-        excludedUnits,
-      );
+      return withheld('no_data', tooFewUnitsReason(request, found.n), excludedUnits);
     }
     stats = found;
+    tallies = found.scopeTallies;
   }
 
-  const tallies = (await driverTallies(conn, period, [unit.unit_id], drivers)).get(unit.unit_id);
-  const importance = stats.withOutcome.map((c) => importanceOf(c, request));
+  const importance = stats.withOutcome.map((c) => importanceOf(c, request.analysis));
   const performance = drivers.map((d, i) =>
     driverPerformance(tallies?.get(i), figureShown(d, unit.unit_id), minSize),
   );
@@ -245,10 +168,7 @@ export async function runDrivers(
       performanceSplit: split.performanceSplit,
       counts: split.counts,
     },
-    excludedUnits: {
-      total: excludedUnits.reduce((a, e) => a + e.count, 0),
-      reasons: excludedUnits,
-    },
+    excludedUnits: summarise(excludedUnits),
     message: '',
   };
   return { ...output, message: describeDrivers(request, output) };

@@ -1,6 +1,7 @@
 import { DRIVER_FLOOR, type DriversOutput } from '../../../../shared/analytics/drivers';
 import { METRICS } from '../../../../shared/metrics';
 import { formatR } from '../linkage/analysis';
+import { MIN_CUSTOMER_RESPONSES } from '../linkage/data';
 import type { DriversRequest } from './request';
 
 const OUTCOME_ANSWER = {
@@ -27,6 +28,13 @@ export function driversFormula(request: DriversRequest): string {
 
 export function suppressedReason(request: DriversRequest): string {
   return `Suppressed: fewer than ${DRIVER_FLOOR} people in ${request.unit.unit_name} answered the ${METRICS[request.outcome].label} question${request.outcome === 'engagement_index' ? 's' : ''} in ${request.period}; driver analysis needs at least ${DRIVER_FLOOR}.`;
+}
+
+export function tooFewUnitsReason(
+  request: Extract<DriversRequest, { analysis: 'units' }>,
+  n: number,
+): string {
+  return `Only ${n} units at the ${request.level} level in ${request.unit.unit_name} have visible employee figures in ${request.period} and at least ${MIN_CUSTOMER_RESPONSES} customer responses in ${request.pair.customerPeriod}; driver analysis needs at least ${DRIVER_FLOOR}.`;
 }
 
 /** Plain words for the room: what moves most with the outcome, and where to act first. */

@@ -6,11 +6,13 @@ import { pearson } from '../linkage/stats';
 import type { DriverDef } from './catalogue';
 import { driverPerformance, type DriverFigureVisibility } from './performance';
 import type { RespondentCorrelations } from './respondentCorrelations';
-import { driverTallies } from './tallies';
+import { driverTallies, type DriverTally } from './tallies';
 
 export interface UnitCorrelations extends RespondentCorrelations {
   /** Units at the level inside the scope left out, with why (as the linkage method says it). */
   excluded: { reason: string; count: number }[];
+  /** The scope's own tallies, from the same query as the units' (for its performance figures). */
+  scopeTallies: Map<number, DriverTally> | undefined;
 }
 
 /** Units at `level` inside the scope's full roll-up, in the hierarchy in force for the period. */
@@ -76,7 +78,7 @@ export async function unitCorrelations(
   const tallies = await driverTallies(
     conn,
     pair.employeePeriod,
-    units.map((u) => u.unitId),
+    [options.scopeId, ...units.map((u) => u.unitId)],
     drivers,
   );
   const ys = units.map((u) => u.y);
@@ -103,5 +105,6 @@ export async function unitCorrelations(
     excluded: [...excluded]
       .map(([reason, count]) => ({ reason, count }))
       .sort((a, b) => b.count - a.count),
+    scopeTallies: tallies.get(options.scopeId),
   };
 }
