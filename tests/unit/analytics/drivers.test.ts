@@ -1,18 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/engine/dispatch';
-import type { EngineContext } from '../../../src/main/engine/handlers/context';
-import { FileRegistry } from '../../../src/main/engine/import/fileRegistry';
-import { importFile } from '../../../src/main/engine/import/importFile';
-import { openWorkspace, type Workspace } from '../../../src/main/engine/workspace/workspace';
-import {
-  DRIVER_FLOOR,
-  driversOutputSchema,
-  type DriversInput,
-  type DriversOutput,
-} from '../../../src/shared/analytics/drivers';
+import { DRIVER_FLOOR, type DriversInput } from '../../../src/shared/analytics/drivers';
 import { csv, tinyItems, writeTinyCompany } from '../../fixtures/tinyCompany';
 import { makeTempDir } from '../../helpers/tempDir';
+import {
+  clamp,
+  driversWorkspace,
+  expectWithheld,
+  pearson,
+  seeded,
+  type DriversWorkspace,
+} from './driversTestKit';
 
 // The tiny company's hierarchy, mapping and customers with survey answers written here, so that
 // every figure can be recomputed in plain JS from the rows below:
@@ -36,16 +34,7 @@ interface Person {
   ENPS: number | null;
 }
 
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1664525 + 1013904223) % 4294967296;
-    return s / 4294967296;
-  };
-}
-const random = seeded(11);
-const normal = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
+const { normal } = seeded(11);
 const likert = (g: number, load: number) => clamp(3 + load * g + 0.9 * normal(), 1, 5);
 
 function people(period: string, sizes: Record<string, number>): Person[] {
@@ -96,21 +85,6 @@ const engagement = (p: Person): number | null => {
     : answers.reduce((s, v) => s + ((v - 1) / 4) * 100, 0) / answers.length;
 };
 
-function pearson(xs: number[], ys: number[]): number {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  xs.forEach((x, i) => {
-    sxy += (x - mx) * (ys[i]! - my);
-    sxx += (x - mx) ** 2;
-    syy += (ys[i]! - my) ** 2;
-  });
-  return sxy / Math.sqrt(sxx * syy);
-}
-
 /** r of an item with an outcome over the people who answered both, with its Fisher-z interval. */
 function expectedImportance(rows: Person[], item: ItemId, outcome: (p: Person) => number | null) {
   const pairs = rows
@@ -140,8 +114,7 @@ function median(values: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-let ws: Workspace;
-let ctx: EngineContext;
+let t: DriversWorkspace;
 let remove: () => void;
 
 beforeAll(async () => {
@@ -178,35 +151,16 @@ beforeAll(async () => {
       );
     }
   }
-  ws = await openWorkspace(`${temp.path}/ws.duckdb`, { create: true });
-  for (const file of files) await importFile(ws, file.path, { kind: file.kind });
-  ctx = { ws, files: new FileRegistry(), imports: { current: null }, emitProgress: () => {} };
+  t = await driversWorkspace(`${temp.path}/ws.duckdb`, files);
   remove = () => {
-    ws.close();
+    t.close();
     temp.remove();
   };
 });
 afterAll(() => remove?.());
 
-async function call(input: DriversInput): Promise<DriversOutput> {
-  const result = await dispatch('drivers', input, ctx);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return driversOutputSchema.parse(result.value);
-}
-
-async function error(input: unknown) {
-  const result = await dispatch('drivers', input, ctx);
-  if (result.ok) throw new Error('expected an error');
-  return result.error;
-}
-
-/** Every number anywhere in a value. */
-const numbersIn = (value: unknown): number[] =>
-  typeof value === 'number'
-    ? [value]
-    : value && typeof value === 'object'
-      ? Object.values(value).flatMap(numbersIn)
-      : [];
+const call = (input: DriversInput) => t.call(input);
+const error = (input: unknown) => t.error(input);
 
 describe('drivers across respondents, on hand-checked data', () => {
   it("importance is each item's r with eNPS and its interval, as computed here from the rows", async () => {
@@ -332,56 +286,38 @@ describe('drivers across respondents, on hand-checked data', () => {
 
   it('24 respondents: suppressed with the reason, and no figure at all', async () => {
     const out = await call({ period: '2025-Q2' });
-    expect(out).toMatchObject({
-      status: 'suppressed',
-      reason:
-        'Suppressed: fewer than 25 people in Acme Retail answered the eNPS question in 2025-Q2; driver analysis needs at least 25.',
-      n: null,
-      drivers: [],
-    });
-    // The only numbers left are the rules themselves (the floor and minimum group size) and zero counts.
-    expect(
-      numbersIn(out)
-        .filter((v) => v !== 0)
-        .sort(),
-    ).toEqual([25, 5]);
+    expectWithheld(
+      out,
+      'suppressed',
+      'Suppressed: fewer than 25 people in Acme Retail answered the eNPS question in 2025-Q2; driver analysis needs at least 25.',
+    );
   });
 
   it('a scope the workspace hides is suppressed even with 25 people in it', async () => {
     const out = await call({ period: '2025-Q2', unitId: 'R2', outcome: 'engagement_index' });
-    expect(out).toMatchObject({
-      status: 'suppressed',
-      reason:
-        'Suppressed: a smaller neighbouring group (under 5) could otherwise be worked out by subtraction',
-      n: null,
-      drivers: [],
-    });
-    expect(
-      numbersIn(out)
-        .filter((v) => v !== 0)
-        .sort(),
-    ).toEqual([25, 5]);
+    expectWithheld(
+      out,
+      'suppressed',
+      'Suppressed: a smaller neighbouring group (under 5) could otherwise be worked out by subtraction',
+    );
   });
 
   it('a scope under the floor is suppressed', async () => {
     const out = await call({ period: '2025-Q1', unitId: 'R1' });
-    expect(out.status).toBe('suppressed');
-    expect(out.reason).toMatch(/^Suppressed: fewer than 25 people in North answered/);
-    expect(out.drivers).toEqual([]);
+    expectWithheld(out, 'suppressed', /^Suppressed: fewer than 25 people in North answered/);
   });
 
   it('across units, too few units give no figures and say why', async () => {
     const out = await call({ outcome: 'nps', period: '2025-Q1' });
     expect(out).toMatchObject({
-      status: 'no_data',
       analysis: 'units',
       level: 'team',
       lag: 0,
       customerPeriod: '2025-Q1',
-      n: null,
-      drivers: [],
     });
-    expect(out.reason).toMatch(
+    expectWithheld(
+      out,
+      'no_data',
       /^Only \d units at the team level in Acme Retail have visible employee figures in 2025-Q1 and at least 10 customer responses in 2025-Q1; driver analysis needs at least 25\.$/,
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relativeWeights } from '../../../src/main/engine/analytics/drivers/relativeWeights';
+import { seeded } from './driversTestKit';
 
 // Relative weights (Johnson 2000) checked against what they must equal, computed another way:
 // their sum is the R² of the least-squares fit (solved here by Gauss elimination); with
@@ -67,19 +68,9 @@ function correlations(rows: number[][]): number[][] {
   );
 }
 
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1664525 + 1013904223) % 4294967296;
-    return s / 4294967296;
-  };
-}
-
 describe('relative weights', () => {
   // Four correlated drivers and an outcome, from a fixed pseudo-random sample.
-  const random = seeded(7);
-  const normal = () =>
-    Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const { normal } = seeded(7);
   const rows = Array.from({ length: 400 }, () => {
     const g = normal();
     const x = [0.8, 0.6, 0.5, 0.2].map((load) => load * g + normal());

@@ -2,19 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suppressionReasons } from '../../../src/main/engine/confidentiality/reasons';
-import { dispatch } from '../../../src/main/engine/dispatch';
-import type { EngineContext } from '../../../src/main/engine/handlers/context';
-import { FileRegistry } from '../../../src/main/engine/import/fileRegistry';
-import { importFile } from '../../../src/main/engine/import/importFile';
 import type { CanonicalKind } from '../../../src/main/engine/import/canonicalFormats';
-import { openWorkspace, type Workspace } from '../../../src/main/engine/workspace/workspace';
-import {
-  driversOutputSchema,
-  type DriversInput,
-  type DriversOutput,
-} from '../../../src/shared/analytics/drivers';
+import type { DriversInput } from '../../../src/shared/analytics/drivers';
 import { csv } from '../../fixtures/tinyCompany';
 import { makeTempDir } from '../../helpers/tempDir';
+import {
+  clamp,
+  driversWorkspace,
+  expectWithheld,
+  pearson,
+  seeded,
+  type DriversWorkspace,
+} from './driversTestKit';
 
 // Drivers across units, on a company made here: 3 regions x 10 teams, 7 respondents each in
 // 2025-Q1, except T21 (3 people: hidden) and T22 (6: hidden beside it by the next-smallest rule);
@@ -25,16 +24,7 @@ const TEAMS = Array.from({ length: 30 }, (_, i) => `T${String(i + 1).padStart(2,
 const regionOf = (team: string) => `R${Math.floor((Number(team.slice(1)) - 1) / 10) + 1}`;
 const size = (team: string) => (team === 'T21' ? 3 : team === 'T22' ? 6 : 7);
 
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1664525 + 1013904223) % 4294967296;
-    return s / 4294967296;
-  };
-}
-const random = seeded(5);
-const normal = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
+const { normal } = seeded(5);
 
 const ITEMS = ['E1', 'V1', 'V2', 'L1'] as const;
 type ItemId = (typeof ITEMS)[number];
@@ -77,19 +67,6 @@ const nps = (team: string, period: string) => {
   const net = mine.filter((c) => c.nps >= 9).length - mine.filter((c) => c.nps <= 6).length;
   return round2((net * 100) / mine.length);
 };
-function pearson(xs: number[], ys: number[]): number {
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  xs.forEach((x, i) => {
-    sxy += (x - mx) * (ys[i]! - my);
-    sxx += (x - mx) ** 2;
-    syy += (ys[i]! - my) ** 2;
-  });
-  return sxy / Math.sqrt(sxx * syy);
-}
 /** A value's % favourable: its items' answers pooled. */
 const valueScores: Record<string, ItemId[]> = { 'value:Integrity': ['V1'], 'value:Care': ['V2'] };
 function valuePct(team: string, value: string): number {
@@ -98,8 +75,7 @@ function valuePct(team: string, value: string): number {
   return round2((all.filter((s) => s >= 4).length * 100) / all.length);
 }
 
-let ws: Workspace;
-let ctx: EngineContext;
+let t: DriversWorkspace;
 let remove: () => void;
 
 beforeAll(async () => {
@@ -189,21 +165,15 @@ beforeAll(async () => {
       ]),
     ),
   );
-  ws = await openWorkspace(join(temp.path, 'ws.duckdb'), { create: true });
-  for (const file of files) await importFile(ws, file.path, { kind: file.kind });
-  ctx = { ws, files: new FileRegistry(), imports: { current: null }, emitProgress: () => {} };
+  t = await driversWorkspace(join(temp.path, 'ws.duckdb'), files);
   remove = () => {
-    ws.close();
+    t.close();
     temp.remove();
   };
 });
 afterAll(() => remove?.());
 
-async function call(input: DriversInput): Promise<DriversOutput> {
-  const result = await dispatch('drivers', input, ctx);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return driversOutputSchema.parse(result.value);
-}
+const call = (input: DriversInput) => t.call(input);
 
 /** The teams a unit-level analysis may use: employee figures shown, 10+ customer answers. */
 const entering = (customerPeriod: string) =>
@@ -274,8 +244,9 @@ describe('drivers across units, on hand-checked data', () => {
 
   it('a scope with fewer than 25 teams has no figures, and says so', async () => {
     const out = await call({ outcome: 'nps', unitId: 'R1' });
-    expect(out).toMatchObject({ status: 'no_data', n: null, drivers: [] });
-    expect(out.reason).toBe(
+    expectWithheld(
+      out,
+      'no_data',
       'Only 10 units at the team level in Region R1 have visible employee figures in 2025-Q1 and at least 10 customer responses in 2025-Q1; driver analysis needs at least 25.',
     );
   });
