@@ -84,6 +84,8 @@ const cases: [string, () => unknown][] = [
   ['linkage (one period)', () => ({ level: 'team', lag: 1, period: '2025-Q3' })],
   ['linkage (pooled)', () => ({ level: 'team', lag: 1 })],
   ['lagProfile', () => ({ level: 'team' })],
+  ['drivers (eNPS, items)', () => ({})],
+  ['drivers (NPS, teams, +1)', () => ({ outcome: 'nps', level: 'team', lag: 1 })],
 ];
 for (const [label, input] of cases) {
   const method = label.split(' ')[0]!;
