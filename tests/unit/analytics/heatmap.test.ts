@@ -8,9 +8,14 @@ import {
   type HeatmapOutput,
 } from '../../../src/shared/analytics/heatmap';
 import { heatmap } from '../../../src/main/engine/handlers/heatmap';
-import { assessTree } from '../../../src/main/engine/analytics/heatmap/visibility';
+import { assessUnits } from '../../../src/main/engine/analytics/heatmap/visibility';
 import type { GroupStats } from '../../../src/main/engine/analytics/heatmap/stats';
-import type { UnitRow } from '../../../src/main/engine/hierarchy/units';
+import {
+  decideSuppression,
+  type Counts,
+  type Role,
+} from '../../../src/main/engine/confidentiality/decideSuppression';
+import type { PeriodVisibility } from '../../../src/main/engine/confidentiality/visibilityMaps';
 import { tinyOrgSnapshots, tinyRespondents, tinyItems } from '../../fixtures/tinyCompany';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
 
@@ -189,41 +194,57 @@ describe('heatmap on the tiny company', () => {
   });
 });
 
-describe('leader gap complement logic (assessTree)', () => {
-  const units: UnitRow[] = [
-    {
-      unit_id: 'C',
-      unit_name: 'C',
-      parent_id: null,
-      level: 'company',
-      unit_type: 'x',
-      leader_name: null,
-      depth: 0,
-    },
-  ];
-  const stats = (leader: number, front: number, other: number): Map<string, GroupStats> => {
-    const t = (n: number) => ({ answered: n, favourable: Math.floor(n / 2), n });
+describe('leader gap complement logic (decideSuppression, then assessUnits)', () => {
+  // One unit 'C' whose respondents all answered value X: `leader`, `front` and `other` people.
+  const gap = (leader: number, front: number, other: number) => {
     const all = leader + front + other;
-    return new Map([
-      [
-        'C',
-        {
-          respondents: all,
-          respondentsByRole: { leader, front_line: front, other },
-          values: new Map([
-            [
-              'value:X',
-              { all: t(all), byRole: { leader: t(leader), front_line: t(front), other: t(other) } },
-            ],
-          ]),
-        },
-      ],
+    const counts = (n: number): Counts => ({ rollup: new Map([['C', n]]), own: new Map() });
+    const byRole = new Map<Role, Counts>([
+      ['all', counts(all)],
+      ['leader', counts(leader)],
+      ['front_line', counts(front)],
+      ['other', counts(other)],
     ]);
-  };
-  const gap = (l: number, f: number, o: number) =>
-    assessTree(units, stats(l, f, o), [{ id: 'value:X', name: 'X', items: [] }], 5, true)
+    const decided = decideSuppression(
+      {
+        units: [{ id: 'C', parentId: null }],
+        figures: new Map([
+          ['respondents', byRole],
+          ['value:X', byRole],
+        ]),
+      },
+      5,
+    );
+    const mapOf = (figure: string) => ({
+      get: (id: string) => {
+        const reason = decided.get(figure)?.get(id);
+        return reason === undefined
+          ? { visible: true as const }
+          : { visible: false as const, reason };
+      },
+    });
+    const decisions: PeriodVisibility = { row: mapOf('respondents'), figure: mapOf };
+    const t = (n: number) => ({ answered: n, favourable: Math.floor(n / 2), n });
+    const stats: GroupStats = {
+      respondents: all,
+      respondentsByRole: { leader, front_line: front, other },
+      values: new Map([
+        [
+          'value:X',
+          { all: t(all), byRole: { leader: t(leader), front_line: t(front), other: t(other) } },
+        ],
+      ]),
+    };
+    return assessUnits(
+      ['C'],
+      new Map([['C', stats]]),
+      decisions,
+      [{ id: 'value:X', name: 'X', items: [] }],
+      true,
+    )
       .get('C')!
       .gaps.get('value:X')!;
+  };
 
   it('shows both sides only when each reaches the minimum and no small remainder can be derived', () => {
     expect(gap(5, 6, 0).status).toBe('ok');

@@ -6,8 +6,10 @@ import { heatmap } from '../../../src/main/engine/handlers/heatmap';
 import { FileRegistry } from '../../../src/main/engine/import/fileRegistry';
 import { openWorkspace, type Workspace } from '../../../src/main/engine/workspace/workspace';
 import { makeTempDir } from '../../helpers/tempDir';
+import { rebuildDerived } from '../../../src/main/engine/derived/refresh';
 
-// Random small organisations written straight into the workspace tables (test only): whatever
+// Random small organisations written straight into the workspace tables (test only, then the
+// derived tables rebuilt): whatever
 // the shape, no visible figure stands on fewer than the minimum, and a parent minus its visible
 // children is either nobody or at least the minimum, for rows, every value cell and each side of
 // the leader gap. A unit hidden one level up is never rebuilt from its visible children.
@@ -109,6 +111,8 @@ async function load(o: Org): Promise<Map<string, { parent: string | null; own: P
   if (scores.length === 0) scores.push(`('2025-Q1', 'ghost', 'nowhere', NULL, 50, 1, 1, NULL)`);
   await c.run(`INSERT INTO respondent_scores VALUES ${scores.join(',')}`);
   if (answers.length > 0) await c.run(`INSERT INTO survey_answers VALUES ${answers.join(',')}`);
+  // Written behind the importer's back, so the derived statistics and decisions are rebuilt.
+  await rebuildDerived(c);
   return units;
 }
 

@@ -6,3 +6,12 @@ export const suppressionReasons = {
   metricTooFew: (minSize: number) =>
     `Suppressed: fewer than ${minSize} people answered this question`,
 } as const;
+
+/** The leader / front-line gap of a value: both sides must be shown, and neither derivable. */
+export const gapReasons = {
+  tooFew: (minSize: number) =>
+    `Suppressed: fewer than ${minSize} leaders or fewer than ${minSize} front-line staff answered`,
+  derivable: (minSize: number) =>
+    `Suppressed: a group under ${minSize} (leaders, front line or others) could otherwise be worked out by subtraction`,
+  noData: 'No leaders or no front-line staff answered this value here',
+} as const;

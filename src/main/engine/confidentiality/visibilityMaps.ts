@@ -1,59 +1,133 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { MetricId } from '../../../shared/metrics';
-import { figureVisibility, type FigureMap } from './figureVisibility';
-import { suppressionReasons } from './reasons';
+import { queryOne } from '../db/query';
+import { DECIDED_MIN_KEY } from '../derived/suppressionDecisions';
 import type { Visibility } from './treeVisibility';
 
-export type VisibilityMap = FigureMap;
+/**
+ * Reading the confidentiality decisions that imports store (derived/suppressionDecisions.ts):
+ * which units' employee figures may be shown, per period and figure. The rules are decided once
+ * per period over the whole tree (decideSuppression.ts); every method asks here, so they all
+ * hide the same groups, and no method decides on its own.
+ */
 
-/** The employee figures every method shows from respondent_scores, and who counts for each. */
-const RESPONDENT_FIGURES = `
-  SELECT period, unit_id, 'engagement_index' AS figure, count(engagement_0_100) AS n FROM respondent_scores GROUP BY ALL
-  UNION ALL SELECT period, unit_id, 'pct_favourable', count(*) FILTER (WHERE likert_answered > 0) FROM respondent_scores GROUP BY ALL
-  UNION ALL SELECT period, unit_id, 'enps', count(enps_score) FROM respondent_scores GROUP BY ALL`;
+/** A unit's visibility for one figure in one period; undefined when the unit is not in the tree. */
+export interface VisibilityMap {
+  get(unitId: string): Visibility | undefined;
+}
 
 export interface PeriodVisibility {
   /** The unit's group as a whole (its respondent count, response rate). */
   row: VisibilityMap;
-  /** Each figure on its own n, with every unit hidden in `row` hidden here too. */
-  figure(metric: MetricId): VisibilityMap;
+  /** One figure ('engagement_index', 'value:Care', 'item:E1', 'gap:value:Care'), on its own n. */
+  figure(figure: string): VisibilityMap;
+}
+
+export interface VisibilityOptions {
+  /** Only these units are asked about (the rest of the tree reads as visible-if-present). */
+  units?: string[];
+  /** Figure names or SQL LIKE patterns to load (default: the headline figures). */
+  figures?: string[];
+}
+
+const HEADLINE = ['respondents', 'engagement_index', 'pct_favourable', 'enps'];
+const NOT_IN_TREE: Visibility = {
+  visible: false,
+  reason: 'Not in the hierarchy in force for this period',
+};
+const VISIBLE: Visibility = { visible: true };
+
+class StoredVisibility implements VisibilityMap {
+  constructor(
+    private readonly members: Set<string>,
+    private readonly hidden: Map<string, string> | undefined,
+  ) {}
+
+  get(unitId: string): Visibility | undefined {
+    if (!this.members.has(unitId)) return undefined;
+    const reason = this.hidden?.get(unitId);
+    return reason === undefined ? VISIBLE : { visible: false, reason };
+  }
 }
 
 /**
- * The visibility of every unit's employee figures, per period, decided over the whole tree in
- * force for that period: first on respondent counts, then each figure (engagement, % favourable,
- * eNPS) on its own n. Two queries for all periods; every method that shows these figures asks
- * this, so they all hide the same groups.
+ * The stored decisions for some periods. Two small queries: the tree membership of each period
+ * and the hidden figures asked for.
  */
 export async function visibilityMaps(
   conn: DuckDBConnection,
   periods: string[],
   minSize: number,
+  options: VisibilityOptions = {},
 ): Promise<Map<string, PeriodVisibility>> {
-  const respondents = await figureVisibility(
+  const figures = options.figures ?? HEADLINE;
+  const params = {
+    periods: JSON.stringify(periods),
+    figures: JSON.stringify(figures),
+    units: JSON.stringify(options.units ?? []),
+    all: options.units === undefined,
+    key: DECIDED_MIN_KEY,
+  };
+  const row = await queryOne<{
+    decided: string | null;
+    members: string | null;
+    hidden: string | null;
+  }>(
     conn,
-    periods,
-    minSize,
-    `SELECT period, unit_id, 'respondents' AS figure, count(*) AS n FROM respondent_scores GROUP BY ALL`,
-    {},
-    undefined,
-    {
-      tooFew: suppressionReasons.tooFew(minSize),
-      neighbour: suppressionReasons.neighbour(minSize),
-    },
+    `WITH sp AS (SELECT p AS period, hierarchy_for(p) AS eff FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)),
+     wanted AS (SELECT unnest(from_json($units, '["VARCHAR"]')) AS unit_id),
+     patterns AS (SELECT unnest(from_json($figures, '["VARCHAR"]')) AS pattern)
+     SELECT
+       (SELECT value FROM meta WHERE key = $key) AS decided,
+       (SELECT string_agg(sp.period || chr(9) || u.unit_id, chr(10))
+        FROM sp JOIN org_units u ON u.effective_from = sp.eff
+        WHERE $all OR u.unit_id IN (SELECT unit_id FROM wanted)) AS members,
+       (SELECT string_agg(s.period || chr(9) || s.unit_id || chr(9) || s.reason || chr(9) || s.figure, chr(10))
+        FROM suppressed_figures s
+        WHERE s.period IN (SELECT period FROM sp)
+          AND ($all OR s.unit_id IN (SELECT unit_id FROM wanted))
+          AND EXISTS (SELECT 1 FROM patterns WHERE s.figure LIKE pattern)) AS hidden`,
+    params,
   );
-  const rows = new Map(
-    [...respondents].map(([p, figures]) => [
-      p,
-      figures.get('respondents') ?? new Map<string, Visibility>(),
-    ]),
-  );
-  const figures = await figureVisibility(conn, periods, minSize, RESPONDENT_FIGURES, {}, rows);
+  const decided = row?.decided === null || row?.decided === undefined ? null : Number(row.decided);
+  if (decided !== null && decided !== minSize) {
+    throw new Error(
+      `Confidentiality decisions were made for a minimum group size of ${decided}, but ${minSize} was asked for: change the minimum through the settings method, which decides again.`,
+    );
+  }
+  const members = new Map<string, Set<string>>(periods.map((p) => [p, new Set()]));
+  for (const line of (row?.members ?? '').split('\n')) {
+    if (!line) continue;
+    const tab = line.indexOf('\t');
+    members.get(line.slice(0, tab))?.add(line.slice(tab + 1));
+  }
+  const hidden = new Map<string, Map<string, Map<string, string>>>();
+  for (const line of (row?.hidden ?? '').split('\n')) {
+    if (!line) continue;
+    const [period, unit, reason, ...figure] = line.split('\t') as [
+      string,
+      string,
+      string,
+      ...string[],
+    ];
+    const name = figure.join('\t');
+    let byFigure = hidden.get(period);
+    if (!byFigure) hidden.set(period, (byFigure = new Map()));
+    let units = byFigure.get(name);
+    if (!units) byFigure.set(name, (units = new Map()));
+    units.set(unit, reason);
+  }
   return new Map(
     periods.map((p) => {
-      const row = rows.get(p) ?? new Map<string, Visibility>();
-      const byFigure = figures.get(p);
-      return [p, { row, figure: (metric: MetricId) => byFigure?.get(metric) ?? row }];
+      const inTree = members.get(p)!;
+      const byFigure = hidden.get(p);
+      const row = new StoredVisibility(inTree, byFigure?.get('respondents'));
+      return [
+        p,
+        {
+          row,
+          figure: (figure: string) => new StoredVisibility(inTree, byFigure?.get(figure)),
+        },
+      ];
     }),
   );
 }
@@ -63,54 +137,31 @@ export function visibilityOf(
   maps: Map<string, PeriodVisibility>,
   period: string,
   unitId: string,
-  metric?: MetricId,
+  figure?: string,
 ): Visibility {
-  const period_ = maps.get(period);
-  const map = period_ ? (metric ? period_.figure(metric) : period_.row) : undefined;
-  return (
-    map?.get(unitId) ?? { visible: false, reason: 'Not in the hierarchy in force for this period' }
-  );
+  const forPeriod = maps.get(period);
+  const map = forPeriod ? (figure ? forPeriod.figure(figure) : forPeriod.row) : undefined;
+  return map?.get(unitId) ?? NOT_IN_TREE;
 }
 
-/** People behind each company value (answered at least one of its items), per team and period. */
-const VALUE_FIGURES = `
-  SELECT a.period, r.unit_id, i.factor AS figure, count(DISTINCT a.respondent_id) AS n
-  FROM survey_answers a
-  JOIN survey_respondents r USING (period, respondent_id)
-  JOIN survey_items i USING (item_id)
-  WHERE i.factor LIKE 'value:%' AND a.period IN (SELECT unnest(from_json($periods, '["VARCHAR"]')))
-  GROUP BY ALL`;
-
-/** People who answered each 1-5 item, per team and period. */
-const ITEM_FIGURES = `
-  SELECT a.period, r.unit_id, a.item_id AS figure, count(*) AS n
-  FROM survey_answers a
-  JOIN survey_respondents r USING (period, respondent_id)
-  JOIN survey_items i USING (item_id)
-  WHERE i.scale_min = 1 AND i.scale_max = 5 AND a.period IN (SELECT unnest(from_json($periods, '["VARCHAR"]')))
-  GROUP BY ALL`;
-
 /**
- * Visibility of value cells ('value:<Name>') and single items, per period, each on its own n over
- * the tree, with every unit whose group is hidden hidden too. For methods that show a unit's
- * values or items: a small value or item group must not be worked out as parent minus teams.
+ * Visibility of value cells ('value:<Name>') and single items, for one period: a small value or
+ * item group must not be worked out as parent minus teams, so each has its own decisions.
  */
 export async function valueAndItemVisibility(
   conn: DuckDBConnection,
   period: string,
-  maps: Map<string, PeriodVisibility>,
+  _maps: Map<string, PeriodVisibility>,
   minSize: number,
+  units?: string[],
 ): Promise<{ value(factor: string): VisibilityMap; item(itemId: string): VisibilityMap }> {
-  const rows = new Map([[period, maps.get(period)?.row ?? new Map<string, Visibility>()]]);
-  const values = (await figureVisibility(conn, [period], minSize, VALUE_FIGURES, {}, rows)).get(
-    period,
-  );
-  const items = (await figureVisibility(conn, [period], minSize, ITEM_FIGURES, {}, rows)).get(
-    period,
-  );
-  const fallback = rows.get(period)!;
+  const maps = await visibilityMaps(conn, [period], minSize, {
+    ...(units ? { units } : {}),
+    figures: ['value:%', 'item:%'],
+  });
+  const forPeriod = maps.get(period)!;
   return {
-    value: (factor) => values?.get(factor) ?? fallback,
-    item: (itemId) => items?.get(itemId) ?? fallback,
+    value: (factor) => forPeriod.figure(factor),
+    item: (itemId) => forPeriod.figure(`item:${itemId}`),
   };
 }

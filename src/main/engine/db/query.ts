@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { invalidateCache } from '../workspace/cache';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
@@ -50,6 +51,8 @@ export async function inTransaction<T>(conn: DuckDBConnection, work: () => Promi
     return result;
   } catch (error) {
     await conn.run('ROLLBACK');
+    // Whatever was cached from the rolled-back data must not outlive it.
+    invalidateCache(conn);
     throw error;
   }
 }

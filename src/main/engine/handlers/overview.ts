@@ -1,5 +1,5 @@
 import type { MethodOutput, MetricValue } from '../../../shared/contract';
-import { METRICS, METRIC_IDS } from '../../../shared/metrics';
+import { METRICS, type MetricId } from '../../../shared/metrics';
 import { visibilityMaps, visibilityOf } from '../confidentiality/visibilityMaps';
 import { listPeriods, resolvePeriod } from '../hierarchy/periods';
 import { unitReorgs } from '../hierarchy/reorgs';
@@ -7,6 +7,18 @@ import { findUnit, hierarchiesFor, hierarchyFor, unitsOf } from '../hierarchy/un
 import { customerRollups, employeeRollups } from '../metrics/rollups';
 import { customerValue, employeeValue, noData } from '../metrics/metricValue';
 import type { Handler } from './context';
+
+/** The overview's tiles, in the order they are shown. */
+const OVERVIEW_METRICS: MetricId[] = [
+  'engagement_index',
+  'pct_favourable',
+  'enps',
+  'respondents',
+  'response_rate',
+  'nps',
+  'csat',
+  'customer_responses',
+];
 
 export const overview: Handler<'overview'> = async (input, { ws }) => {
   const { conn } = ws;
@@ -18,7 +30,7 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
   const [employee, customer, visibility, snapshots] = [
     await employeeRollups(conn, [unit.unit_id], periods),
     await customerRollups(conn, [unit.unit_id], periods),
-    await visibilityMaps(conn, periods, minSize),
+    await visibilityMaps(conn, periods, minSize, { units: [unit.unit_id] }),
     await hierarchiesFor(conn, periods),
   ];
   const unitsBySnapshot = new Map<string, Set<string>>();
@@ -30,7 +42,7 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
     const inForce = unitsBySnapshot.get(snapshots.get(p) ?? '')?.has(unit.unit_id) ?? false;
     if (!inForce) {
       const reason = `${unit.unit_name} was not part of the organisation in ${p}`;
-      return { period: p, values: METRIC_IDS.map((m) => noData(m, reason)) };
+      return { period: p, values: OVERVIEW_METRICS.map((m) => noData(m, reason)) };
     }
     const e = employee.find((r) => r.period === p);
     const c = customer.find((r) => r.period === p);

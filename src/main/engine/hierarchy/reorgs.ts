@@ -1,5 +1,47 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/query';
+import { queryOne } from '../db/query';
+import { memo } from '../workspace/cache';
+import { hierarchiesFor } from './units';
+
+/**
+ * For each unit of a hierarchy snapshot, the leaf units (teams people belong to) under it, as
+ * one sorted key. Cached per snapshot: every reorganisation check compares these.
+ */
+export function leafSets(
+  conn: DuckDBConnection,
+  effectiveFrom: string,
+): Promise<Map<string, string>> {
+  return memo(conn, `leafSets:${effectiveFrom}`, async () => {
+    const row = await queryOne<{ text: string | null }>(
+      conn,
+      `SELECT string_agg(ancestor_id || chr(9) || leaves, chr(10)) AS text FROM (
+         SELECT c.ancestor_id, string_agg(c.descendant_id, chr(31) ORDER BY c.descendant_id) AS leaves
+         FROM org_closure c
+         WHERE c.effective_from = CAST($eff AS DATE)
+           AND NOT EXISTS (SELECT 1 FROM org_units k
+                           WHERE k.effective_from = c.effective_from AND k.parent_id = c.descendant_id)
+         GROUP BY c.ancestor_id)`,
+      { eff: effectiveFrom },
+    );
+    const out = new Map<string, string>();
+    for (const line of (row?.text ?? '').split('\n')) {
+      if (!line) continue;
+      const tab = line.indexOf('\t');
+      out.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+    return out;
+  });
+}
+
+/** The leaves of a unit in a snapshot (empty when the unit is not in it). */
+export async function leavesOf(
+  conn: DuckDBConnection,
+  effectiveFrom: string,
+  unitId: string,
+): Promise<string[]> {
+  const key = (await leafSets(conn, effectiveFrom)).get(unitId);
+  return key ? key.split('\u001f') : [];
+}
 
 /**
  * Periods where what a unit stands for changed: the set of leaf units (the teams people belong
@@ -12,19 +54,16 @@ export async function unitReorgs(
   unitId: string,
   periods: string[],
 ): Promise<{ period: string; note: string }[]> {
-  const rows = await queryRows<{ period: string; members: string[] | null }>(
-    conn,
-    `SELECT p.period, list(c.descendant_id ORDER BY c.descendant_id) FILTER (WHERE c.descendant_id IS NOT NULL) AS members
-     FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS period) p
-     LEFT JOIN org_closure c ON c.effective_from = hierarchy_for(p.period) AND c.ancestor_id = $unit
-       AND NOT EXISTS (SELECT 1 FROM org_units k WHERE k.effective_from = c.effective_from AND k.parent_id = c.descendant_id)
-     GROUP BY p.period ORDER BY p.period`,
-    { periods: JSON.stringify(periods), unit: unitId },
-  );
+  const snapshots = await hierarchiesFor(conn, periods);
+  const members: Set<string>[] = [];
+  for (const p of periods) {
+    const eff = snapshots.get(p);
+    members.push(new Set(eff ? await leavesOf(conn, eff, unitId) : []));
+  }
   const changes: { period: string; note: string }[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const before = new Set(rows[i - 1]!.members ?? []);
-    const after = new Set(rows[i]!.members ?? []);
+  for (let i = 1; i < periods.length; i++) {
+    const before = members[i - 1]!;
+    const after = members[i]!;
     const joined = [...after].filter((m) => !before.has(m)).length;
     const left = [...before].filter((m) => !after.has(m)).length;
     if (joined === 0 && left === 0) continue;
@@ -34,7 +73,7 @@ export async function unitReorgs(
         : after.size === 0
           ? 'Unit closed in a reorganisation'
           : `Reorganisation: ${joined} team${joined === 1 ? '' : 's'} moved in, ${left} moved out`;
-    changes.push({ period: rows[i]!.period, note });
+    changes.push({ period: periods[i]!, note });
   }
   return changes;
 }

@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UpstreamError } from '../../../shared/result';
-import { queryOne, queryRows } from '../db/query';
+import { queryRows } from '../db/query';
+import { memo } from '../workspace/cache';
+import { periodStart } from './periods';
 
 export interface UnitRow extends Record<string, unknown> {
   unit_id: string;
@@ -12,47 +14,69 @@ export interface UnitRow extends Record<string, unknown> {
   depth: number;
 }
 
+/** The effective_from dates of every hierarchy snapshot, oldest first. */
+function snapshots(conn: DuckDBConnection): Promise<string[]> {
+  return memo(conn, 'snapshots', async () =>
+    (
+      await queryRows<{ eff: string }>(
+        conn,
+        'SELECT DISTINCT CAST(effective_from AS VARCHAR) AS eff FROM org_units ORDER BY eff',
+      )
+    ).map((r) => r.eff),
+  );
+}
+
+/**
+ * The snapshot in force for a period: the latest one starting on or before the period's first
+ * day, or the earliest when none does (the hierarchy_for macro in workspace/schema.ts, in JS).
+ */
+function snapshotFor(effs: string[], period: string): string | null {
+  const start = periodStart(period);
+  let found: string | null = null;
+  for (const eff of effs) if (eff <= start) found = eff;
+  return found ?? effs[0] ?? null;
+}
+
 /** The effective_from date of the hierarchy snapshot in force for each period. */
 export async function hierarchiesFor(
   conn: DuckDBConnection,
   periods: string[],
 ): Promise<Map<string, string>> {
-  const rows = await queryRows<{ period: string; eff: string }>(
-    conn,
-    `SELECT p AS period, CAST(hierarchy_for(p) AS VARCHAR) AS eff FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)`,
-    { periods: JSON.stringify(periods) },
-  );
-  return new Map(rows.filter((r) => r.eff).map((r) => [r.period, r.eff]));
+  const effs = await snapshots(conn);
+  const out = new Map<string, string>();
+  for (const p of periods) {
+    const eff = snapshotFor(effs, p);
+    if (eff) out.set(p, eff);
+  }
+  return out;
 }
 
 /** The effective_from date of the hierarchy snapshot in force for a period. */
 export async function hierarchyFor(conn: DuckDBConnection, period: string): Promise<string> {
-  const row = await queryOne<{ eff: string | null }>(
-    conn,
-    'SELECT CAST(hierarchy_for($p) AS VARCHAR) AS eff',
-    { p: period },
-  );
-  if (!row?.eff) {
+  const eff = snapshotFor(await snapshots(conn), period);
+  if (!eff) {
     throw new UpstreamError(
       'NOT_FOUND',
       'The workspace has no org hierarchy: import an org_units file first.',
     );
   }
-  return row.eff;
+  return eff;
 }
 
-/** Units of the snapshot, each with its depth below the root. */
-export async function unitsOf(conn: DuckDBConnection, effectiveFrom: string): Promise<UnitRow[]> {
-  return queryRows<UnitRow>(
-    conn,
-    `WITH depths AS (
-       SELECT descendant_id AS unit_id, max(depth) AS depth FROM org_closure
-       WHERE effective_from = CAST($eff AS DATE) GROUP BY descendant_id)
-     SELECT u.unit_id, u.unit_name, u.parent_id, u.level, u.unit_type, u.leader_name, d.depth
-     FROM org_units u JOIN depths d USING (unit_id)
-     WHERE u.effective_from = CAST($eff AS DATE)
-     ORDER BY d.depth, u.unit_name`,
-    { eff: effectiveFrom },
+/** Units of the snapshot, each with its depth below the root (shared: do not mutate). */
+export function unitsOf(conn: DuckDBConnection, effectiveFrom: string): Promise<UnitRow[]> {
+  return memo(conn, `unitsOf:${effectiveFrom}`, () =>
+    queryRows<UnitRow>(
+      conn,
+      `WITH depths AS (
+         SELECT descendant_id AS unit_id, max(depth) AS depth FROM org_closure
+         WHERE effective_from = CAST($eff AS DATE) GROUP BY descendant_id)
+       SELECT u.unit_id, u.unit_name, u.parent_id, u.level, u.unit_type, u.leader_name, d.depth
+       FROM org_units u JOIN depths d USING (unit_id)
+       WHERE u.effective_from = CAST($eff AS DATE)
+       ORDER BY d.depth, u.unit_name`,
+      { eff: effectiveFrom },
+    ),
   );
 }
 

@@ -1,12 +1,43 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { MetricId } from '../../../shared/metrics';
 import { queryRows } from '../db/query';
-import { CUSTOMER_AGGREGATES, EMPLOYEE_AGGREGATES } from './aggregates';
+import { metricColumns } from './registrySql';
 
 /**
- * Roll-up figures per (period, unit): each unit stands for every unit below it in the hierarchy
- * snapshot in force for that period, so a reorganisation moves teams between parents per period.
- * The formulas are those in src/shared/metrics.ts, by metric id.
+ * Roll-up figures per (period, unit), read from unit_period_stats: each unit stands for every
+ * unit below it in the hierarchy snapshot in force for that period (a reorganisation moves teams
+ * between parents per period), and each figure is computed by the registry's SQL (registrySql.ts).
+ * Values are raw: employee figures must still pass the stored confidentiality decisions.
  */
+export type UnitFigures = {
+  period: string;
+  unit_id: string;
+} & Record<string, number | null | string>;
+
+/**
+ * The figures of some metrics for some units (all units of the periods' trees when null), with
+ * each metric's n as `<id>_n` and the HR headcount.
+ */
+export async function unitFigures(
+  conn: DuckDBConnection,
+  unitIds: string[] | null,
+  periods: string[],
+  metrics: readonly MetricId[],
+): Promise<UnitFigures[]> {
+  return queryRows<UnitFigures>(
+    conn,
+    `SELECT u.period, u.unit_id, u.headcount, ${metricColumns(metrics)}
+     FROM unit_period_stats u
+     WHERE u.period IN (SELECT unnest(from_json($periods, '["VARCHAR"]')))
+       AND ($all OR u.unit_id IN (SELECT unnest(from_json($units, '["VARCHAR"]'))))`,
+    {
+      periods: JSON.stringify(periods),
+      units: JSON.stringify(unitIds ?? []),
+      all: unitIds === null,
+    },
+  );
+}
+
 export interface EmployeeRollup extends Record<string, unknown> {
   period: string;
   unit_id: string;
@@ -30,63 +61,48 @@ export interface CustomerRollup extends Record<string, unknown> {
   csat_n: number;
 }
 
-const scopeCte = `
-  scope_units AS (SELECT unnest(from_json($units, '["VARCHAR"]')) AS unit_id),
-  scope_periods AS (SELECT p AS period, hierarchy_for(p) AS effective_from
-                    FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)),
-  scope AS (
-    SELECT sp.period, c.ancestor_id AS unit_id, c.descendant_id
-    FROM scope_periods sp
-    JOIN org_closure c ON c.effective_from = sp.effective_from
-    WHERE c.ancestor_id IN (SELECT unit_id FROM scope_units))`;
-
-const params = (unitIds: string[], periods: string[]) => ({
-  units: JSON.stringify(unitIds),
-  periods: JSON.stringify(periods),
-});
-
+/** The headline survey figures of some units, with the HR headcount behind response rates. */
 export async function employeeRollups(
   conn: DuckDBConnection,
   unitIds: string[],
   periods: string[],
 ): Promise<EmployeeRollup[]> {
-  return queryRows<EmployeeRollup>(
-    conn,
-    `WITH ${scopeCte},
-     people AS (
-       SELECT s.period, s.unit_id,
-         ${EMPLOYEE_AGGREGATES}
-       FROM scope s JOIN respondent_scores r ON r.period = s.period AND r.unit_id = s.descendant_id
-       GROUP BY s.period, s.unit_id),
-     heads AS (
-       SELECT s.period, s.unit_id, sum(h.headcount) AS headcount
-       FROM scope s JOIN hr_metrics h ON h.period = s.period AND h.unit_id = s.descendant_id
-       GROUP BY s.period, s.unit_id)
-     SELECT k.period, k.unit_id,
-       coalesce(p.respondents, 0) AS respondents, p.engagement_index, coalesce(p.engagement_n, 0) AS engagement_n,
-       p.pct_favourable, coalesce(p.favourable_n, 0) AS favourable_n, p.enps, coalesce(p.enps_n, 0) AS enps_n,
-       h.headcount
-     FROM (SELECT DISTINCT period, unit_id FROM scope) k
-     LEFT JOIN people p USING (period, unit_id)
-     LEFT JOIN heads h USING (period, unit_id)`,
-    params(unitIds, periods),
-  );
+  const rows = await unitFigures(conn, unitIds, periods, [
+    'respondents',
+    'engagement_index',
+    'pct_favourable',
+    'enps',
+  ]);
+  return rows.map((r) => ({
+    period: r.period,
+    unit_id: r.unit_id,
+    respondents: Number(r.respondents ?? 0),
+    engagement_index: r.engagement_index as number | null,
+    engagement_n: Number(r.engagement_index_n ?? 0),
+    pct_favourable: r.pct_favourable as number | null,
+    favourable_n: Number(r.pct_favourable_n ?? 0),
+    enps: r.enps as number | null,
+    enps_n: Number(r.enps_n ?? 0),
+    headcount: (r.headcount as number | null) ?? null,
+  }));
 }
 
+/** The headline customer figures of some units (customers mapped to them and below). */
 export async function customerRollups(
   conn: DuckDBConnection,
   unitIds: string[],
   periods: string[],
 ): Promise<CustomerRollup[]> {
-  return queryRows<CustomerRollup>(
-    conn,
-    `WITH ${scopeCte}
-     SELECT s.period, s.unit_id,
-       ${CUSTOMER_AGGREGATES}
-     FROM scope s
-     JOIN unit_mapping m ON m.unit_id = s.descendant_id
-     JOIN customer_code_stats f ON f.cx_code = m.cx_code AND f.period = s.period
-     GROUP BY s.period, s.unit_id`,
-    params(unitIds, periods),
-  );
+  const rows = await unitFigures(conn, unitIds, periods, ['customer_responses', 'nps', 'csat']);
+  return rows
+    .filter((r) => Number(r.customer_responses ?? 0) > 0)
+    .map((r) => ({
+      period: r.period,
+      unit_id: r.unit_id,
+      customer_responses: Number(r.customer_responses),
+      nps: r.nps as number | null,
+      nps_n: Number(r.nps_n ?? 0),
+      csat: r.csat as number | null,
+      csat_n: Number(r.csat_n ?? 0),
+    }));
 }

@@ -1,3 +1,6 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { rebuildDerived } from '../derived/refresh';
+
 /**
  * The workspace schema, as an ordered list of migrations. A workspace records the version it is
  * at in meta.schema_version; opening one runs the missing migrations in one transaction, and a
@@ -6,6 +9,8 @@
 export interface Migration {
   version: number;
   sql: string;
+  /** Fills tables the SQL created from data already in the workspace (derived tables). */
+  populate?: (conn: DuckDBConnection) => Promise<void>;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -181,6 +186,94 @@ CREATE MACRO hierarchy_for(p) AS (
   FROM (SELECT DISTINCT effective_from FROM org_units)
 );
 `,
+  },
+  {
+    version: 2,
+    sql: `
+-- Sufficient statistics of every employee figure per period and group, kept by imports:
+-- scope 'own' is the people attached to the unit itself, scope 'rollup' the unit and everything
+-- below it in the hierarchy in force for the period. Figures: 'respondents', 'engagement_index',
+-- 'pct_favourable', 'enps', 'value:<Name>' and 'item:<item id>'. Role 'all', and for respondents
+-- and values also 'leader', 'front_line' and 'other' (the leader / front-line gap).
+-- n: people behind the figure; answered / favourable: answers and top-two-box answers (eNPS:
+-- answers and promoters, detractors apart); total / total_sq: sums of the per-person score.
+CREATE TABLE employee_figure_stats (
+  period VARCHAR NOT NULL,
+  unit_id VARCHAR NOT NULL,
+  scope VARCHAR NOT NULL,
+  figure VARCHAR NOT NULL,
+  role VARCHAR NOT NULL,
+  n BIGINT NOT NULL,
+  answered BIGINT NOT NULL,
+  favourable BIGINT NOT NULL,
+  detractors BIGINT NOT NULL,
+  total DOUBLE NOT NULL,
+  total_sq DOUBLE NOT NULL
+);
+-- The confidentiality engine's decisions, made once per period over the whole tree whenever
+-- the data or the minimum group size changes: each employee figure of each unit that must not
+-- be shown, with the reason. 'gap:value:<Name>' is a value's leader / front-line gap. Every
+-- other figure of a unit in the period's tree is visible.
+CREATE TABLE suppressed_figures (
+  period VARCHAR NOT NULL,
+  figure VARCHAR NOT NULL,
+  unit_id VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL
+);
+-- Contact-centre interactions summed per queue, period and IVR reason, kept by imports.
+CREATE TABLE contact_queue_stats (
+  queue_code VARCHAR NOT NULL,
+  period VARCHAR NOT NULL,
+  ivr_reason VARCHAR,
+  interactions BIGINT NOT NULL,
+  handle_sum BIGINT NOT NULL,
+  hold_sum BIGINT NOT NULL,
+  talk_sum BIGINT NOT NULL,
+  wrap_sum BIGINT NOT NULL,
+  transfers BIGINT NOT NULL,
+  repeats BIGINT NOT NULL
+);
+-- Every unit of the hierarchy in force for each period with the sufficient statistics of every
+-- registry metric over its full roll-up (src/main/engine/metrics/registrySql.ts turns them into
+-- figures). Rebuilt by imports: a few rows per unit and period, so any method reads a level's
+-- units for all periods from here in milliseconds. Employee columns are raw: what may be shown
+-- is decided by suppressed_figures.
+CREATE TABLE unit_period_stats (
+  period VARCHAR NOT NULL,
+  unit_id VARCHAR NOT NULL,
+  respondents BIGINT NOT NULL,
+  engagement_n BIGINT NOT NULL,
+  engagement_sum DOUBLE NOT NULL,
+  engagement_sq DOUBLE NOT NULL,
+  favourable_n BIGINT NOT NULL,
+  likert_answered BIGINT NOT NULL,
+  likert_favourable BIGINT NOT NULL,
+  enps_n BIGINT NOT NULL,
+  enps_promoters BIGINT NOT NULL,
+  enps_detractors BIGINT NOT NULL,
+  headcount BIGINT,
+  leavers BIGINT,
+  absence_days DOUBLE,
+  recognition_events BIGINT NOT NULL,
+  customer_responses BIGINT NOT NULL,
+  nps_n BIGINT NOT NULL,
+  nps_promoters BIGINT NOT NULL,
+  nps_detractors BIGINT NOT NULL,
+  csat_n BIGINT NOT NULL,
+  csat_favourable BIGINT NOT NULL,
+  ces_n BIGINT NOT NULL,
+  ces_sum BIGINT NOT NULL,
+  ces_agree BIGINT NOT NULL,
+  interactions BIGINT NOT NULL,
+  handle_sum BIGINT NOT NULL,
+  hold_sum BIGINT NOT NULL,
+  talk_sum BIGINT NOT NULL,
+  wrap_sum BIGINT NOT NULL,
+  transfers BIGINT NOT NULL,
+  repeats BIGINT NOT NULL
+);
+`,
+    populate: rebuildDerived,
   },
 ];
 

@@ -6,8 +6,9 @@ import { inTransaction, queryOne } from '../db/query';
 import { lockDown } from './lockdown';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
 
-export const DEFAULT_MIN_GROUP_SIZE = 5;
-export const MIN_GROUP_SIZE_FLOOR = 3;
+import { DEFAULT_MIN_GROUP_SIZE, minGroupSizeOf } from './settings';
+
+export { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from './settings';
 
 export interface Workspace {
   readonly path: string;
@@ -89,17 +90,7 @@ export async function openWorkspace(
     path,
     conn,
     stagingDir: `${path}.staging`,
-    async minGroupSize() {
-      const row = await queryOne<{ value: string }>(
-        conn,
-        "SELECT value FROM meta WHERE key = 'min_group_size'",
-      );
-      const configured = Number(row?.value ?? DEFAULT_MIN_GROUP_SIZE);
-      return Math.max(
-        MIN_GROUP_SIZE_FLOOR,
-        Number.isFinite(configured) ? configured : DEFAULT_MIN_GROUP_SIZE,
-      );
-    },
+    minGroupSize: () => minGroupSizeOf(conn),
     close() {
       conn.closeSync();
       instance.closeSync();
@@ -143,9 +134,10 @@ async function migrate(conn: DuckDBConnection, path: string): Promise<void> {
   }
   if (version === CURRENT_SCHEMA_VERSION) return;
   await inTransaction(conn, async () => {
-    for (const migration of MIGRATIONS.filter((m) => m.version > version)) {
-      await conn.run(migration.sql);
-    }
+    const pending = MIGRATIONS.filter((m) => m.version > version);
+    for (const migration of pending) await conn.run(migration.sql);
+    // Derived tables are filled once the whole schema exists (they read the latest tables).
+    if (version > 0) for (const migration of pending) await migration.populate?.(conn);
     const now = new Date().toISOString();
     await conn.run(
       `INSERT INTO meta VALUES ('created_at', $now), ('min_group_size', $min) ON CONFLICT (key) DO NOTHING`,

@@ -11,6 +11,9 @@ import { METRICS, type MetricId } from '../../../shared/metrics';
  *                csat (values arrive as 0..100)
  *   net_score    enps, nps                        signed integer          +23, -7, 0
  *   count        respondents, customer_responses  integer, ',' thousands  4,212
+ *   per_head     recognition, absence per head    two decimals            0.84
+ *   mean_1_7     ces                              one decimal             5.3
+ *   seconds      average handle, hold, talk, wrap minutes and seconds     6m 05s
  * Rounding is Intl.NumberFormat's (half away from zero: 22.5 -> 23, -22.5 -> -23), locale en-GB;
  * a value that rounds to zero is written "0" (never "+0" or "-0"). The minus is ASCII '-'.
  * A null value (suppressed or no data) is written as an em dash "—", never as a number.
@@ -25,6 +28,11 @@ export const EMPTY_VALUE = '—';
 const oneDecimal = new Intl.NumberFormat(LOCALE, {
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
+  useGrouping: false,
+});
+const twoDecimals = new Intl.NumberFormat(LOCALE, {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
   useGrouping: false,
 });
 const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0, useGrouping: false });
@@ -51,7 +59,21 @@ export function formatMetricValue(metricId: MetricId, value: number | null | und
       return noNegativeZero(signedInteger.format(value));
     case 'count':
       return grouped.format(value);
+    case 'per_head':
+      return twoDecimals.format(value);
+    case 'mean_1_7':
+      return oneDecimal.format(value);
+    case 'seconds':
+      return formatDuration(value);
   }
+}
+
+/** Seconds as minutes and seconds: 365 -> "6m 05s"; under a minute "42s". */
+export function formatDuration(seconds: number): string {
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  const rest = String(whole % 60).padStart(2, '0');
+  return minutes > 0 ? `${minutes}m ${rest}s` : `${whole}s`;
 }
 
 /** Thousands-separated whole number: 4212 -> "4,212". */
@@ -59,16 +81,16 @@ export function formatCount(n: number): string {
   return grouped.format(n);
 }
 
-/** What the n counts: people who answered (employee metrics), customer responses (customer metrics). */
+const N_NOUNS = {
+  respondents: ['respondent', 'respondents'],
+  headcount: ['person in the headcount', 'people in the headcount'],
+  responses: ['response', 'responses'],
+  interactions: ['interaction', 'interactions'],
+} as const;
+
+/** What the n counts: respondents, people in the HR headcount, customer responses, interactions. */
 export function nNoun(metricId: MetricId, n: number): string {
-  const one = n === 1;
-  return METRICS[metricId].side === 'employee'
-    ? one
-      ? 'respondent'
-      : 'respondents'
-    : one
-      ? 'response'
-      : 'responses';
+  return N_NOUNS[METRICS[metricId].minN.of][n === 1 ? 0 : 1];
 }
 
 /** "n = 4,212 respondents". */

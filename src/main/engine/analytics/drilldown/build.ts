@@ -10,7 +10,11 @@ import type { MetricValue } from '../../../../shared/contract';
 import { UpstreamError } from '../../../../shared/result';
 import { suppressionReasons } from '../../confidentiality/reasons';
 import type { Visibility } from '../../confidentiality/treeVisibility';
-import { valueAndItemVisibility, visibilityMaps } from '../../confidentiality/visibilityMaps';
+import {
+  valueAndItemVisibility,
+  visibilityMaps,
+  type VisibilityMap,
+} from '../../confidentiality/visibilityMaps';
 import { listPeriods, resolvePeriod } from '../../hierarchy/periods';
 import { unitReorgs } from '../../hierarchy/reorgs';
 import { hierarchyFor, unitsOf, type UnitRow } from '../../hierarchy/units';
@@ -159,7 +163,8 @@ export async function runDrilldown(
   const maxDepth = scope === 'direct' ? DIRECT_DEPTH : ROLLUP_DEPTH;
 
   // A handful of set-based queries, run one after another on the workspace's connection.
-  const visibility = await visibilityMaps(conn, periods, minSize);
+  const asked = [...breadcrumbs, ...children].map((u) => u.unit_id);
+  const visibility = await visibilityMaps(conn, periods, minSize, { units: asked });
   const parts = await scopeParts(conn, unit.unit_id, periods);
   const figures = await scopeFigures(conn, unit.unit_id, maxDepth, periods);
   const reorgs = new Map(
@@ -207,10 +212,10 @@ export async function runDrilldown(
     tallies.find((t) => t.key === key && t.factor === factor);
   const treeShown = (id: string) => visibility.get(period)?.row.get(id) ?? VISIBLE;
   // Value cells and items are each judged on their own n over the tree as well.
-  const figures_ = await valueAndItemVisibility(conn, period, visibility, minSize);
+  const figures_ = await valueAndItemVisibility(conn, period, visibility, minSize, asked);
   const both = (group: Visibility, figure: Visibility): Visibility =>
     group.visible ? figure : group;
-  const figureShown = (map: Map<string, Visibility>, id: string, group: Visibility) =>
+  const figureShown = (map: VisibilityMap, id: string, group: Visibility) =>
     both(group, map.get(id) ?? { visible: false, reason: suppressionReasons.neighbour(minSize) });
   const values = (await valueFactors(conn)).map((factor) => ({
     value: factor,

@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { memo } from '../../workspace/cache';
 import { queryRows } from '../../db/query';
-import { CUSTOMER_AGGREGATES, EMPLOYEE_AGGREGATES } from '../../metrics/aggregates';
+import { CUSTOMER_AGGREGATES, EMPLOYEE_FIGURES_FROM_STATS } from '../../metrics/aggregates';
+import { METRIC_SQL } from '../../metrics/registrySql';
 
 /**
  * The drill-down's set-based queries. A "scope" is the unit's people down to `maxDepth` levels
@@ -15,6 +17,44 @@ const scopeCte = `${periodsCte},
   scope AS (
     SELECT sp.period, c.descendant_id
     FROM sp JOIN org_closure c ON c.effective_from = sp.eff AND c.ancestor_id = $unit AND c.depth <= $maxDepth)`;
+
+/**
+ * The employee_figure_stats rows (aliased `s`, role 'all') that sum to a group's figures: the
+ * unit's stored roll-up, or for a shallower scope the people attached to each unit in it.
+ */
+function groupStats(unit: string, maxDepth: number): string {
+  if (maxDepth >= ROLLUP_DEPTH) {
+    return `employee_figure_stats s WHERE s.scope = 'rollup' AND s.role = 'all' AND s.unit_id = ${unit}
+       AND s.period IN (SELECT period FROM sp)`;
+  }
+  return `scope sc JOIN employee_figure_stats s ON s.period = sc.period AND s.unit_id = sc.descendant_id
+       WHERE s.scope = 'own' AND s.role = 'all'`;
+}
+
+/** A full roll-up's figures per period, as stored in unit_period_stats. */
+async function rollupFigures(
+  conn: DuckDBConnection,
+  unitId: string,
+  periods: string[],
+): Promise<Map<string, ScopeFigures>> {
+  const rows = await queryRows<ScopeFigures>(
+    conn,
+    `SELECT p.period,
+       coalesce(u.respondents, 0) AS respondents,
+       ${METRIC_SQL.engagement_index.value} AS engagement_index,
+       coalesce(${METRIC_SQL.engagement_index.n}, 0) AS engagement_n,
+       ${METRIC_SQL.pct_favourable.value} AS pct_favourable,
+       coalesce(${METRIC_SQL.pct_favourable.n}, 0) AS favourable_n,
+       ${METRIC_SQL.enps.value} AS enps, coalesce(${METRIC_SQL.enps.n}, 0) AS enps_n,
+       ${METRIC_SQL.nps.value} AS nps, coalesce(${METRIC_SQL.nps.n}, 0) AS nps_n,
+       ${METRIC_SQL.csat.value} AS csat, coalesce(${METRIC_SQL.csat.n}, 0) AS csat_n,
+       u.headcount, u.leavers, u.absence_days, coalesce(u.recognition_events, 0) AS recognition_events
+     FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS period) p
+     LEFT JOIN unit_period_stats u ON u.period = p.period AND u.unit_id = $unit`,
+    { unit: unitId, periods: JSON.stringify(periods) },
+  );
+  return new Map(rows.map((r) => [r.period, r]));
+}
 
 /** Per period, the scope's employee, customer and HR figures. */
 export interface ScopeFigures extends Record<string, unknown> {
@@ -43,13 +83,13 @@ export async function scopeFigures(
   maxDepth: number,
   periods: string[],
 ): Promise<Map<string, ScopeFigures>> {
+  if (maxDepth >= ROLLUP_DEPTH) return rollupFigures(conn, unitId, periods);
   const rows = await queryRows<ScopeFigures>(
     conn,
     `WITH ${scopeCte},
      people AS (
-       SELECT s.period,
-         ${EMPLOYEE_AGGREGATES}
-       FROM scope s JOIN respondent_scores r ON r.period = s.period AND r.unit_id = s.descendant_id
+       SELECT s.period, ${EMPLOYEE_FIGURES_FROM_STATS}
+       FROM ${groupStats('$unit', maxDepth)}
        GROUP BY s.period),
      customers AS (
        SELECT s.period,
@@ -98,9 +138,9 @@ export interface ScopePart extends Record<string, unknown> {
 
 /**
  * Per period, the unit itself (depth 0) and the units reporting directly to it (depth 1), with
- * their attached and roll-up respondent counts and roll-up engagement index (the formula of
- * employeeRollups in metrics/rollups.ts, restated so the children come from this one query). A period without a depth-0 row is one whose
- * hierarchy does not contain the unit.
+ * their attached and roll-up respondent counts and roll-up engagement index, from the stored
+ * figure statistics. A period without a depth-0 row is one whose hierarchy does not contain the
+ * unit.
  */
 export async function scopeParts(
   conn: DuckDBConnection,
@@ -111,23 +151,20 @@ export async function scopeParts(
     conn,
     `WITH ${periodsCte},
      parts AS (
-       SELECT sp.period, sp.eff, c.descendant_id AS unit_id, c.depth
+       SELECT sp.period, c.descendant_id AS unit_id, c.depth
        FROM sp JOIN org_closure c ON c.effective_from = sp.eff AND c.ancestor_id = $unit AND c.depth <= 1),
-     own AS (
-       SELECT period, unit_id, count(*) AS n, sum(engagement_0_100) AS e_sum, count(engagement_0_100) AS e_n
-       FROM respondent_scores WHERE period IN (SELECT period FROM sp) GROUP BY period, unit_id),
-     rolled AS (
-       SELECT p.period, p.unit_id, sum(o.n) AS n, sum(o.e_sum) AS e_sum, sum(o.e_n) AS e_n
-       FROM parts p
-       JOIN org_closure c ON c.effective_from = p.eff AND c.ancestor_id = p.unit_id
-       JOIN own o ON o.period = p.period AND o.unit_id = c.descendant_id
-       GROUP BY p.period, p.unit_id)
+     st AS (
+       SELECT s.period, s.unit_id, s.scope, s.figure, s.n, s.total FROM employee_figure_stats s
+       WHERE s.role = 'all' AND s.figure IN ('respondents', 'engagement_index')
+         AND s.period IN (SELECT period FROM sp) AND s.unit_id IN (SELECT unit_id FROM parts))
      SELECT p.period, p.unit_id, p.depth,
-       coalesce(o.n, 0)::INTEGER AS attached, coalesce(r.n, 0)::INTEGER AS rollup,
-       r.e_sum / nullif(r.e_n, 0) AS engagement_index, coalesce(r.e_n, 0)::INTEGER AS engagement_n
-     FROM parts p
-     LEFT JOIN own o ON o.period = p.period AND o.unit_id = p.unit_id
-     LEFT JOIN rolled r ON r.period = p.period AND r.unit_id = p.unit_id
+       coalesce(sum(st.n) FILTER (WHERE st.scope = 'own' AND st.figure = 'respondents'), 0)::INTEGER AS attached,
+       coalesce(sum(st.n) FILTER (WHERE st.scope = 'rollup' AND st.figure = 'respondents'), 0)::INTEGER AS rollup,
+       sum(st.total) FILTER (WHERE st.scope = 'rollup' AND st.figure = 'engagement_index')
+         / nullif(sum(st.n) FILTER (WHERE st.scope = 'rollup' AND st.figure = 'engagement_index'), 0) AS engagement_index,
+       coalesce(sum(st.n) FILTER (WHERE st.scope = 'rollup' AND st.figure = 'engagement_index'), 0)::INTEGER AS engagement_n
+     FROM parts p LEFT JOIN st ON st.period = p.period AND st.unit_id = p.unit_id
+     GROUP BY p.period, p.unit_id, p.depth
      ORDER BY p.period, p.depth, p.unit_id`,
     { unit: unitId, periods: JSON.stringify(periods) },
   );
@@ -148,25 +185,29 @@ export interface ValueTally extends Record<string, unknown> {
   n: number;
 }
 
-/** The catalogue's 1-5 items, one row per item id (the latest source wins). */
+/** The catalogue's items, one row per item id (the latest source wins). */
 const itemsCte = `items AS (
     SELECT item_id, item_text, factor FROM survey_items
-    WHERE scale_min = 1 AND scale_max = 5
     QUALIFY row_number() OVER (PARTITION BY item_id ORDER BY source_id DESC) = 1)`;
 
-/** The closure rows (group key, team) of each group, in the hierarchy snapshot $eff. */
-const membersCte = `sp AS (SELECT CAST($eff AS DATE) AS eff),
+/**
+ * The stored statistics rows of each group in one period: a full roll-up is the unit's own
+ * 'rollup' row; a shallower scope sums the 'own' rows of the units in it (hierarchy $eff).
+ */
+const groupRowsCte = `sp AS (SELECT CAST($eff AS DATE) AS eff),
   g AS (SELECT unnest(from_json($groups, '[{"key":"VARCHAR","unit":"VARCHAR","maxDepth":"INTEGER"}]'), recursive := true)),
   members AS (
-    SELECT g.key, c.descendant_id AS unit_id
+    SELECT g.key, c.descendant_id AS unit_id, g.maxDepth >= ${ROLLUP_DEPTH} AS whole
     FROM g CROSS JOIN sp
-    JOIN org_closure c ON c.effective_from = sp.eff AND c.ancestor_id = g.unit AND c.depth <= g.maxDepth)`;
+    JOIN org_closure c ON c.effective_from = sp.eff AND c.ancestor_id = g.unit
+      AND c.depth <= CASE WHEN g.maxDepth >= ${ROLLUP_DEPTH} THEN 0 ELSE g.maxDepth END),
+  group_rows AS (
+    SELECT m.key, s.figure, s.n, s.answered, s.favourable
+    FROM members m JOIN employee_figure_stats s
+      ON s.period = $period AND s.unit_id = m.unit_id AND s.role = 'all'
+      AND s.scope = CASE WHEN m.whole THEN 'rollup' ELSE 'own' END)`;
 
-/**
- * % favourable tallies per group and company value ('value:<Name>' factors) in one period.
- * Answers are tallied per person and value, then per team, then summed per group (a person
- * belongs to one team in a period, so the per-team respondent counts add up).
- */
+/** % favourable tallies per group and company value ('value:<Name>' factors) in one period. */
 export async function valueTallies(
   conn: DuckDBConnection,
   groups: GroupSpec[],
@@ -176,33 +217,24 @@ export async function valueTallies(
 ): Promise<ValueTally[]> {
   return queryRows<ValueTally>(
     conn,
-    `WITH ${itemsCte}, ${membersCte},
-     per_person AS (
-       SELECT a.respondent_id, i.factor, count(*) AS answered,
-         count(*) FILTER (WHERE a.scored >= 4) AS favourable
-       FROM survey_answers a JOIN items i ON i.item_id = a.item_id
-       WHERE a.period = $period AND i.factor LIKE 'value:%'
-       GROUP BY a.respondent_id, i.factor),
-     per_unit AS (
-       SELECT r.unit_id, p.factor, sum(p.answered) AS answered, sum(p.favourable) AS favourable,
-         count(*) AS n
-       FROM per_person p JOIN respondent_scores r ON r.period = $period AND r.respondent_id = p.respondent_id
-       GROUP BY r.unit_id, p.factor)
-     SELECT m.key, u.factor, sum(u.answered)::BIGINT AS answered,
-       sum(u.favourable)::BIGINT AS favourable, sum(u.n)::BIGINT AS n
-     FROM members m JOIN per_unit u ON u.unit_id = m.unit_id
-     GROUP BY m.key, u.factor`,
+    `WITH ${groupRowsCte}
+     SELECT key, figure AS factor, sum(answered)::BIGINT AS answered,
+       sum(favourable)::BIGINT AS favourable, sum(n)::BIGINT AS n
+     FROM group_rows WHERE figure LIKE 'value:%'
+     GROUP BY key, figure`,
     { groups: JSON.stringify(groups), period, eff },
   );
 }
 
 /** The company values in the catalogue, by factor, sorted by name. */
-export async function valueFactors(conn: DuckDBConnection): Promise<string[]> {
-  const rows = await queryRows<{ factor: string }>(
-    conn,
-    `SELECT DISTINCT factor FROM survey_items WHERE factor LIKE 'value:%' AND scale_min = 1 AND scale_max = 5 ORDER BY factor`,
-  );
-  return rows.map((r) => r.factor);
+export function valueFactors(conn: DuckDBConnection): Promise<string[]> {
+  return memo(conn, 'valueFactors', async () => {
+    const rows = await queryRows<{ factor: string }>(
+      conn,
+      `SELECT DISTINCT factor FROM survey_items WHERE factor LIKE 'value:%' ORDER BY factor`,
+    );
+    return rows.map((r) => r.factor);
+  });
 }
 
 export interface ItemTally extends Record<string, unknown> {
@@ -222,13 +254,10 @@ export async function itemTallies(
 ): Promise<ItemTally[]> {
   return queryRows<ItemTally>(
     conn,
-    `WITH ${itemsCte}, ${membersCte}
-     SELECT i.item_id, i.item_text, i.factor, count(*) AS answered,
-       count(*) FILTER (WHERE a.scored >= 4) AS favourable
-     FROM members m
-     JOIN respondent_scores r ON r.period = $period AND r.unit_id = m.unit_id
-     JOIN survey_answers a ON a.period = $period AND a.respondent_id = r.respondent_id
-     JOIN items i ON i.item_id = a.item_id
+    `WITH ${itemsCte}, ${groupRowsCte}
+     SELECT i.item_id, i.item_text, i.factor, sum(r.answered)::BIGINT AS answered,
+       sum(r.favourable)::BIGINT AS favourable
+     FROM group_rows r JOIN items i ON 'item:' || i.item_id = r.figure
      GROUP BY i.item_id, i.item_text, i.factor`,
     { groups: JSON.stringify([group]), period, eff },
   );

@@ -9,9 +9,12 @@ import type {
 } from '../../../../shared/analytics/heatmap';
 import { UpstreamError } from '../../../../shared/result';
 import { queryOne, queryRows } from '../../db/query';
-import { hierarchyFor, type UnitRow } from '../../hierarchy/units';
-import { hasRoleData, leafMembers, treeStats, valueCatalogue } from './stats';
-import { assessTree, type AssessedUnit } from './visibility';
+import { hierarchyFor, unitsOf, type UnitRow } from '../../hierarchy/units';
+import { leavesOf } from '../../hierarchy/reorgs';
+import { memo } from '../../workspace/cache';
+import { visibilityMaps } from '../../confidentiality/visibilityMaps';
+import { groupStats, hasRoleData, valueCatalogue } from './stats';
+import { assessUnits, type AssessedUnit } from './visibility';
 
 export const HEATMAP_FORMULA =
   "% favourable = answers scored 4-5 / answered 1-5 responses to the value's items (reverse-coded items flipped), over the unit's full roll-up; n = respondents who answered at least one of the value's items; deltas in percentage points.";
@@ -25,12 +28,14 @@ export interface HeatmapWorkspace {
 }
 
 /** Periods with survey responses, oldest first. */
-async function surveyPeriods(conn: DuckDBConnection): Promise<string[]> {
-  const rows = await queryRows<{ period: string }>(
-    conn,
-    'SELECT DISTINCT period FROM respondent_scores ORDER BY period',
-  );
-  return rows.map((r) => r.period);
+function surveyPeriods(conn: DuckDBConnection): Promise<string[]> {
+  return memo(conn, 'surveyPeriods', async () => {
+    const rows = await queryRows<{ period: string }>(
+      conn,
+      'SELECT DISTINCT period FROM respondent_scores ORDER BY period',
+    );
+    return rows.map((r) => r.period);
+  });
 }
 
 async function purposeText(conn: DuckDBConnection): Promise<string | null> {
@@ -44,11 +49,8 @@ async function purposeText(conn: DuckDBConnection): Promise<string | null> {
 
 /** The units of a hierarchy snapshot (depth is not needed here, so not computed). */
 async function snapshotUnits(conn: DuckDBConnection, effectiveFrom: string): Promise<UnitRow[]> {
-  return queryRows<UnitRow>(
-    conn,
-    `SELECT unit_id, unit_name, parent_id, level, unit_type, leader_name, 0 AS depth
-     FROM org_units WHERE effective_from = CAST($eff AS DATE) ORDER BY unit_id`,
-    { eff: effectiveFrom },
+  return [...(await unitsOf(conn, effectiveFrom))].sort((a, b) =>
+    a.unit_id < b.unit_id ? -1 : a.unit_id > b.unit_id ? 1 : 0,
   );
 }
 
@@ -124,24 +126,26 @@ export async function buildHeatmap(
   const prevUnits =
     prevEff === null ? null : prevEff === eff ? units : await snapshotUnits(conn, prevEff);
 
-  // Both periods' whole trees in one query, each judged by the same rules in its own snapshot,
-  // so a figure hidden anywhere cannot be rebuilt from any view (the previous period's leader
-  // gaps are never shown, so not judged).
-  const stats = await treeStats(conn, prevPeriod ? [period, prevPeriod] : [period]);
-  const current = { assessed: assessTree(units, stats.get(period)!, values, minSize, withGaps) };
-  const previous =
-    prevPeriod && prevUnits
-      ? { assessed: assessTree(prevUnits, stats.get(prevPeriod)!, values, minSize, false) }
-      : null;
+  // The stored decisions of each period (made over its whole tree at import), so a figure
+  // hidden anywhere cannot be rebuilt from any view; the previous period's gaps are never shown.
+  const statPeriods = prevPeriod ? [period, prevPeriod] : [period];
+  const stats = await groupStats(conn, statPeriods, targets);
+  const decisions = await visibilityMaps(conn, statPeriods, minSize, {
+    units: targets,
+    figures: ['respondents', 'value:%', 'gap:value:%'],
+  });
+  const assess = (p: string, gaps: boolean) =>
+    assessUnits(targets, stats.get(p)!, decisions.get(p)!, values, gaps);
+  const current = { assessed: assess(period, withGaps) };
+  const previous = prevPeriod && prevUnits ? { assessed: assess(prevPeriod, false) } : null;
 
   // Units standing for different teams in the two periods (a reorganisation) are marked.
   const reorgs = new Map<string, string>();
   if (prevPeriod && prevEff && prevEff !== eff) {
-    const members = await leafMembers(conn, [eff, prevEff], targets);
     for (const t of targets) {
       const note = reorgNote(
-        members.get(prevEff)?.get(t),
-        members.get(eff)?.get(t),
+        await leavesOf(conn, prevEff, t),
+        await leavesOf(conn, eff, t),
         prevPeriod,
         period,
       );

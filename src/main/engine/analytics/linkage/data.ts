@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { memo } from '../../workspace/cache';
 import type {
   LinkageCustomerMetric,
   LinkageEmployeeMetric,
@@ -82,16 +83,18 @@ const customerField: Record<LinkageCustomerMetric, [keyof CustomerRollup, keyof 
  * The units at `level` (and the top of the tree) in the snapshot in force for each period, with
  * their ancestor at `groupLevel` in that same snapshot. One query for all periods.
  */
-async function levelUnits(
+function levelUnits(
   conn: DuckDBConnection,
   level: string,
   groupLevel: string | null,
   periods: string[],
   company: boolean,
 ): Promise<UnitRow[]> {
-  return queryRows<UnitRow>(
-    conn,
-    `WITH sp AS MATERIALIZED (SELECT p AS period, hierarchy_for(p) AS eff
+  const key = `levelUnits:${JSON.stringify([level, groupLevel, periods, company])}`;
+  return memo(conn, key, () =>
+    queryRows<UnitRow>(
+      conn,
+      `WITH sp AS MATERIALIZED (SELECT p AS period, hierarchy_for(p) AS eff
                            FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)),
      grp AS (
        SELECT c.effective_from AS eff, c.descendant_id, g.unit_id AS group_id, g.unit_name AS group_name
@@ -104,7 +107,8 @@ async function levelUnits(
      JOIN org_units u ON u.effective_from = sp.eff AND (u.level = $level OR ($company AND u.parent_id IS NULL))
      LEFT JOIN grp ON grp.eff = sp.eff AND grp.descendant_id = u.unit_id
      GROUP BY ALL`,
-    { periods: JSON.stringify(periods), level, groupLevel: groupLevel ?? '', company },
+      { periods: JSON.stringify(periods), level, groupLevel: groupLevel ?? '', company },
+    ),
   );
 }
 
@@ -236,31 +240,35 @@ export async function loadLinkageData(
 }
 
 /** Survey periods and customer periods in the workspace, oldest first. */
-export async function dataPeriods(
+export function dataPeriods(
   conn: DuckDBConnection,
 ): Promise<{ employee: string[]; customer: string[] }> {
-  const rows = await queryRows<{ side: string; period: string }>(
-    conn,
-    `SELECT DISTINCT 'e' AS side, period FROM respondent_scores
+  return memo(conn, 'dataPeriods', async () => {
+    const rows = await queryRows<{ side: string; period: string }>(
+      conn,
+      `SELECT DISTINCT 'e' AS side, period FROM respondent_scores
      UNION SELECT DISTINCT 'c' AS side, period FROM customer_code_stats WHERE responses > 0
      ORDER BY period`,
-  );
-  return {
-    employee: rows.filter((r) => r.side === 'e').map((r) => r.period),
-    customer: rows.filter((r) => r.side === 'c').map((r) => r.period),
-  };
+    );
+    return {
+      employee: rows.filter((r) => r.side === 'e').map((r) => r.period),
+      customer: rows.filter((r) => r.side === 'c').map((r) => r.period),
+    };
+  });
 }
 
 /** Level names in any hierarchy snapshot, top first. */
-export async function levelNames(conn: DuckDBConnection): Promise<string[]> {
-  const rows = await queryRows<{ level: string }>(
-    conn,
-    `SELECT u.level, min(d.depth) AS depth FROM org_units u
+export function levelNames(conn: DuckDBConnection): Promise<string[]> {
+  return memo(conn, 'levelNames', async () => {
+    const rows = await queryRows<{ level: string }>(
+      conn,
+      `SELECT u.level, min(d.depth) AS depth FROM org_units u
      JOIN (SELECT effective_from, descendant_id, max(depth) AS depth FROM org_closure GROUP BY ALL) d
        ON d.effective_from = u.effective_from AND d.descendant_id = u.unit_id
      GROUP BY u.level ORDER BY depth, u.level`,
-  );
-  return rows.map((r) => r.level);
+    );
+    return rows.map((r) => r.level);
+  });
 }
 
 /**
@@ -268,9 +276,11 @@ export async function levelNames(conn: DuckDBConnection): Promise<string[]> {
  * codes are mapped to; the lowest level of all when nothing is mapped yet.
  */
 export async function defaultLevel(conn: DuckDBConnection, levels: string[]): Promise<string> {
-  const rows = await queryRows<{ level: string }>(
-    conn,
-    `SELECT DISTINCT u.level FROM unit_mapping m JOIN org_units u ON u.unit_id = m.unit_id`,
+  const rows = await memo(conn, 'mappedLevels', () =>
+    queryRows<{ level: string }>(
+      conn,
+      `SELECT DISTINCT u.level FROM unit_mapping m JOIN org_units u ON u.unit_id = m.unit_id`,
+    ),
   );
   const mapped = new Set(rows.map((r) => r.level));
   return [...levels].reverse().find((l) => mapped.has(l)) ?? levels[levels.length - 1]!;

@@ -1,0 +1,18 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryOne } from '../db/query';
+
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+export const MIN_GROUP_SIZE_FLOOR = 3;
+
+/** The workspace's minimum group size for employee figures (meta), never below the floor. */
+export async function minGroupSizeOf(conn: DuckDBConnection): Promise<number> {
+  const row = await queryOne<{ value: string }>(
+    conn,
+    "SELECT value FROM meta WHERE key = 'min_group_size'",
+  );
+  const configured = Number(row?.value ?? DEFAULT_MIN_GROUP_SIZE);
+  return Math.max(
+    MIN_GROUP_SIZE_FLOOR,
+    Number.isFinite(configured) ? configured : DEFAULT_MIN_GROUP_SIZE,
+  );
+}
