@@ -4,7 +4,7 @@
  * then times `CREATE TABLE AS SELECT * FROM read_csv(...)` on the same file in a plain DuckDB, and
  * a re-import of the unchanged file. Prints figures; run by scripts/bench.ts.
  */
-import { createWriteStream, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Engine } from '../src/main/engine/engine';
@@ -28,9 +28,20 @@ async function writeCsv(path: string, rows: number): Promise<void> {
   await new Promise<void>((resolve) => out.end(resolve));
 }
 
-export async function benchImport(dir: string, rows: number): Promise<void> {
-  const csv = join(dir, 'customers.csv');
-  await writeCsv(csv, rows);
+export interface BenchImportOptions {
+  /** Keep the generated CSV (and reuse one already there) so repeated runs skip writing it. */
+  keepCsv?: boolean;
+  /** Print how long each import phase took. */
+  phases?: boolean;
+}
+
+export async function benchImport(
+  dir: string,
+  rows: number,
+  options: BenchImportOptions = {},
+): Promise<void> {
+  const csv = join(dir, `customers-${rows}.csv`);
+  if (!options.keepCsv || !existsSync(csv)) await writeCsv(csv, rows);
   const mb = (statSync(csv).size / 1024 / 1024).toFixed(0);
   console.log(`import throughput: ${rows.toLocaleString('en-GB')} rows, ${mb} MB CSV`);
 
@@ -38,7 +49,17 @@ export async function benchImport(dir: string, rows: number): Promise<void> {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const engine = await Engine.open(join(dir, 'import.duckdb'), { create: true });
   const t0 = performance.now();
-  const report = await engine.importFile(csv, { kind: 'customer_feedback' });
+  const phases: { phase: string; at: number }[] = [];
+  const report = await engine.importFile(
+    csv,
+    { kind: 'customer_feedback' },
+    {
+      onProgress: (p) => {
+        if (phases.at(-1)?.phase !== p.phase)
+          phases.push({ phase: p.phase, at: performance.now() });
+      },
+    },
+  );
   const ours = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   const t1 = performance.now();
@@ -65,5 +86,14 @@ export async function benchImport(dir: string, rows: number): Promise<void> {
   console.log(
     `  peak memory during import (RSS) ${(peak / 1024 / 1024).toFixed(0)} MB   goal < 1536 MB`,
   );
-  rmSync(csv, { force: true });
+  if (options.phases) {
+    const marks = [{ phase: 'start', at: t0 }, ...phases];
+    console.log(
+      `  phases: ${marks
+        .slice(1)
+        .map((m, i) => `${marks[i]!.phase} ${((m.at - marks[i]!.at) / 1000).toFixed(2)}`)
+        .join(', ')}`,
+    );
+  }
+  if (!options.keepCsv) rmSync(csv, { force: true });
 }

@@ -90,6 +90,14 @@ const EVENT_IDS: Partial<Record<ColumnMapping['kind'], string>> = {
   recognition: 'event_id',
 };
 
+/** Whether the mapping makes record ids from row numbers, which then must be exact. */
+export function idsFromRowNumbers(mapping: ColumnMapping): boolean {
+  const id = EVENT_IDS[mapping.kind];
+  return (
+    id !== undefined && mapping.columns[id] === undefined && mapping.constants[id] === undefined
+  );
+}
+
 /** SELECT list entries (each `expr AS "name"`) for the mapped table. */
 export function mappedColumns(
   mapping: ColumnMapping,

@@ -19,9 +19,25 @@ export interface RowCheck {
   reason: string;
 }
 
-export const rawCell = (column: string): string => `nullif(trim(${quoteIdent(column)}), '')`;
-export const typedCell = (column: string, type: DuckType): string =>
-  `TRY_CAST(${rawCell(column)} AS ${type})`;
+/**
+ * A cell as text without surrounding spaces, NULL when empty: `nullif(trim(cell), '')`. DuckDB's
+ * trim (it strips Unicode space separators) is the costliest step of a large import, so it runs
+ * only where it can change something: a space at either end, or any character outside ASCII.
+ */
+export function rawCell(column: string): string {
+  const cell = quoteIdent(column);
+  return `CASE WHEN ${cell} ~~ ' %' OR ${cell} ~~ '% ' OR length(${cell}) <> strlen(${cell}) THEN nullif(trim(${cell}), '') ELSE nullif(${cell}, '') END`;
+}
+
+/**
+ * A cell cast to its type: `TRY_CAST(rawCell AS type)`. DuckDB's casts already skip ASCII
+ * whitespace, so a cell that casts as it is needs no trimming; only the others are trimmed first.
+ */
+export function typedCell(column: string, type: DuckType): string {
+  if (type === 'VARCHAR') return rawCell(column);
+  const direct = `TRY_CAST(${quoteIdent(column)} AS ${type})`;
+  return `CASE WHEN ${direct} IS NOT NULL THEN ${direct} ELSE TRY_CAST(${rawCell(column)} AS ${type}) END`;
+}
 
 const TYPE_WORDS: Record<DuckType, string> = {
   VARCHAR: 'text',

@@ -27,7 +27,8 @@ export function throwIfCancelled(file: string, signal: AbortSignal | undefined):
 
 /**
  * Runs one long DuckDB statement with its progress reported and cancel honoured: DuckDB's own
- * query progress is sampled while it runs, and an abort interrupts the statement.
+ * query progress is sampled while it runs, and an abort interrupts the statement. Returns the
+ * number of rows it changed.
  */
 export async function runWatched(
   conn: DuckDBConnection,
@@ -35,7 +36,7 @@ export async function runWatched(
   file: string,
   phase: ImportPhase,
   control: ImportControl,
-): Promise<void> {
+): Promise<number> {
   control.onProgress?.({ file, phase, fraction: 0 });
   throwIfCancelled(file, control.signal);
   const interrupt = () => conn.interrupt();
@@ -48,8 +49,9 @@ export async function runWatched(
       }, 250)
     : undefined;
   try {
-    await conn.run(sql);
+    const result = await conn.run(sql);
     throwIfCancelled(file, control.signal);
+    return Number(result.rowsChanged);
   } catch (error) {
     if (control.signal?.aborted) throw cancelled(file);
     throw error;

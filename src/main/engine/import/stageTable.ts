@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, quoteIdent } from '../db/query';
+import { rawCell } from './columnChecks';
 import type { ColumnProfile } from './mapping';
 import type { ImportControl } from './progress';
 import { UpstreamError } from '../../../shared/result';
@@ -11,30 +12,36 @@ const SAMPLE_ROWS = 20_000;
 const SAMPLES_PER_COLUMN = 200;
 
 /**
- * Puts the reader's relation behind a view, each row numbered as in the original file, and says
- * whether it has any data row. A view rather than a table: a multi-million-row export is never
- * held in memory as text, and it is parsed as part of the validation pass, not once more.
+ * Puts the reader's relation behind a view and says whether it has any data row. A view rather
+ * than a table: a multi-million-row export is never held in memory as text, and it is parsed as
+ * part of the one pass that validates and writes it, not once more.
+ * `numbered` adds `__row`, each row's number in the original file. Numbering is a streaming
+ * window, which DuckDB runs on one thread: a read that needs no row numbers leaves it out.
  */
 export async function loadStage(
   conn: DuckDBConnection,
   staged: StagedSource,
   fileName: string,
   control: ImportControl,
+  options: { numbered: boolean } = { numbered: true },
 ): Promise<boolean> {
   // Blank lines keep their place in the numbering but are not rows: they are skipped silently.
   const anyCell = staged.columns.length
-    ? `coalesce(${staged.columns.map((c) => `nullif(trim(${quoteIdent(c.name)}), '')`).join(', ')}) IS NOT NULL`
+    ? staged.columns.map((c) => `${rawCell(c.name)} IS NOT NULL`).join(' OR ')
     : 'true';
+  const row = options.numbered
+    ? `(row_number() OVER () + ${staged.firstDataRow - 1})::BIGINT AS __row, `
+    : '';
   await conn.run(
     `CREATE TEMP VIEW ${STAGE} AS
      SELECT * FROM (
-       SELECT (row_number() OVER () + ${staged.firstDataRow - 1})::BIGINT AS __row, CAST(COLUMNS(*) AS VARCHAR)
+       SELECT ${row}CAST(COLUMNS(*) AS VARCHAR)
        FROM ${staged.relationSql})
      WHERE ${anyCell}`,
   );
   control.onProgress?.({ file: fileName, phase: 'loading', fraction: 0 });
   const first = await readingStage(fileName, staged, control, () =>
-    queryOne(conn, `SELECT __row FROM ${STAGE} LIMIT 1`),
+    queryOne(conn, `SELECT 1 AS found FROM ${STAGE} LIMIT 1`),
   );
   return first !== undefined;
 }

@@ -18,6 +18,16 @@ export interface KindImporter {
     sourceId: number,
     columns: ColumnSpec[],
   ): Promise<void>;
+  /** Kinds whose valid rows all go to one table by key can be imported in one pass (directImport.ts). */
+  direct?: DirectTarget;
+}
+
+export interface DirectTarget {
+  table: string;
+  /** Canonical key columns, also the table's column names. */
+  keys: string[];
+  /** INSERT of every row of the relation `rows` (typed canonical columns) into `table`. */
+  insertSql(rows: string, sourceId: number): string;
 }
 
 export const noExtraColumns = async (): Promise<ColumnSpec[]> => [];

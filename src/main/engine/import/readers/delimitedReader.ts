@@ -12,8 +12,14 @@ import {
 } from './headerShapes';
 import { detectDecimalComma, looksLikeData, modeWidth, sniffDialect } from './sniffDelimited';
 import { readCsvSql } from './sql';
-import { hasInnerBlankLine, rewriteText, scanUtf8, type Progress } from './textStaging';
-import type { TextEncoding } from './types';
+import {
+  hasInnerBlankLine,
+  rewriteText,
+  scanUtf8,
+  type Progress,
+  type Utf8Scan,
+} from './textStaging';
+import type { StagedSource, TextEncoding, UnscannedText } from './types';
 
 /**
  * Delimited text (CSV, TSV, pipe, semicolon): the start of the file is decoded and parsed here to
@@ -154,6 +160,7 @@ export async function stageDelimited(ctx: ReaderContext): Promise<ReaderResult> 
   const decimalComma = detectDecimalComma(dataRecords, dialect.delimiter);
   const staged = await stageText(ctx, sample, dialect, width, skip, warnings);
   return {
+    ...(staged.unscanned ? { unscannedText: staged.unscanned } : {}),
     format: 'csv',
     encoding: staged.encoding,
     delimiter: dialect.delimiter,
@@ -180,7 +187,7 @@ async function stageText(
   width: number,
   skip: number,
   warnings: string[],
-): Promise<{ path: string; encoding: TextEncoding }> {
+): Promise<{ path: string; encoding: TextEncoding; unscanned?: UnscannedText }> {
   const progress: Progress = {
     fileName: ctx.fileName,
     total: ctx.size,
@@ -190,10 +197,14 @@ async function stageText(
   const dest = stagedPath(ctx, '.csv');
   const encoding = sample.encoding;
   const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
+  if (utf8 && !sample.mixed && ctx.options.deferTextScan) {
+    await linkOrCopy(ctx, ctx.filePath, dest);
+    return { path: dest, encoding, unscanned: { path: dest, skipBytes: sample.bomLength, width } };
+  }
   if (utf8 && !sample.mixed) {
     // The common case: already UTF-8. One read-only pass checks it all is, then a link or copy.
     const scan = await scanUtf8(ctx.filePath, sample.bomLength, progress);
-    if (scan.invalidBytes === 0 && (!scan.blankLineInside || width === 1)) {
+    if (usableAsIs(scan, width)) {
       await linkOrCopy(ctx, ctx.filePath, dest);
       return { path: dest, encoding };
     }
@@ -226,4 +237,28 @@ async function stageText(
     );
   }
   return { path: dest, encoding };
+}
+
+/** A UTF-8 file DuckDB can read as it is: all valid, and no blank line that would shift row numbers. */
+function usableAsIs(scan: Utf8Scan, width: number): boolean {
+  return scan.invalidBytes === 0 && (!scan.blankLineInside || width === 1);
+}
+
+/**
+ * The scan a deferred staging skipped: true when the file staged as it is is exactly what a full
+ * staging would have made (valid UTF-8, row numbers right). False means stage it again.
+ */
+export async function confirmStagedText(
+  staged: StagedSource,
+  fileName: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const text = staged.unscannedText;
+  if (!text) return true;
+  const scan = await scanUtf8(text.path, text.skipBytes, {
+    fileName,
+    total: 0,
+    ...(signal ? { signal } : {}),
+  });
+  return usableAsIs(scan, text.width);
 }

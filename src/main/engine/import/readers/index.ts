@@ -12,6 +12,7 @@ import type { ReadOptions, SourceFormat, StagedSource } from './types';
 import { stageWorkbook } from './xlsxReader';
 
 export { detectFormat } from './detectFormat';
+export { confirmStagedText } from './delimitedReader';
 export { explainReadError, withRejects } from './readErrors';
 export type * from './types';
 

@@ -42,10 +42,25 @@ export interface StagedSource {
   /** Said to the analyst in the import report (e.g. "3 blank columns dropped"). */
   warnings: string[];
   /**
+   * Set when a UTF-8 text file was staged as it is without the full-file scan (ReadOptions
+   * `deferTextScan`): until `confirmStagedText` says the scan passes, DuckDB's parse is the only
+   * check of its UTF-8 and row numbers can be off by blank lines, so only a read that needs no
+   * row numbers may use it.
+   */
+  unscannedText?: UnscannedText;
+  /**
    * The files this read made inside the staging folder (a copy, hard link or converted CSV):
    * remove them once the import has read `relationSql`.
    */
   files: string[];
+}
+
+export interface UnscannedText {
+  path: string;
+  /** Byte-order mark length. */
+  skipBytes: number;
+  /** Columns per row: a one-column file keeps blank lines as empty rows anyway. */
+  width: number;
 }
 
 export interface ReadOptions {
@@ -53,4 +68,6 @@ export interface ReadOptions {
   sheet?: string;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
   signal?: AbortSignal;
+  /** Stage a UTF-8 text file without reading it all first (see StagedSource.unscannedText). */
+  deferTextScan?: boolean;
 }

@@ -1,0 +1,218 @@
+import type { ColumnMapping } from '../../../shared/imports';
+import { UpstreamError } from '../../../shared/result';
+import { queryOne } from '../db/query';
+import { refreshDerived } from '../derived/refresh';
+import type { Workspace } from '../workspace/workspace';
+import { idsFromRowNumbers, mappedColumns } from './applyMapping';
+import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
+import { addMappedItemsToCatalogue } from './catalogueFromMapping';
+import { checkedImport, type RowCounts } from './checkedImport';
+import { columnChecks } from './columnChecks';
+import { directImport } from './directImport';
+import type { ImportReport, ImportRequest } from './importFile';
+import { KIND_IMPORTERS } from './kinds';
+import type { DirectTarget, KindImporter } from './kinds/kind';
+import { pivotLongStage } from './pivotLong';
+import { throwIfCancelled, type ImportControl } from './progress';
+import { confirmStagedText } from './readers';
+import type { StagedSource } from './readers/types';
+import { recordSource } from './recordSource';
+import { catalogueOf, resolveMapping } from './resolveMapping';
+import { validationPlan } from './rowValidation';
+import type { SourceCopy } from './sourceCopy';
+import { dropStage, loadStage, profileColumns, readingStage, STAGE } from './stageTable';
+
+export const MAPPED = '__mapped';
+
+export interface StagedFile {
+  fileName: string;
+  bytes: number;
+  copy: SourceCopy;
+}
+
+/**
+ * `direct`: try the one-pass import (directImport.ts) and throw DirectImportMiss if any row
+ * fails; `checked`: keep failing rows in quarantine (checkedImport.ts). A file the one-pass
+ * import cannot take at all (a survey, a hierarchy, ids made from row numbers) is checked.
+ */
+export type ImportMode = 'direct' | 'checked';
+
+/** Thrown when a file staged without its full scan turns out to need a full staging. */
+export class RestageNeeded extends Error {}
+
+function importError(file: string, message: string): UpstreamError {
+  return new UpstreamError('IMPORT_ERROR', `${file}: ${message}`);
+}
+
+/**
+ * Inside the caller's transaction: maps the staged rows onto the canonical columns (mapping/),
+ * validates them, writes them through the kind's importer, refreshes derived tables and records
+ * the source. Every row lands either in the workspace or in quarantine, so read = imported +
+ * quarantined.
+ */
+export async function importStaged(
+  ws: Workspace,
+  staged: StagedSource,
+  file: StagedFile,
+  request: ImportRequest,
+  control: ImportControl,
+  mode: ImportMode,
+): Promise<ImportReport> {
+  const { conn } = ws;
+  const { fileName } = file;
+  const read = <T>(work: () => Promise<T>) => readingStage(fileName, staged, control, work);
+  if (!(await loadStage(conn, staged, fileName, control, { numbered: mode === 'checked' }))) {
+    throw importError(fileName, 'has a header but no data rows');
+  }
+
+  control.onProgress?.({ file: fileName, phase: 'mapping' });
+  const resolved = await resolveMapping(
+    conn,
+    fileName,
+    staged,
+    () => read(() => profileColumns(conn, staged)),
+    request,
+  );
+  let { mapping } = resolved;
+  const kind = mapping.kind;
+  assertColumnsExist(fileName, mapping, staged);
+  const importer = KIND_IMPORTERS[kind];
+  const direct = mode === 'direct' ? directTarget(importer, mapping) : null;
+  if (mode === 'direct' && !direct) {
+    // Row numbers are needed after all: only exact ones will do.
+    if (!(await confirmStagedText(staged, fileName, control.signal))) throw new RestageNeeded();
+    delete staged.unscannedText;
+    await dropStage(conn);
+    await loadStage(conn, staged, fileName, control, { numbered: true });
+  }
+
+  const sourceId = (await queryOne<{ id: number }>(
+    conn,
+    'SELECT coalesce(max(source_id), 0) + 1 AS id FROM sources',
+  ))!.id;
+  let stage = STAGE;
+  if (kind === 'survey_responses' && mapping.long) {
+    const pivoted = await read(async () =>
+      pivotLongStage(conn, STAGE, mapping, await catalogueOf(conn), fileName),
+    );
+    stage = pivoted.stage;
+    mapping = pivoted.mapping;
+    resolved.problems.push(pivoted.warning);
+  }
+  if (kind === 'survey_responses') await addMappedItemsToCatalogue(conn, mapping, sourceId);
+
+  const mapped = mappedColumns(mapping, stage, fileName);
+  const canonical = CANONICAL_COLUMNS[kind];
+  const missing = canonical
+    .filter((c) => c.required && !mapped.names.includes(c.name))
+    .map((c) => c.name);
+  if (missing.length > 0) {
+    const found = staged.columns.map((c) => c.name).join(', ');
+    throw importError(
+      fileName,
+      resolved.source === 'canonical' || resolved.source === 'inferred'
+        ? `row ${staged.firstDataRow - 1} (the header) lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that a ${kind} file needs, and no column could be matched to ${missing.length > 1 ? 'them' : 'it'}. Columns found: ${found}`
+        : `the mapping gives no column for ${missing.join(', ')}, which a ${kind} file needs. Columns found: ${found}`,
+    );
+  }
+  const row = direct ? '' : `${stage}.__row, `;
+  await conn.run(
+    `CREATE TEMP VIEW ${MAPPED} AS SELECT ${row}${mapped.select.join(', ')} FROM ${stage}`,
+  );
+
+  const columns: ColumnSpec[] = [
+    ...canonical.filter((c) => mapped.names.includes(c.name)),
+    ...(await importer.extraColumns(conn, mapped.names)),
+  ];
+  const plan = validationPlan(
+    columns,
+    canonical.filter((c) => !mapped.names.includes(c.name)),
+    [...columns.flatMap(columnChecks), ...(await importer.extraChecks(conn, columns))],
+  );
+  let counts: RowCounts;
+  if (direct) {
+    const rows = await directImport(conn, MAPPED, plan, direct, { fileName, sourceId }, control);
+    counts = { rowsRead: rows, rowsQuarantined: 0, reasons: {} };
+  } else {
+    counts = await checkedImport(
+      conn,
+      MAPPED,
+      plan,
+      importer,
+      { fileName, sourceId, read },
+      control,
+    );
+  }
+  await refreshDerived(conn, kind);
+  throwIfCancelled(fileName, control.signal);
+
+  const { sha256, gzip } = await file.copy.result;
+  const rowsImported = counts.rowsRead - counts.rowsQuarantined;
+  const details = {
+    encoding: staged.encoding ?? null,
+    delimiter: staged.delimiter ?? null,
+    headerShape: staged.headerShape,
+    sheet: staged.sheet ?? null,
+    sheets: staged.sheets ?? null,
+    warnings: [...staged.warnings, ...resolved.problems],
+  };
+  const profile = resolved.profile ?? request.saveProfileAs ?? null;
+  await recordSource(conn, {
+    sourceId,
+    kind,
+    fileName,
+    sha256,
+    bytes: file.bytes,
+    counts: { ...counts, rowsImported },
+    staged,
+    details,
+    mapping: resolved.mapping,
+    profile,
+    gzip,
+    ...(request.saveProfileAs ? { saveProfileAs: request.saveProfileAs } : {}),
+  });
+
+  return {
+    file: fileName,
+    kind,
+    sha256,
+    status: 'imported',
+    format: staged.format,
+    encoding: details.encoding,
+    delimiter: details.delimiter,
+    headerShape: staged.headerShape,
+    sheet: details.sheet,
+    mappingSource: resolved.source,
+    profile,
+    kindConfidence: resolved.kindConfidence,
+    rowsRead: counts.rowsRead,
+    rowsImported,
+    rowsQuarantined: counts.rowsQuarantined,
+    reasons: counts.reasons,
+    warnings: details.warnings,
+    keptCopy: gzip !== null,
+  };
+}
+
+/** The one-pass target, when this kind and mapping allow one. */
+function directTarget(importer: KindImporter, mapping: ColumnMapping): DirectTarget | null {
+  if (!importer.direct || mapping.long || idsFromRowNumbers(mapping)) return null;
+  return importer.direct;
+}
+
+function assertColumnsExist(fileName: string, mapping: ColumnMapping, staged: StagedSource): void {
+  const longColumns = mapping.long
+    ? Object.values(mapping.long).filter((c): c is string => typeof c === 'string')
+    : [];
+  const missingSources = [
+    ...Object.values(mapping.columns),
+    ...mapping.items.map((i) => i.column),
+    ...longColumns,
+  ].filter((c) => !staged.columns.some((s) => s.name === c));
+  if (missingSources.length > 0) {
+    throw importError(
+      fileName,
+      `the mapping names column${missingSources.length > 1 ? 's' : ''} the file does not have: ${missingSources.join(', ')}`,
+    );
+  }
+}
