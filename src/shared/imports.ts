@@ -52,6 +52,14 @@ export const columnMappingSchema = z.object({
   durations: z.record(z.string(), z.enum(['hms', 'milliseconds', 'minutes'])).optional(),
   /** Ratings answered with text (nps, csat, ces): canonical column -> choice text -> score. */
   choiceScores: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+  /** A date column and a separate time-of-day column: canonical timestamp -> the time column. */
+  timeColumns: z.record(z.string(), text).optional(),
+  /**
+   * An org hierarchy written as people and their managers (e-mails or person ids, which are not
+   * imported): units are the teams named in `columns.unit_name`, each one's parent the team its
+   * people's managers belong to, ids made from the team names.
+   */
+  managerTree: z.object({ personColumn: text, managerColumn: text }).optional(),
   /** Long-form survey exports (one row per respondent and question): the columns to pivot. */
   long: z
     .object({

@@ -136,3 +136,60 @@ describe('date formats in a mapping', () => {
     expect(r.columns.find((c) => c.column === 'Started')?.why).toMatch(/fits better/);
   });
 });
+
+describe('a separate time-of-day column', () => {
+  const dates = ['03/07/2025', '14/07/2025', '21/07/2025'];
+  const times = ['14:05', '09:30:15', '2:05 PM', '17:45'];
+
+  it('joins a date-only response date', () => {
+    const r = inferMapping({
+      fileName: 'cx.csv',
+      headerShape: 'plain',
+      catalogue: [],
+      columns: [
+        col('Response ID', ['R1', 'R2', 'R3']),
+        col('Date', dates),
+        col('Time', times),
+        col('Store', ['S1', 'S2']),
+        col('NPS', ['9', '6', '10']),
+      ],
+      kind: 'customer_feedback',
+    });
+    expect(r.mapping.columns.responded_at).toBe('Date');
+    expect(r.mapping.timeColumns).toEqual({ responded_at: 'Time' });
+    expect(r.columns.find((c) => c.column === 'Time')?.why).toMatch(/time of day for responded_at/);
+  });
+
+  it('is not a duration written like a clock, and not needed when the date has a time', () => {
+    const durations = inferMapping({
+      fileName: 'calls.csv',
+      headerShape: 'plain',
+      catalogue: [],
+      columns: [
+        col('Call ID', ['C1', 'C2', 'C3']),
+        col('Queue', ['Billing', 'Tech']),
+        col('Date', dates),
+        col('Talk Time', ['02:10', '00:45', '03:00']),
+        col('Hold time', ['00:10', '00:05']),
+        col('Wrap time', ['00:30', '00:20']),
+        col('Handle time', ['03:00', '01:10']),
+      ],
+      kind: 'contact_centre',
+    });
+    expect(durations.mapping.timeColumns).toBeUndefined();
+    const stamped = inferMapping({
+      fileName: 'cx.csv',
+      headerShape: 'plain',
+      catalogue: [],
+      columns: [
+        col('Response ID', ['R1', 'R2']),
+        col('Date', ['03/07/2025 14:05', '14/07/2025 09:30']),
+        col('Time', times),
+        col('Store', ['S1']),
+        col('NPS', ['9']),
+      ],
+      kind: 'customer_feedback',
+    });
+    expect(stamped.mapping.timeColumns).toBeUndefined();
+  });
+});

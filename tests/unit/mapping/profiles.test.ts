@@ -91,6 +91,19 @@ describe('adaptProfile', () => {
     expect(columnMappingSchema.safeParse(mapping).success).toBe(true);
   });
 
+  it('re-spells and drops a time-of-day column like any other', () => {
+    const saved = { ...cxProfile.mapping, timeColumns: { responded_at: 'Time' } };
+    const same = adaptProfile(saved, ['STORE CODE', 'DATE', 'TIME', 'NPS']);
+    expect(same.mapping.timeColumns).toEqual({ responded_at: 'TIME' });
+    expect(columnMappingSchema.safeParse(same.mapping).success).toBe(true);
+    const gone = adaptProfile(saved, ['Store Code', 'Date', 'NPS']);
+    expect(gone.mapping.timeColumns).toEqual({});
+    expect(gone.missing).toEqual(['Time']);
+    expect(gone.problems).toContain(
+      'responded_at: time column "Time" is not in this file (dates only this time)',
+    );
+  });
+
   it('reports mapped columns that disappeared and drops them', () => {
     const fewer = names.filter((n) => n !== 'Unit' && n !== 'Q2_2');
     const { mapping, problems, missing } = adaptProfile(profile.mapping, fewer);

@@ -31,6 +31,22 @@ function isoDate(expr: string, spec: ColumnSpec, formats: string[] | undefined):
   return `coalesce(${attempts.join(', ')}, ${expr})`;
 }
 
+/**
+ * A date column and a separate time-of-day column ("03/07/2025" and "14:05", or "2:05 PM") as one
+ * ISO timestamp text. No time keeps the date at midnight; text that does not read as either is
+ * kept as "date time" so validation quotes both back.
+ */
+function withTimeOfDay(dateExpr: string, formats: string[] | undefined, timeExpr: string): string {
+  const dateText = isoDate(dateExpr, { name: '', type: 'DATE', required: false }, formats);
+  const day = `TRY_CAST(TRY_CAST(${dateText} AS TIMESTAMP) AS DATE)`;
+  const time = `trim(${timeExpr})`;
+  const clock = `coalesce(TRY_CAST(${time} AS TIME), ${TWELVE_HOUR.map((f) => `TRY_CAST(try_strptime(${time}, '${f}') AS TIME)`).join(', ')})`;
+  return `CASE WHEN nullif(${time}, '') IS NULL THEN ${dateText}
+    ELSE coalesce(strftime(${day} + ${clock}, '${ISO_TIMESTAMP}'), ${dateText} || ' ' || ${time}) END`;
+}
+
+const TWELVE_HOUR = ['%I:%M %p', '%I:%M:%S %p', '%I:%M%p', '%I:%M:%S%p'];
+
 function numeric(expr: string, decimalComma: boolean): string {
   return decimalComma ? `replace(${expr}, ',', '.')` : expr;
 }
@@ -66,7 +82,10 @@ function canonicalExpr(spec: ColumnSpec, mapping: ColumnMapping, stage: string):
   expr = blankNa(expr, mapping.naCodes[spec.name]);
   // ISO text needs no rewriting: validation casts it directly.
   const formats = mapping.dateFormats[spec.name];
-  if (
+  const time = mapping.timeColumns?.[spec.name];
+  if (spec.type === 'TIMESTAMP' && time !== undefined) {
+    expr = withTimeOfDay(expr, formats, `${stage}.${quoteIdent(time)}`);
+  } else if (
     (spec.type === 'DATE' || spec.type === 'TIMESTAMP') &&
     formats?.some((f) => !ISO_FORMATS.has(f))
   ) {

@@ -11,6 +11,7 @@ import { columnChecks } from './columnChecks';
 import { directImport } from './directImport';
 import type { ImportReport, ImportRequest } from './importFile';
 import { KIND_IMPORTERS } from './kinds';
+import { mappedSources } from './mapping';
 import type { DirectTarget, KindImporter } from './kinds/kind';
 import { pivotLongStage } from './pivotLong';
 import { throwIfCancelled, type ImportControl } from './progress';
@@ -61,9 +62,11 @@ export async function importStaged(
   const { conn } = ws;
   const { fileName } = file;
   const read = <T>(work: () => Promise<T>) => readingStage(fileName, staged, control, work);
-  if (!(await loadStage(conn, staged, fileName, control, { numbered: mode === 'checked' }))) {
-    throw importError(fileName, 'has a header but no data rows');
-  }
+  const noRows = () => importError(fileName, 'has a header but no data rows');
+  // The one-pass import counts the rows it writes: no need to read one first.
+  const checked = mode === 'checked';
+  if (!(await loadStage(conn, staged, fileName, control, { numbered: checked, probe: checked })))
+    throw noRows();
 
   control.onProgress?.({ file: fileName, phase: 'mapping' });
   const resolved = await resolveMapping(
@@ -83,7 +86,8 @@ export async function importStaged(
     if (!(await confirmStagedText(staged, fileName, control.signal))) throw new RestageNeeded();
     delete staged.unscannedText;
     await dropStage(conn);
-    await loadStage(conn, staged, fileName, control, { numbered: true });
+    if (!(await loadStage(conn, staged, fileName, control, { numbered: true, probe: true })))
+      throw noRows();
   }
 
   const sourceId = (await queryOne<{ id: number }>(
@@ -132,6 +136,7 @@ export async function importStaged(
   let counts: RowCounts;
   if (direct) {
     const rows = await directImport(conn, MAPPED, plan, direct, { fileName, sourceId }, control);
+    if (rows === 0) throw noRows();
     counts = { rowsRead: rows, rowsQuarantined: 0, reasons: {} };
   } else {
     counts = await checkedImport(
@@ -200,19 +205,18 @@ function directTarget(importer: KindImporter, mapping: ColumnMapping): DirectTar
   return importer.direct;
 }
 
-function assertColumnsExist(fileName: string, mapping: ColumnMapping, staged: StagedSource): void {
-  const longColumns = mapping.long
-    ? Object.values(mapping.long).filter((c): c is string => typeof c === 'string')
-    : [];
-  const missingSources = [
-    ...Object.values(mapping.columns),
-    ...mapping.items.map((i) => i.column),
-    ...longColumns,
-  ].filter((c) => !staged.columns.some((s) => s.name === c));
+function assertColumnsExist(
+  fileName: string,
+  mapping: ColumnMapping,
+  staged: StagedSource,
+): void {
+  const missingSources = mappedSources(mapping).filter(
+    (c) => !staged.columns.some((s) => s.name === c),
+  );
   if (missingSources.length > 0) {
     throw importError(
       fileName,
-      `the mapping names column${missingSources.length > 1 ? 's' : ''} the file does not have: ${missingSources.join(', ')}`,
+      `the mapping names column${missingSources.length > 1 ? 's' : ''} the file does not have: ${[...new Set(missingSources)].join(', ')}`,
     );
   }
 }

@@ -17,13 +17,14 @@ const SAMPLES_PER_COLUMN = 200;
  * part of the one pass that validates and writes it, not once more.
  * `numbered` adds `__row`, each row's number in the original file. Numbering is a streaming
  * window, which DuckDB runs on one thread: a read that needs no row numbers leaves it out.
+ * Without `probe` no row is read yet (and true is returned): the caller counts rows itself.
  */
 export async function loadStage(
   conn: DuckDBConnection,
   staged: StagedSource,
   fileName: string,
   control: ImportControl,
-  options: { numbered: boolean } = { numbered: true },
+  options: { numbered: boolean; probe: boolean } = { numbered: true, probe: true },
 ): Promise<boolean> {
   // Blank lines keep their place in the numbering but are not rows: they are skipped silently.
   const anyCell = staged.columns.length
@@ -40,6 +41,7 @@ export async function loadStage(
      WHERE ${anyCell}`,
   );
   control.onProgress?.({ file: fileName, phase: 'loading', fraction: 0 });
+  if (!options.probe) return true;
   const first = await readingStage(fileName, staged, control, () =>
     queryOne(conn, `SELECT 1 AS found FROM ${STAGE} LIMIT 1`),
   );

@@ -78,6 +78,12 @@ function timeFormat(rest: string): string | null {
   return f;
 }
 
+/** Share of samples that are a time of day on their own ("14:05", "2:05 PM", "09:30:15"). */
+export function timeOfDayShare(samples: string[]): number {
+  if (samples.length === 0) return 0;
+  return samples.filter((s) => timeFormat(s.trim()) !== null).length / samples.length;
+}
+
 /** The date part's shape and what follows it, or null when the text is not a date. */
 function datePart(text: string): { shape: DateShape; rest: string } | null {
   let m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/.exec(text);

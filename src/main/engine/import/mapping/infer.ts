@@ -1,6 +1,6 @@
 import { CANONICAL_COLUMNS, CANONICAL_KINDS, type CanonicalKind } from '../canonicalFormats';
 import { analyseColumns, meaningfulLabel, type AnalysedColumn } from './analyse';
-import { resolveFormats, looksLikeExcelSerial, type DayOrder } from './dates';
+import { resolveFormats, looksLikeExcelSerial, timeOfDayShare, type DayOrder } from './dates';
 import type { ColumnGuess, InferInput, InferredMapping } from './inferenceTypes';
 import { buildItems, itemCandidate, type ItemCandidate } from './items';
 import { rankKinds, round2, type KindEvidence } from './kind';
@@ -135,6 +135,27 @@ function detectManagerTree(columns: AnalysedColumn[]): boolean {
     (c) => c.stats.emailShare >= 0.5 && /manager|supervisor|leader|reports/.test(c.norm),
   );
   return manager && (self || emails);
+}
+
+const TIME_NAME = /\b(?:time|hour|clock)\b/;
+/** Names of durations written like clock times (contact-centre handle, talk, hold, wrap times). */
+const DURATION_NAME =
+  /\b(?:talk|hold|holding|wrap|wrap up|handle|handling|duration|length|aht|acw|after call|wait|waiting|queue|queued|ring|response|resolution|idle|elapsed|total|average|avg|spent)\b/;
+
+/** An unassigned column of times of day, named as one, to join a date-only column. */
+function timeOfDayColumn(
+  columns: AnalysedColumn[],
+  assignment: RoleAssignment,
+): AnalysedColumn | undefined {
+  return columns.find(
+    (c) =>
+      !assignment.byColumn.has(c.index) &&
+      !assignment.personal.has(c.index) &&
+      !c.empty &&
+      TIME_NAME.test(c.norm) &&
+      !DURATION_NAME.test(c.norm) &&
+      timeOfDayShare(c.profile.samples) >= 0.9,
+  );
 }
 
 function periodFromFileName(fileName: string): string | null {
@@ -330,6 +351,21 @@ function infer(input: InferInput): InferredMapping {
       );
     } else if (scan.order === 'mixed') {
       problems.push(`${where} mixes day-first and month-first dates: check`);
+    }
+    if (spec.type === 'TIMESTAMP' && !scan.hasTime) {
+      const time = timeOfDayColumn(columns, assignment);
+      if (time) {
+        mapping.timeColumns = { ...(mapping.timeColumns ?? {}), [spec.name]: time.name };
+        guesses.set(time.index, {
+          column: time.name,
+          role: null,
+          confidence: 0.85,
+          why: `time of day for ${spec.name}: combined with the date in "${candidate.column.name}"`,
+        });
+        problems.push(
+          `${where} has dates only: the time of day comes from "${time.name}" (mapping.timeColumns)`,
+        );
+      }
     }
     if (looksLikeExcelSerial(candidate.column.profile.samples))
       problems.push(`${where} holds Excel day numbers, not dates: export the column as dates`);

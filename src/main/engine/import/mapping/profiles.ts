@@ -48,7 +48,13 @@ export interface SavedProfileLike {
 
 /** Every source column a mapping reads. */
 export function mappedSources(mapping: ColumnMapping): string[] {
-  const sources = [...Object.values(mapping.columns), ...mapping.items.map((i) => i.column)];
+  const sources = [
+    ...Object.values(mapping.columns),
+    ...mapping.items.map((i) => i.column),
+    ...Object.values(mapping.timeColumns ?? {}),
+  ];
+  if (mapping.managerTree)
+    sources.push(mapping.managerTree.personColumn, mapping.managerTree.managerColumn);
   if (mapping.long)
     sources.push(
       ...[
@@ -159,6 +165,29 @@ export function adaptProfile(
     }
   }
   mapping.items = items;
+  for (const [role, source] of Object.entries(saved.timeColumns ?? {})) {
+    const here = actual.get(columnKey(source));
+    if (here !== undefined) mapping.timeColumns![role] = here;
+    else {
+      delete mapping.timeColumns![role];
+      missing.push(source);
+      problems.push(`${role}: time column "${source}" is not in this file (dates only this time)`);
+    }
+  }
+  if (saved.managerTree) {
+    const person = actual.get(columnKey(saved.managerTree.personColumn));
+    const manager = actual.get(columnKey(saved.managerTree.managerColumn));
+    if (person !== undefined && manager !== undefined)
+      mapping.managerTree = { personColumn: person, managerColumn: manager };
+    else {
+      delete mapping.managerTree;
+      for (const source of [saved.managerTree.personColumn, saved.managerTree.managerColumn])
+        if (actual.get(columnKey(source)) === undefined) {
+          missing.push(source);
+          problems.push(`manager tree: column "${source}" is not in this file`);
+        }
+    }
+  }
   if (saved.long) {
     const long = { ...saved.long };
     let ok = true;

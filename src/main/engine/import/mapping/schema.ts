@@ -56,6 +56,8 @@ export const columnMappingSchema = z
     periodFromDate: z.string().optional(),
     durations: z.record(z.string(), durationFormatSchema).optional(),
     choiceScores: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
+    timeColumns: z.record(z.string(), sourceColumn).optional(),
+    managerTree: z.object({ personColumn: sourceColumn, managerColumn: sourceColumn }).optional(),
     long: longFormatSchema.optional(),
   })
   .superRefine((m, ctx) => {
@@ -93,6 +95,11 @@ export const columnMappingSchema = z
       else if (!dated.has(m.periodFromDate))
         issue(['periodFromDate'], `${m.periodFromDate} is not a date column`);
     }
+    for (const role of Object.keys(m.timeColumns ?? {}))
+      if (!specs.some((s) => s.name === role && s.type === 'TIMESTAMP'))
+        issue(['timeColumns', role], `${role} is not a date-and-time column of ${m.kind}`);
+    if (m.managerTree && m.kind !== 'org_units')
+      issue(['managerTree'], 'only an org hierarchy comes as a manager tree');
     if (m.long && m.kind !== 'survey_responses')
       issue(['long'], 'only survey responses come in long form');
     if (m.items.length > 0 && m.kind !== 'survey_responses')
