@@ -58,6 +58,7 @@ describe('Excel workbooks (written by Gnumeric ssconvert)', () => {
 
   it('reads a legacy Excel 97 .xls the same way, and says so', async () => {
     const staged = await stage(fixture('legacy.xls'), s.staging);
+    expect(staged.format).toBe('xls');
     expect(staged.warnings).toEqual([
       'read as a legacy Excel 97-2003 workbook (.xls); saving it as .xlsx is safer.',
     ]);
@@ -66,6 +67,21 @@ describe('Excel workbooks (written by Gnumeric ssconvert)', () => {
       '2023-03-16 12:00:00',
       null,
     ]);
+  });
+
+  it('a workbook renamed between .xls and .xlsx is read by its content, and says so', async () => {
+    const xlsx = s.write('really-xlsx.xls', readFileSync(fixture('workbook.xlsx')));
+    const asXls = await stage(xlsx, s.staging);
+    expect(asXls.format).toBe('xlsx');
+    expect(asXls.warnings[0]).toBe(
+      'the file is named .xls but holds an Excel workbook: read as an Excel workbook.',
+    );
+    const xls = s.write('really-xls.xlsx', readFileSync(fixture('legacy.xls')));
+    const asXlsx = await stage(xls, s.staging);
+    expect(asXlsx.format).toBe('xls');
+    expect(asXlsx.warnings[0]).toBe(
+      'the file is named .xlsx but holds a legacy Excel 97-2003 workbook: read as a legacy Excel 97-2003 workbook.',
+    );
   });
 
   it('a sheet that does not exist', async () => {

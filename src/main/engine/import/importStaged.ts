@@ -205,11 +205,7 @@ function directTarget(importer: KindImporter, mapping: ColumnMapping): DirectTar
   return importer.direct;
 }
 
-function assertColumnsExist(
-  fileName: string,
-  mapping: ColumnMapping,
-  staged: StagedSource,
-): void {
+function assertColumnsExist(fileName: string, mapping: ColumnMapping, staged: StagedSource): void {
   const missingSources = mappedSources(mapping).filter(
     (c) => !staged.columns.some((s) => s.name === c),
   );

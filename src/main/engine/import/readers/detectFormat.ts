@@ -19,8 +19,8 @@ export function containerOf(head: Buffer): Container {
 /**
  * What kind of file this is, from its first bytes (a few KB is plenty), never from its name:
  * exports get renamed. `fileName` is not used to decide; it is there for callers' messages.
- * ZIP and OLE files are reported as 'xlsx' (the reader then says what exactly they are, e.g. a
- * password-protected workbook); null means Upstream cannot read it.
+ * ZIP and OLE files are reported as 'xlsx' (the workbook reader then says what exactly they are:
+ * a legacy .xls, a password-protected workbook); null means Upstream cannot read it.
  */
 export function detectFormat(head: Buffer, _fileName: string): SourceFormat | null {
   if (head.length === 0) return null;

@@ -25,7 +25,7 @@ const EXTENSION_FORMATS: Record<string, SourceFormat> = {
   '.tab': 'csv',
   '.xlsx': 'xlsx',
   '.xlsm': 'xlsx',
-  '.xls': 'xlsx',
+  '.xls': 'xls',
   '.parquet': 'parquet',
   '.pq': 'parquet',
   '.jsonl': 'jsonl',
@@ -38,6 +38,7 @@ const EXTENSION_FORMATS: Record<string, SourceFormat> = {
 const FORMAT_NAMES: Record<SourceFormat, string> = {
   csv: 'delimited text (CSV/TSV)',
   xlsx: 'an Excel workbook',
+  xls: 'a legacy Excel 97-2003 workbook',
   parquet: 'a Parquet file',
   jsonl: 'JSON',
   sav: 'an SPSS .sav file',
@@ -69,9 +70,11 @@ export async function stageSource(
     const expected = EXTENSION_FORMATS[extname(fileName).toLowerCase()];
     if (format === null) throw unreadable(fileName, head, expected);
     const staged = await stageByFormat(ctx, format, head);
-    if (expected && expected !== format)
+    // The reader knows best what a workbook is (.xlsx, or a legacy .xls inside an OLE file).
+    const found = staged.format;
+    if (expected && expected !== found)
       staged.warnings.unshift(
-        `the file is named ${extname(fileName)} but holds ${FORMAT_NAMES[format]}: read as ${FORMAT_NAMES[format]}.`,
+        `the file is named ${extname(fileName)} but holds ${FORMAT_NAMES[found]}: read as ${FORMAT_NAMES[found]}.`,
       );
     return { ...staged, files: [...ctx.files] };
   } catch (error) {
@@ -91,6 +94,7 @@ function stageByFormat(
     case 'csv':
       return stageDelimited(ctx);
     case 'xlsx':
+    case 'xls':
       return stageWorkbook(ctx, head);
     case 'parquet':
       return stageParquet(ctx);

@@ -3,7 +3,7 @@
  * plus what was detected on the way (format, encoding, delimiter, vendor header shape), so the
  * import report can say it and the mapping step can use labels and value labels.
  */
-export type SourceFormat = 'csv' | 'xlsx' | 'parquet' | 'jsonl' | 'sav';
+export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'parquet' | 'jsonl' | 'sav';
 export type HeaderShape = 'plain' | 'qualtrics' | 'surveymonkey';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

@@ -138,7 +138,8 @@ export async function stageWorkbook(ctx: ReaderContext, head: Buffer): Promise<R
   const { fileName } = ctx;
   const buffer = await readFile(ctx.filePath);
   const warnings: string[] = [];
-  if (containerOf(head) === 'cfb') {
+  const legacy = containerOf(head) === 'cfb';
+  if (legacy) {
     const paths = cfbPaths(buffer);
     if (paths.includes('encryptioninfo') || paths.includes('encryptedpackage'))
       throw passwordProtected(fileName);
@@ -289,7 +290,7 @@ export async function stageWorkbook(ctx: ReaderContext, head: Buffer): Promise<R
   }
   ctx.options.onProgress?.(ctx.size, ctx.size);
   return {
-    format: 'xlsx',
+    format: legacy ? 'xls' : 'xlsx',
     headerShape: 'plain',
     sheets,
     sheet: sheetName,
