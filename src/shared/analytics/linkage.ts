@@ -9,8 +9,27 @@ import { z } from 'zod';
 const periodId = z.string().regex(/^\d{4}-Q[1-4]$/, 'a period looks like 2025-Q3');
 const levelName = z.string().min(1).max(100);
 
-export const LINKAGE_EMPLOYEE_METRICS = ['engagement_index', 'pct_favourable', 'enps'] as const;
-export const LINKAGE_CUSTOMER_METRICS = ['nps', 'csat', 'customer_responses'] as const;
+export const LINKAGE_EMPLOYEE_METRICS = [
+  'engagement_index',
+  'pct_favourable',
+  'enps',
+  'recognition_per_head',
+  'attrition',
+  'absence_days_per_head',
+] as const;
+/** Customer and operational (contact-centre) outcomes. */
+export const LINKAGE_CUSTOMER_METRICS = [
+  'nps',
+  'csat',
+  'ces',
+  'ces_agree',
+  'customer_responses',
+  'avg_handle_seconds',
+  'avg_hold_seconds',
+  'avg_wrap_seconds',
+  'repeat_contact_rate',
+  'transfer_rate',
+] as const;
 export const linkageEmployeeMetricSchema = z.enum(LINKAGE_EMPLOYEE_METRICS);
 export const linkageCustomerMetricSchema = z.enum(LINKAGE_CUSTOMER_METRICS);
 export type LinkageEmployeeMetric = z.infer<typeof linkageEmployeeMetricSchema>;
@@ -106,7 +125,21 @@ export const linkageOutputSchema = z.object({
   intercept: z.number().nullable(),
   minGroupSize: z.number().int(),
   minCustomerResponses: z.number().int(),
+  /**
+   * The points to draw. Statistics use every point; above 2,000 points (a pooled team-level view)
+   * this is every outlier plus a repeatable, evenly spread sample, and `density` covers them all.
+   */
   points: z.array(linkagePointSchema),
+  /** How many points the statistics used (points.length when nothing was thinned). */
+  pointsTotal: z.number().int(),
+  /** Counts of all points per grid cell (cell's lower-left corner and size), when thinned. */
+  density: z
+    .object({
+      xStep: z.number(),
+      yStep: z.number(),
+      cells: z.array(z.object({ x: z.number(), y: z.number(), count: z.number().int() })),
+    })
+    .optional(),
   excluded: z.object({
     total: z.number().int(),
     reasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
@@ -128,6 +161,7 @@ export const linkageOutputSchema = z.object({
       employee_only: z.number().int(),
       at_risk: z.number().int(),
     }),
+    /** Up to 50 units per quadrant by name, furthest into the quadrant first; counts are totals. */
     units: z.object({
       bright_spot: z.array(quadrantUnit),
       customer_only: z.array(quadrantUnit),

@@ -10,6 +10,7 @@ import { drilldown } from '../../../src/main/engine/handlers/drilldown';
 import { UpstreamError } from '../../../src/shared/result';
 import {
   tinyHeadcount,
+  tinyRecognition,
   tinyItems,
   tinyOrgSnapshots,
   tinyRespondents,
@@ -241,14 +242,18 @@ describe('drilldown on the tiny company', () => {
 
   it('gives HR figures per head of headcount', async () => {
     const d = await call({ unitId: 'R1', period: '2025-Q1' });
-    const heads = tinyHeadcount
-      .filter((h) => h[1] === '2025-Q1' && teamsUnder('R1', '2025-Q1').includes(h[0]))
-      .reduce((s, h) => s + h[2], 0);
+    // The fixture's hr_metrics rows: leavers = row index % 3, absence days = 1.5 + row index.
+    const rows = tinyHeadcount
+      .map((h, i) => ({ unit: h[0], period: h[1], heads: h[2], leavers: i % 3, absence: 1.5 + i }))
+      .filter((h) => h.period === '2025-Q1' && teamsUnder('R1', '2025-Q1').includes(h.unit));
+    const heads = rows.reduce((s, h) => s + h.heads, 0);
     expect(d.headcount).toBe(heads);
-    expect(d.attrition).toBe(0);
-    expect(d.recognitionPerHead).toBe(0);
-    // The fixture gives every team 1.5 absence days.
-    expectRounded(d.absenceDaysPerHead, (2 * 1.5) / heads);
+    expectRounded(d.attrition, (rows.reduce((s, h) => s + h.leavers, 0) * 100) / heads);
+    expectRounded(d.absenceDaysPerHead, rows.reduce((s, h) => s + h.absence, 0) / heads);
+    const events = tinyRecognition.filter(
+      (e) => e.at < '2025-04-01' && teamsUnder('R1', '2025-Q1').includes(e.unit),
+    ).length;
+    expectRounded(d.recognitionPerHead, events / heads);
   });
 
   it('direct scope: a team is its own members; a region its own people and its teams’; the company its own and its regions’', async () => {

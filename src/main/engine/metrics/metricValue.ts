@@ -1,5 +1,5 @@
 import type { MetricValue } from '../../../shared/contract';
-import type { MetricId } from '../../../shared/metrics';
+import { METRICS, type MetricId } from '../../../shared/metrics';
 import type { Visibility } from '../confidentiality/treeVisibility';
 import { suppressionReasons } from '../confidentiality/reasons';
 
@@ -38,4 +38,41 @@ export function customerValue(metric: MetricId, value: number | null, n: number)
   if (n === 0 || value === null)
     return noData(metric, 'No customer responses mapped to this unit in this period');
   return { metric, value: round(value), n, status: 'ok', reason: null };
+}
+
+/**
+ * HR figures (attrition, absence, recognition per head) are organisational records, not anyone's
+ * survey answers: shown when the unit's HR headcount reaches the minimum group size.
+ */
+export function hrValue(
+  metric: MetricId,
+  value: number | null,
+  headcount: number,
+  minSize: number,
+): MetricValue {
+  if (headcount === 0 || value === null)
+    return noData(metric, 'No HR headcount for this unit and period');
+  if (headcount < minSize) {
+    return {
+      metric,
+      value: null,
+      n: null,
+      status: 'suppressed',
+      reason: `Suppressed: fewer than ${minSize} people in the HR headcount`,
+    };
+  }
+  return { metric, value: round(value), n: headcount, status: 'ok', reason: null };
+}
+
+/** Any employee-side figure under its source's rule: survey figures or HR figures. */
+export function employeeMetricValue(
+  metric: MetricId,
+  value: number | null,
+  n: number,
+  visibility: Visibility,
+  minSize: number,
+): MetricValue {
+  return METRICS[metric].source === 'hr'
+    ? hrValue(metric, value, n, minSize)
+    : employeeValue(metric, value, n, visibility, minSize);
 }

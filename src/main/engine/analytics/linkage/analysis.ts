@@ -31,6 +31,8 @@ import {
   type Correlation,
 } from './stats';
 
+import { densityGrid, listQuadrant, thinPoints } from './thinPoints';
+
 export const LAGS = [-2, -1, 0, 1, 2] as const;
 const N_FOR_R30 = unitsNeeded(0.3);
 
@@ -176,11 +178,13 @@ function demean(points: Observation[], cellOf: (o: Observation) => string) {
 }
 
 function summariseExclusions(exclusions: Exclusion[]) {
+  const raw = new Map<string, number>();
+  for (const e of exclusions) raw.set(e.reason, (raw.get(e.reason) ?? 0) + 1);
   const counts = new Map<string, number>();
-  for (const e of exclusions) {
+  for (const [text, n] of raw) {
     // Per-period wording folded together: the reason, not the quarter, is what the room needs.
-    const reason = e.reason.replace(/ in \d{4}-Q[1-4]$/, '');
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    const reason = text.replace(/ in \d{4}-Q[1-4]$/, '');
+    counts.set(reason, (counts.get(reason) ?? 0) + n);
   }
   return {
     total: exclusions.length,
@@ -188,6 +192,17 @@ function summariseExclusions(exclusions: Exclusion[]) {
       .map(([reason, count]) => ({ reason, count }))
       .sort((a, b) => b.count - a.count),
   };
+}
+
+function groupByPair(observations: Observation[]): Map<string, Observation[]> {
+  const byPair = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const k = pairKey(o);
+    const list = byPair.get(k);
+    if (list) list.push(o);
+    else byPair.set(k, [o]);
+  }
+  return byPair;
 }
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
@@ -244,7 +259,7 @@ export async function runLinkage(
       );
     }
   }
-  const periods = await dataPeriods(conn);
+  const periods = await dataPeriods(conn, input.employeeMetric, input.customerMetric);
   const pairs = requirePairs(periods, input.lag, input.period);
   const data = await loadLinkageData(conn, {
     employeeMetric: input.employeeMetric,
@@ -284,8 +299,9 @@ export async function runLinkage(
   // when that is suppressed or missing, at the mean of the points shown for the pair.
   const splits = new Map<string, { x: number; y: number }>();
   let usedMean = false;
+  const byPair = groupByPair(obs);
   for (const pair of pairs) {
-    const members = obs.filter((o) => pairKey(o) === pairKey(pair));
+    const members = byPair.get(pairKey(pair)) ?? [];
     if (members.length === 0) continue;
     const company = data.company.get(pairKey(pair));
     if (company) splits.set(pairKey(pair), company);
@@ -318,18 +334,12 @@ export async function runLinkage(
     outlier: fit !== null && Math.abs(fit.studentised[i]!) > OUTLIER_STUDENTISED,
   }));
   const counts = { bright_spot: 0, customer_only: 0, employee_only: 0, at_risk: 0 };
-  const units = { bright_spot: [], customer_only: [], employee_only: [], at_risk: [] } as Record<
-    Quadrant,
-    { unitId: string; name: string; employeePeriod: string }[]
-  >;
-  for (const p of points) {
-    counts[p.quadrant] += 1;
-    units[p.quadrant].push({ unitId: p.unitId, name: p.name, employeePeriod: p.employeePeriod });
-  }
-  for (const q of QUADRANTS)
-    units[q].sort(
-      (a, b) => a.name.localeCompare(b.name) || a.employeePeriod.localeCompare(b.employeePeriod),
-    );
+  for (const p of points) counts[p.quadrant] += 1;
+  const splitOf = (p: LinkagePoint) => splits.get(pairKey(p))!;
+  const units = Object.fromEntries(
+    QUADRANTS.map((q) => [q, listQuadrant(points, q, splitOf)]),
+  ) as Record<Quadrant, { unitId: string; name: string; employeePeriod: string }[]>;
+  const shown = thinPoints(points);
 
   let groups: LinkageOutput['groups'];
   if (input.withinGroup === 'per_group') {
@@ -389,7 +399,9 @@ export async function runLinkage(
     intercept: fit?.intercept ?? null,
     minGroupSize: minSize,
     minCustomerResponses: MIN_CUSTOMER_RESPONSES,
-    points,
+    points: shown,
+    pointsTotal: points.length,
+    ...(shown.length < points.length ? { density: densityGrid(points) } : {}),
     excluded,
     quadrants: {
       basis: usedMean
@@ -414,7 +426,7 @@ export async function runLagProfile(
 ): Promise<LagProfileOutput> {
   checkMetrics(input.employeeMetric, input.customerMetric);
   const { level } = await checkLevel(conn, input.level);
-  const periods = await dataPeriods(conn);
+  const periods = await dataPeriods(conn, input.employeeMetric, input.customerMetric);
   if (input.period !== undefined && !periods.employee.includes(input.period)) {
     throw new UpstreamError(
       'NOT_FOUND',
@@ -439,9 +451,14 @@ export async function runLagProfile(
     minSize,
     company: false,
   });
+  const excludedByPair = new Map<string, number>();
+  for (const e of data.exclusions) {
+    const k = pairKey(e);
+    excludedByPair.set(k, (excludedByPair.get(k) ?? 0) + 1);
+  }
+  const observed = groupByPair(data.observations);
   const lags = pairsByLag.map(({ lag, pairs }) => {
-    const keys = new Set(pairs.map(pairKey));
-    const obs = data.observations.filter((o) => keys.has(pairKey(o)));
+    const obs = pairs.flatMap((p) => observed.get(pairKey(p)) ?? []);
     const c = correlate(
       obs.map((o) => o.x),
       obs.map((o) => o.y),
@@ -456,7 +473,7 @@ export async function runLagProfile(
       minDetectableR: c.minDetectableR,
       employeePeriods: pairs.map((p) => p.employeePeriod),
       customerPeriods: pairs.map((p) => p.customerPeriod),
-      excluded: data.exclusions.filter((e) => keys.has(pairKey(e))).length,
+      excluded: pairs.reduce((sum, p) => sum + (excludedByPair.get(pairKey(p)) ?? 0), 0),
     };
   });
   const best = lags

@@ -4,15 +4,10 @@ import type {
   LinkageCustomerMetric,
   LinkageEmployeeMetric,
 } from '../../../../shared/analytics/linkage';
-import { visibilityMaps, visibilityOf } from '../../confidentiality/visibilityMaps';
-import { queryRows } from '../../db/query';
-import { customerValue, employeeValue } from '../../metrics/metricValue';
-import {
-  customerRollups,
-  employeeRollups,
-  type CustomerRollup,
-  type EmployeeRollup,
-} from '../../metrics/rollups';
+import { METRICS, type MetricId, type MetricSource } from '../../../../shared/metrics';
+import { queryOne, queryRows } from '../../db/query';
+import { customerValue, employeeMetricValue } from '../../metrics/metricValue';
+import { METRIC_SQL } from '../../metrics/registrySql';
 
 /**
  * Customer figures from fewer answers than this are too noisy to place a unit on the chart (an NPS
@@ -68,17 +63,6 @@ interface UnitRow extends Record<string, unknown> {
   group_name: string | null;
 }
 
-const employeeField: Record<LinkageEmployeeMetric, [keyof EmployeeRollup, keyof EmployeeRollup]> = {
-  engagement_index: ['engagement_index', 'engagement_n'],
-  pct_favourable: ['pct_favourable', 'favourable_n'],
-  enps: ['enps', 'enps_n'],
-};
-const customerField: Record<LinkageCustomerMetric, [keyof CustomerRollup, keyof CustomerRollup]> = {
-  nps: ['nps', 'nps_n'],
-  csat: ['csat', 'csat_n'],
-  customer_responses: ['customer_responses', 'customer_responses'],
-};
-
 /**
  * The units at `level` (and the top of the tree) in the snapshot in force for each period, with
  * their ancestor at `groupLevel` in that same snapshot. One query for all periods.
@@ -112,6 +96,64 @@ function levelUnits(
   );
 }
 
+interface LevelFigure {
+  x: number | null;
+  xn: number;
+  /** Why the employee figure may not be shown (the stored decision), or null. */
+  hidden: string | null;
+  y: number | null;
+  yn: number;
+}
+
+/**
+ * Both metrics for every unit at the level (and the top of the tree) in some periods, with the
+ * stored confidentiality decision on the employee figure: one query over unit_period_stats.
+ */
+async function levelFigures(
+  conn: DuckDBConnection,
+  options: LoadOptions,
+  periods: string[],
+): Promise<Map<string, Map<string, LevelFigure>>> {
+  const x = METRIC_SQL[options.employeeMetric];
+  const y = METRIC_SQL[options.customerMetric];
+  // One text of tab-separated lines: converting thousands of rows to JS objects costs more.
+  const row = await queryOne<{ text: string | null }>(
+    conn,
+    `WITH sp AS MATERIALIZED (
+       SELECT p AS period, hierarchy_for(p) AS eff FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)),
+     f AS (
+       SELECT u.period, u.unit_id, ${x.value} AS x, ${x.n} AS xn, s.reason AS hidden,
+         ${y.value} AS y, ${y.n} AS yn
+       FROM sp
+       JOIN unit_period_stats u ON u.period = sp.period
+       JOIN org_units o ON o.effective_from = sp.eff AND o.unit_id = u.unit_id
+       LEFT JOIN suppressed_figures s
+         ON s.period = u.period AND s.unit_id = u.unit_id AND s.figure = $figure
+       WHERE o.level = $level OR ($company AND o.parent_id IS NULL))
+     SELECT string_agg(concat_ws(chr(9), period, coalesce(CAST(x AS VARCHAR), ''), xn,
+       coalesce(CAST(y AS VARCHAR), ''), yn, coalesce(hidden, ''), unit_id), chr(10)) AS text FROM f`,
+    {
+      periods: JSON.stringify(periods),
+      level: options.level,
+      company: options.company ?? true,
+      figure: options.employeeMetric,
+    },
+  );
+  const out = new Map<string, Map<string, LevelFigure>>(periods.map((p) => [p, new Map()]));
+  for (const line of (row?.text ?? '').split('\n')) {
+    if (!line) continue;
+    const [period, x, xn, y, yn, hidden, ...unit] = line.split('\t') as string[];
+    out.get(period!)?.set(unit.join('\t'), {
+      x: x === '' ? null : Number(x),
+      xn: Number(xn),
+      y: y === '' ? null : Number(y),
+      yn: Number(yn),
+      hidden: hidden === '' ? null : hidden!,
+    });
+  }
+  return out;
+}
+
 export interface LoadOptions {
   employeeMetric: LinkageEmployeeMetric;
   customerMetric: LinkageCustomerMetric;
@@ -129,8 +171,8 @@ type Side = { ok: true; value: number; n: number } | { ok: false; reason: string
  * One observation per unit at `level` and period pair: the employee figure for t under the usual
  * roll-up and visibility rules (a suppressed figure never leaves; the unit is excluded with the
  * reason) against the customer figure for t+lag from at least MIN_CUSTOMER_RESPONSES answers.
- * Four set-based queries (units, visibility, employee and customer roll-ups), whatever the
- * number of units and periods.
+ * Two set-based queries (the level's units, cached, and both figures with the stored decisions),
+ * whatever the number of units and periods.
  */
 export async function loadLinkageData(
   conn: DuckDBConnection,
@@ -146,85 +188,97 @@ export async function loadLinkageData(
     employeePeriods,
     options.company ?? true,
   );
-  // The same whole-tree visibility every method applies (next-smallest rule, all the way down).
-  const visibility = await visibilityMaps(conn, employeePeriods, minSize);
-  const key = (period: string, unit: string) => `${period}|${unit}`;
-  const unitIds = [...new Set(units.map((u) => u.unit_id))];
-  const employee = await employeeRollups(conn, unitIds, employeePeriods);
-  const customer = await customerRollups(conn, unitIds, customerPeriods);
-  const [eValue, eN] = employeeField[options.employeeMetric];
-  const [cValue, cN] = customerField[options.customerMetric];
-
-  // Employee side once per (t, unit): the value the overview would show, or why not.
-  const employeeSide = new Map<string, Side>();
   const unitsByPeriod = new Map<string, UnitRow[]>();
   for (const unit of units) {
     const list = unitsByPeriod.get(unit.period);
     if (list) list.push(unit);
     else unitsByPeriod.set(unit.period, [unit]);
   }
-  const employeeBy = new Map(employee.map((e) => [key(e.period, e.unit_id), e]));
-  for (const unit of units) {
-    const e = employeeBy.get(key(unit.period, unit.unit_id));
-    const shown = visibilityOf(visibility, unit.period, unit.unit_id, options.employeeMetric);
-    const v = employeeValue(
-      options.employeeMetric,
-      (e?.[eValue] as number | null | undefined) ?? null,
-      (e?.[eN] as number | undefined) ?? 0,
-      shown,
-      minSize,
-    );
-    employeeSide.set(
-      key(unit.period, unit.unit_id),
-      v.status === 'ok'
-        ? { ok: true, value: v.value!, n: v.n! }
-        : { ok: false, reason: v.reason ?? 'No employee figure' },
-    );
+  const figures = await levelFigures(conn, options, [
+    ...new Set([...employeePeriods, ...customerPeriods]),
+  ]);
+  const customerNoun =
+    METRICS[options.customerMetric].source === 'contact_centre'
+      ? 'contact-centre interactions'
+      : 'customer responses';
+  const notInTree = {
+    visible: false,
+    reason: 'Not in the hierarchy in force for this period',
+  } as const;
+
+  // Employee side once per (t, unit): the value the overview would show, or why not (the
+  // stored whole-tree decisions, the figure's own n, the HR headcount minimum).
+  const employeeSide = new Map<string, Map<string, Side>>();
+  for (const period of employeePeriods) {
+    const sides = new Map<string, Side>();
+    const byUnit = figures.get(period)!;
+    for (const unit of unitsByPeriod.get(period) ?? []) {
+      const f = byUnit.get(unit.unit_id);
+      const v = employeeMetricValue(
+        options.employeeMetric,
+        f?.x ?? null,
+        f?.xn ?? 0,
+        f === undefined
+          ? notInTree
+          : f.hidden === null
+            ? { visible: true }
+            : { visible: false, reason: f.hidden },
+        minSize,
+      );
+      sides.set(
+        unit.unit_id,
+        v.status === 'ok'
+          ? { ok: true, value: v.value!, n: v.n! }
+          : { ok: false, reason: v.reason ?? 'No employee figure' },
+      );
+    }
+    employeeSide.set(period, sides);
   }
   // Customer side once per (t+lag, unit).
-  const customerSide = new Map<string, Side>();
-  for (const c of customer) {
-    const n = (c[cN] as number | undefined) ?? 0;
-    const v = customerValue(options.customerMetric, (c[cValue] as number | null) ?? null, n);
-    customerSide.set(
-      key(c.period, c.unit_id),
-      v.status !== 'ok'
-        ? { ok: false, reason: `No customer responses mapped in ${c.period}` }
-        : n < MIN_CUSTOMER_RESPONSES
-          ? {
-              ok: false,
-              reason: `Fewer than ${MIN_CUSTOMER_RESPONSES} customer responses in ${c.period}`,
-            }
-          : { ok: true, value: v.value!, n },
-    );
+  const customerSide = new Map<string, Map<string, Side>>();
+  for (const period of customerPeriods) {
+    const sides = new Map<string, Side>();
+    const few: Side = {
+      ok: false,
+      reason: `Fewer than ${MIN_CUSTOMER_RESPONSES} ${customerNoun} in ${period}`,
+    };
+    for (const [unitId, f] of figures.get(period)!) {
+      if (f.yn === 0 || f.y === null) continue;
+      const v = customerValue(options.customerMetric, f.y, f.yn);
+      sides.set(
+        unitId,
+        f.yn < MIN_CUSTOMER_RESPONSES ? few : { ok: true, value: v.value!, n: f.yn },
+      );
+    }
+    customerSide.set(period, sides);
   }
 
   const observations: Observation[] = [];
   const exclusions: Exclusion[] = [];
   const company = new Map<string, { x: number; y: number }>();
   for (const pair of pairs) {
-    for (const unit of unitsByPeriod.get(pair.employeePeriod) ?? []) {
-      const e = employeeSide.get(key(pair.employeePeriod, unit.unit_id))!;
-      const c = customerSide.get(key(pair.customerPeriod, unit.unit_id)) ?? {
-        ok: false,
-        reason: `No customer responses mapped in ${pair.customerPeriod}`,
-      };
+    const { employeePeriod, customerPeriod } = pair;
+    const noCustomers: Side = {
+      ok: false,
+      reason: `No ${customerNoun} mapped in ${customerPeriod}`,
+    };
+    const employees = employeeSide.get(employeePeriod)!;
+    const customers = customerSide.get(customerPeriod)!;
+    for (const unit of unitsByPeriod.get(employeePeriod) ?? []) {
+      const e = employees.get(unit.unit_id)!;
+      const c = customers.get(unit.unit_id) ?? noCustomers;
       if (unit.is_root) {
         if (e.ok && c.ok) company.set(pairKey(pair), { x: e.value, y: c.value });
         continue;
       }
       if (!e.ok || !c.ok) {
-        exclusions.push({
-          employeePeriod: pair.employeePeriod,
-          customerPeriod: pair.customerPeriod,
-          unitId: unit.unit_id,
-          reason: !e.ok ? e.reason : (c as { reason: string }).reason,
-        });
+        const reason = !e.ok ? e.reason : (c as { reason: string }).reason;
+        exclusions.push({ employeePeriod, customerPeriod, unitId: unit.unit_id, reason });
         continue;
       }
       observations.push({
-        employeePeriod: pair.employeePeriod,
-        customerPeriod: pair.customerPeriod,
+        employeePeriod,
+        customerPeriod,
         unitId: unit.unit_id,
         name: unit.unit_name,
         groupId: unit.group_id,
@@ -242,13 +296,21 @@ export async function loadLinkageData(
 /** Survey periods and customer periods in the workspace, oldest first. */
 export function dataPeriods(
   conn: DuckDBConnection,
+  employeeMetric: MetricId = 'engagement_index',
+  customerMetric: MetricId = 'nps',
 ): Promise<{ employee: string[]; customer: string[] }> {
-  return memo(conn, 'dataPeriods', async () => {
+  const from: Record<MetricSource, string> = {
+    survey: 'SELECT DISTINCT period FROM respondent_scores',
+    hr: 'SELECT DISTINCT period FROM hr_metrics WHERE headcount > 0',
+    customer: 'SELECT DISTINCT period FROM customer_code_stats WHERE responses > 0',
+    contact_centre: 'SELECT DISTINCT period FROM contact_queue_stats WHERE interactions > 0',
+  };
+  const e = METRICS[employeeMetric].source;
+  const c = METRICS[customerMetric].source;
+  return memo(conn, `dataPeriods:${e}:${c}`, async () => {
     const rows = await queryRows<{ side: string; period: string }>(
       conn,
-      `SELECT DISTINCT 'e' AS side, period FROM respondent_scores
-     UNION SELECT DISTINCT 'c' AS side, period FROM customer_code_stats WHERE responses > 0
-     ORDER BY period`,
+      `SELECT 'e' AS side, period FROM (${from[e]}) UNION SELECT 'c', period FROM (${from[c]}) ORDER BY period`,
     );
     return {
       employee: rows.filter((r) => r.side === 'e').map((r) => r.period),

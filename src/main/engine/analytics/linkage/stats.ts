@@ -145,13 +145,13 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number | 
 
 /** Ranks 1..n, ties sharing the average of the ranks they span. */
 export function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const order = Uint32Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
   const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length;) {
+  for (let start = 0; start < order.length; ) {
     let end = start;
-    while (end + 1 < order.length && order[end + 1]![0] === order[start]![0]) end++;
+    while (end + 1 < order.length && values[order[end + 1]!] === values[order[start]!]) end++;
     const rank = (start + end) / 2 + 1;
-    for (let k = start; k <= end; k++) ranks[order[k]![1]] = rank;
+    for (let k = start; k <= end; k++) ranks[order[k]!] = rank;
     start = end + 1;
   }
   return ranks;
