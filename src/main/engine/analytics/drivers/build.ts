@@ -104,13 +104,14 @@ export async function runDrivers(
     }
     stats = await respondentCorrelations(conn, period, unit.unit_id, request.outcome, drivers);
     if (stats.n < DRIVER_FLOOR) return withheld('suppressed', suppressedReason(request));
-    tallies = (await driverTallies(conn, period, [unit.unit_id], drivers)).get(unit.unit_id);
+    tallies = (await driverTallies(conn, period, [unit.unit_id], drivers, by)).get(unit.unit_id);
   } else {
     const found = await unitCorrelations(conn, {
       pair: request.pair,
       scopeId: unit.unit_id,
       level: request.level,
       outcome: request.outcome,
+      by,
       drivers,
       minSize,
       visibility: figureShown,

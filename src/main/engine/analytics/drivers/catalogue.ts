@@ -71,12 +71,3 @@ export async function driverCatalogue(
       })),
   };
 }
-
-/** The (item, driver index) pairs the SQL of this folder joins answers on, as a JSON parameter. */
-export function driverItemsParam(drivers: DriverDef[]): string {
-  return JSON.stringify(drivers.flatMap((d, idx) => d.itemIds.map((item) => ({ item, idx }))));
-}
-
-/** The SQL that unpacks driverItemsParam as `driver_items(item, idx)`. */
-export const DRIVER_ITEMS_CTE = `driver_items AS (
-    SELECT unnest(from_json($driverItems, '[{"item":"VARCHAR","idx":"INTEGER"}]'), recursive := true))`;

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { UnitOutcome } from '../../../../shared/analytics/drivers';
+import type { DriverKind, UnitOutcome } from '../../../../shared/analytics/drivers';
 import { queryRows } from '../../db/query';
 import { loadLinkageData, type PeriodPair } from '../linkage/data';
 import { pearson } from '../linkage/stats';
@@ -58,6 +58,7 @@ export async function unitCorrelations(
     scopeId: string;
     level: string;
     outcome: UnitOutcome;
+    by: DriverKind;
     drivers: DriverDef[];
     minSize: number;
     visibility: DriverFigureVisibility;
@@ -80,6 +81,7 @@ export async function unitCorrelations(
     pair.employeePeriod,
     [options.scopeId, ...units.map((u) => u.unitId)],
     drivers,
+    options.by,
   );
   const ys = units.map((u) => u.y);
   const xs = drivers.map((driver, idx) =>
