@@ -548,14 +548,31 @@ describe('manager-email tree', () => {
     catalogue: [],
   });
 
-  it('is a hierarchy whose e-mail keys are never imported', () => {
+  it('is a hierarchy of the teams, linked through e-mails that are never imported', () => {
     expect(result.kind).toBe('org_units');
     valid(result);
-    for (const name of ['Employee Email', 'Manager Email', 'Employee Name']) {
+    expect(result.mapping.managerTree).toEqual({
+      personColumn: 'Employee Email',
+      managerColumn: 'Manager Email',
+    });
+    expect(result.mapping.columns).toEqual({ unit_name: 'Department' });
+    for (const name of ['Employee Email', 'Manager Email']) {
       expect(guess(result, name).role).toBeNull();
-      expect(guess(result, name).why).toMatch(/^personal data: not imported/);
+      expect(guess(result, name).why).toMatch(/^manager tree: .*not imported/);
     }
-    expect(Object.values(result.mapping.columns)).not.toContain('Manager Email');
-    expect(result.problems.some((p) => /manager-email tree/.test(p))).toBe(true);
+    expect(guess(result, 'Employee Name').why).toMatch(/^personal data: not imported/);
+    expect(result.problems.some((p) => /^manager tree \(person -> manager\)/.test(p))).toBe(true);
+    expect(result.problems.some((p) => /no (?:level|unit type|unit) column/.test(p))).toBe(false);
+  });
+
+  it('without a team column it says what to add', () => {
+    const teamless = inferMapping({
+      fileName: 'people_export.csv',
+      headerShape: 'plain',
+      columns: managerEmailTree().filter((c) => c.name !== 'Department'),
+      catalogue: [],
+    });
+    expect(teamless.mapping.managerTree).toBeUndefined();
+    expect(teamless.problems.some((p) => /without a team column/.test(p))).toBe(true);
   });
 });

@@ -4,7 +4,6 @@ import type { RowCheck } from './columnChecks';
 import type { KindImporter } from './kinds/kind';
 import { runWatched, type ImportControl } from './progress';
 import { validatedRowsSql, type ValidationPlan } from './rowValidation';
-import { STAGE } from './stageTable';
 
 export const CHECKED = '__checked';
 export const VALID = '__valid';
@@ -26,7 +25,13 @@ export async function checkedImport(
   mapped: string,
   plan: ValidationPlan,
   importer: KindImporter,
-  target: { fileName: string; sourceId: number; read: <T>(work: () => Promise<T>) => Promise<T> },
+  target: {
+    fileName: string;
+    sourceId: number;
+    read: <T>(work: () => Promise<T>) => Promise<T>;
+    /** Where a failing row is taken from as the file had it (joined on __row). */
+    rawRows: string;
+  },
   control: ImportControl,
 ): Promise<RowCounts> {
   const { fileName, sourceId } = target;
@@ -58,7 +63,7 @@ export async function checkedImport(
       conn,
       `INSERT INTO quarantine
        SELECT ${sourceId}, ${quoteLiteral(fileName)}, c.__row, c.__column, c.__rule, c.__reason, CAST(to_json(s) AS VARCHAR)
-       FROM ${CHECKED} c JOIN ${STAGE} s USING (__row) WHERE c.__reason IS NOT NULL`,
+       FROM ${CHECKED} c JOIN ${target.rawRows} s USING (__row) WHERE c.__reason IS NOT NULL`,
       fileName,
       'writing',
       control,

@@ -14,6 +14,7 @@ import {
   type ImportMode,
   type StagedFile,
 } from './importStaged';
+import { TREE } from './managerTree';
 import { PIVOT } from './pivotLong';
 import { cancelled, throwIfCancelled, type ImportControl } from './progress';
 import { stageSource } from './readers';
@@ -169,6 +170,7 @@ async function importOnce(
     await dropChecked(ws.conn);
     await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED}`);
     await ws.conn.run(`DROP VIEW IF EXISTS ${PIVOT}`);
+    await ws.conn.run(`DROP TABLE IF EXISTS ${TREE}`);
     await dropStage(ws.conn);
   }
 }

@@ -13,6 +13,7 @@ import type { ImportReport, ImportRequest } from './importFile';
 import { KIND_IMPORTERS } from './kinds';
 import { mappedSources } from './mapping';
 import type { DirectTarget, KindImporter } from './kinds/kind';
+import { managerTreeStage, TREE } from './managerTree';
 import { pivotLongStage } from './pivotLong';
 import { throwIfCancelled, type ImportControl } from './progress';
 import { confirmStagedText } from './readers';
@@ -103,6 +104,12 @@ export async function importStaged(
     mapping = pivoted.mapping;
     resolved.problems.push(pivoted.warning);
   }
+  if (kind === 'org_units' && mapping.managerTree) {
+    const tree = await read(() => managerTreeStage(conn, STAGE, mapping));
+    stage = tree.stage;
+    mapping = tree.mapping;
+    resolved.problems.push(...tree.warnings);
+  }
   if (kind === 'survey_responses') await addMappedItemsToCatalogue(conn, mapping, sourceId);
 
   const mapped = mappedColumns(mapping, stage, fileName);
@@ -144,7 +151,8 @@ export async function importStaged(
       MAPPED,
       plan,
       importer,
-      { fileName, sourceId, read },
+      // A tree's units are kept as units: the people rows hold e-mails.
+      { fileName, sourceId, read, rawRows: stage === TREE ? TREE : STAGE },
       control,
     );
   }

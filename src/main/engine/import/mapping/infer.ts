@@ -9,6 +9,7 @@ import { assignRoles, rangeFit, type RoleAssignment } from './roles';
 import { demographicReason, metadataReason } from './rules';
 import { guessScale } from './scales';
 import type { ColumnMapping, ItemMapping } from './types';
+import { findManagerTree } from './managerTree';
 import { isNaText, quarterFromText } from './values';
 
 /**
@@ -116,27 +117,6 @@ function detectLong(columns: AnalysedColumn[]): ColumnMapping['long'] | undefine
   };
 }
 
-function detectManagerTree(columns: AnalysedColumn[]): boolean {
-  const manager = columns.some((c) =>
-    /\b(?:manager|supervisor|reports to|line manager|leader|boss)\b.*\b(?:e ?mail|email|id|number|no)\b/.test(
-      c.norm,
-    ),
-  );
-  const self = columns.some(
-    (c) =>
-      /^(?:employee|emp|person|worker|staff|user|work|colleague)? ?(?:e ?mail|email|email address|id|number|no)$/.test(
-        c.norm,
-      ) ||
-      /^(?:employee|emp|person|worker|staff|colleague) ?(?:e ?mail|email|id|number|no)$/.test(
-        c.norm,
-      ),
-  );
-  const emails = columns.some(
-    (c) => c.stats.emailShare >= 0.5 && /manager|supervisor|leader|reports/.test(c.norm),
-  );
-  return manager && (self || emails);
-}
-
 const TIME_NAME = /\b(?:time|hour|clock)\b/;
 /** Names of durations written like clock times (contact-centre handle, talk, hold, wrap times). */
 const DURATION_NAME =
@@ -228,7 +208,8 @@ function infer(input: InferInput): InferredMapping {
     );
   const surveyAssignment = assignments.get('survey_responses') as RoleAssignment;
   const itemCandidates = surveyItemCandidates(columns, surveyAssignment, catalogue, long);
-  const managerTree = detectManagerTree(columns);
+  const tree = findManagerTree(columns);
+  const managerTree = tree !== null;
   const evidence: KindEvidence = {
     assignments,
     answerColumns: itemCandidates.map((c) => c.column.index),
@@ -479,11 +460,41 @@ function infer(input: InferInput): InferredMapping {
     if (date) mapping.constants.effective_from = date;
   }
 
-  // Manager-email trees: the keys are personal data.
-  if (kind === 'org_units' && managerTree && !mapping.columns.parent_id) {
-    problems.push(
-      'manager-email tree (employee -> manager): e-mail addresses are personal data and are not imported; add unit ids (or employee and manager ids) and map them to unit_id and parent_id',
+  // People and their managers: units are the teams they belong to.
+  if (kind === 'org_units' && tree) {
+    const teamRole = ['unit_name', 'unit_id'].find(
+      (role) =>
+        mapping.columns[role] !== undefined &&
+        mapping.columns[role] !== tree.person.name &&
+        mapping.columns[role] !== tree.manager.name,
     );
+    const idsGiven =
+      mapping.columns.parent_id !== undefined &&
+      mapping.columns.parent_id !== tree.manager.name &&
+      mapping.columns.unit_id !== tree.person.name;
+    if (teamRole && !idsGiven) {
+      const team = mapping.columns[teamRole]!;
+      for (const role of ['unit_id', 'parent_id', 'unit_name']) delete mapping.columns[role];
+      mapping.columns.unit_name = team;
+      mapping.managerTree = { personColumn: tree.person.name, managerColumn: tree.manager.name };
+      for (const [column, what] of [
+        [tree.person, 'the person'],
+        [tree.manager, 'their manager'],
+      ] as const)
+        guesses.set(column.index, {
+          column: column.name,
+          role: null,
+          confidence: 0.85,
+          why: `manager tree: ${what}, used to place teams and not imported`,
+        });
+      problems.push(
+        `manager tree (person -> manager): the units are the teams in "${team}", each under the team its people's managers belong to; unit ids are made from the team names, and the people's e-mails or ids are not imported`,
+      );
+    } else if (!idsGiven) {
+      problems.push(
+        'manager tree (person -> manager) without a team column: e-mail addresses are personal data and are not imported; add the team each person belongs to (or unit ids), and map it',
+      );
+    }
   }
 
   // Required columns still missing.
@@ -492,12 +503,11 @@ function infer(input: InferInput): InferredMapping {
     if (mapping.columns[spec.name] !== undefined || mapping.constants[spec.name] !== undefined)
       continue;
     if (spec.name === 'period' && (mapping.periodFromDate || long)) continue;
-    if (
-      kind === 'org_units' &&
-      managerTree &&
-      (spec.name === 'unit_id' || spec.name === 'parent_id')
-    )
-      continue;
+    // A manager tree makes unit ids from the teams, levels from depth, and types 'team'.
+    const fromTree = mapping.managerTree
+      ? spec.name !== 'unit_name' && spec.name !== 'effective_from'
+      : managerTree && spec.name === 'unit_id';
+    if (kind === 'org_units' && fromTree) continue;
     const friendly = FRIENDLY[spec.name] ?? spec.name;
     if (spec.name === 'period')
       problems.push('no period column found: choose one or set the quarter (YYYY-Qn)');
