@@ -1,6 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DriverKind } from '../../../../shared/analytics/drivers';
-import { queryRows } from '../../db/query';
 import type { DriverDef } from './catalogue';
 
 /** Sufficient statistics for a driver's % favourable in one unit's full roll-up. */
@@ -19,6 +18,8 @@ const figureOf = (by: DriverKind, driver: DriverDef): string =>
  * Every driver's % favourable tallies for each unit asked (its full roll-up in the period), read
  * from the figure statistics that imports keep (derived/employeeFigureStats.ts), where the
  * formula of % favourable is written once. Returns unit id -> driver index -> tally.
+ * Units and drivers travel as integer positions and the result is read by column: for thousands
+ * of units, turning rows into JS objects would cost several times the query.
  */
 export async function driverTallies(
   conn: DuckDBConnection,
@@ -27,27 +28,32 @@ export async function driverTallies(
   drivers: DriverDef[],
   by: DriverKind,
 ): Promise<Map<string, Map<number, DriverTally>>> {
-  const figures = drivers.map((d) => figureOf(by, d));
-  const rows = await queryRows<{
-    unit_id: string;
-    figure: string;
-    answered: number;
-    favourable: number;
-    n: number;
-  }>(
-    conn,
-    `SELECT unit_id, figure, answered, favourable, n FROM employee_figure_stats
-     WHERE period = $period AND scope = 'rollup' AND role = 'all'
-       AND unit_id IN (SELECT unnest(from_json($units, '["VARCHAR"]')))
-       AND figure IN (SELECT unnest(from_json($figures, '["VARCHAR"]')))`,
-    { period, units: JSON.stringify(unitIds), figures: JSON.stringify(figures) },
+  const reader = await conn.runAndReadAll(
+    `WITH units AS (
+       SELECT unnest(from_json($units, '["VARCHAR"]')) AS unit_id,
+         generate_subscripts(from_json($units, '["VARCHAR"]'), 1) - 1 AS pos),
+     figures AS (
+       SELECT unnest(from_json($figures, '["VARCHAR"]')) AS figure,
+         generate_subscripts(from_json($figures, '["VARCHAR"]'), 1) - 1 AS idx)
+     SELECT u.pos::INTEGER, f.idx::INTEGER, s.answered::INTEGER, s.favourable::INTEGER, s.n::INTEGER
+     FROM employee_figure_stats s
+     JOIN units u ON u.unit_id = s.unit_id
+     JOIN figures f ON f.figure = s.figure
+     WHERE s.period = $period AND s.scope = 'rollup' AND s.role = 'all'`,
+    {
+      period,
+      units: JSON.stringify(unitIds),
+      figures: JSON.stringify(drivers.map((d) => figureOf(by, d))),
+    },
   );
-  const index = new Map(figures.map((f, i) => [f, i]));
+  const [pos, idx, answered, favourable, n] = reader.getColumnsJS() as number[][];
   const out = new Map<string, Map<number, DriverTally>>(unitIds.map((u) => [u, new Map()]));
-  for (const r of rows) {
-    out
-      .get(r.unit_id)
-      ?.set(index.get(r.figure)!, { answered: r.answered, favourable: r.favourable, n: r.n });
+  for (let row = 0; row < (pos?.length ?? 0); row++) {
+    out.get(unitIds[pos![row]!]!)!.set(idx![row]!, {
+      answered: answered![row]!,
+      favourable: favourable![row]!,
+      n: n![row]!,
+    });
   }
   return out;
 }

@@ -30,17 +30,17 @@ async function unitsInScope(
   return new Set(rows.map((r) => r.unit_id));
 }
 
-/** Pearson r over the units where both sides are shown. */
+/** Pearson r over the units where both sides are shown (null marks a figure not shown). */
 function pairedR(a: (number | null)[], b: (number | null)[]): { r: number | null; n: number } {
   const xs: number[] = [];
   const ys: number[] = [];
-  a.forEach((x, u) => {
+  for (let u = 0; u < a.length; u++) {
+    const x = a[u];
     const y = b[u];
-    if (x !== null && y !== null && y !== undefined) {
-      xs.push(x);
-      ys.push(y);
-    }
-  });
+    if (x === null || x === undefined || y === null || y === undefined) continue;
+    xs.push(x);
+    ys.push(y);
+  }
   return { r: pearson(xs, ys), n: xs.length };
 }
 
