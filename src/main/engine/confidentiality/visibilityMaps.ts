@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne } from '../db/query';
 import { DECIDED_MIN_KEY } from '../derived/suppressionDecisions';
+import { hierarchiesFor, unitIdsOf } from '../hierarchy/units';
 import type { Visibility } from './treeVisibility';
 
 /**
@@ -23,7 +24,7 @@ export interface PeriodVisibility {
 }
 
 export interface VisibilityOptions {
-  /** Only these units are asked about (the rest of the tree reads as visible-if-present). */
+  /** Only these units are asked about: the others' decisions are not loaded (faster). */
   units?: string[];
   /** Figure names or SQL LIKE patterns to load (default: the headline figures). */
   figures?: string[];
@@ -35,15 +36,20 @@ const NOT_IN_TREE: Visibility = {
   reason: 'Not in the hierarchy in force for this period',
 };
 const VISIBLE: Visibility = { visible: true };
+const NOT_ASKED: Visibility = { visible: false, reason: 'Suppressed: not checked for this view' };
 
 class StoredVisibility implements VisibilityMap {
   constructor(
     private readonly members: Set<string>,
     private readonly hidden: Map<string, string> | undefined,
+    /** The units whose decisions were loaded; null when all were. */
+    private readonly asked: Set<string> | null,
   ) {}
 
   get(unitId: string): Visibility | undefined {
     if (!this.members.has(unitId)) return undefined;
+    // Never "visible" by default for a unit whose decisions were not read.
+    if (this.asked && !this.asked.has(unitId)) return NOT_ASKED;
     const reason = this.hidden?.get(unitId);
     return reason === undefined ? VISIBLE : { visible: false, reason };
   }
@@ -60,45 +66,32 @@ export async function visibilityMaps(
   options: VisibilityOptions = {},
 ): Promise<Map<string, PeriodVisibility>> {
   const figures = options.figures ?? HEADLINE;
-  const params = {
-    periods: JSON.stringify(periods),
-    figures: JSON.stringify(figures),
-    units: JSON.stringify(options.units ?? []),
-    all: options.units === undefined,
-    key: DECIDED_MIN_KEY,
-  };
-  const row = await queryOne<{
-    decided: string | null;
-    members: string | null;
-    hidden: string | null;
-  }>(
+  const exact = figures.filter((f) => !f.includes('%'));
+  const patterns = figures.filter((f) => f.includes('%'));
+  const row = await queryOne<{ decided: string | null; hidden: string | null }>(
     conn,
-    `WITH sp AS (SELECT p AS period, hierarchy_for(p) AS eff FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p)),
-     wanted AS (SELECT unnest(from_json($units, '["VARCHAR"]')) AS unit_id),
-     patterns AS (SELECT unnest(from_json($figures, '["VARCHAR"]')) AS pattern)
-     SELECT
+    `SELECT
        (SELECT value FROM meta WHERE key = $key) AS decided,
-       (SELECT string_agg(sp.period || chr(9) || u.unit_id, chr(10))
-        FROM sp JOIN org_units u ON u.effective_from = sp.eff
-        WHERE $all OR u.unit_id IN (SELECT unit_id FROM wanted)) AS members,
        (SELECT string_agg(s.period || chr(9) || s.unit_id || chr(9) || s.reason || chr(9) || s.figure, chr(10))
         FROM suppressed_figures s
-        WHERE s.period IN (SELECT period FROM sp)
-          AND ($all OR s.unit_id IN (SELECT unit_id FROM wanted))
-          AND EXISTS (SELECT 1 FROM patterns WHERE s.figure LIKE pattern)) AS hidden`,
-    params,
+        WHERE s.period IN (SELECT unnest(from_json($periods, '["VARCHAR"]')))
+          AND ($all OR s.unit_id IN (SELECT unnest(from_json($units, '["VARCHAR"]'))))
+          AND (s.figure IN (SELECT unnest(from_json($exact, '["VARCHAR"]')))
+               OR ${patterns.length ? patterns.map((_, i) => `s.figure LIKE $p${i}`).join(' OR ') : 'false'})) AS hidden`,
+    {
+      key: DECIDED_MIN_KEY,
+      periods: JSON.stringify(periods),
+      units: JSON.stringify(options.units ?? []),
+      all: options.units === undefined,
+      exact: JSON.stringify(exact),
+      ...Object.fromEntries(patterns.map((p, i) => [`p${i}`, p])),
+    },
   );
   const decided = row?.decided === null || row?.decided === undefined ? null : Number(row.decided);
   if (decided !== null && decided !== minSize) {
     throw new Error(
       `Confidentiality decisions were made for a minimum group size of ${decided}, but ${minSize} was asked for: change the minimum through the settings method, which decides again.`,
     );
-  }
-  const members = new Map<string, Set<string>>(periods.map((p) => [p, new Set()]));
-  for (const line of (row?.members ?? '').split('\n')) {
-    if (!line) continue;
-    const tab = line.indexOf('\t');
-    members.get(line.slice(0, tab))?.add(line.slice(tab + 1));
   }
   const hidden = new Map<string, Map<string, Map<string, string>>>();
   for (const line of (row?.hidden ?? '').split('\n')) {
@@ -116,20 +109,19 @@ export async function visibilityMaps(
     if (!units) byFigure.set(name, (units = new Map()));
     units.set(unit, reason);
   }
-  return new Map(
-    periods.map((p) => {
-      const inTree = members.get(p)!;
-      const byFigure = hidden.get(p);
-      const row = new StoredVisibility(inTree, byFigure?.get('respondents'));
-      return [
-        p,
-        {
-          row,
-          figure: (figure: string) => new StoredVisibility(inTree, byFigure?.get(figure)),
-        },
-      ];
-    }),
-  );
+  const snapshots = await hierarchiesFor(conn, periods);
+  const asked = options.units ? new Set(options.units) : null;
+  const out = new Map<string, PeriodVisibility>();
+  for (const p of periods) {
+    const eff = snapshots.get(p);
+    const inTree = eff ? await unitIdsOf(conn, eff) : new Set<string>();
+    const byFigure = hidden.get(p);
+    out.set(p, {
+      row: new StoredVisibility(inTree, byFigure?.get('respondents'), asked),
+      figure: (figure: string) => new StoredVisibility(inTree, byFigure?.get(figure), asked),
+    });
+  }
+  return out;
 }
 
 /** A unit's visibility for a figure (or for its group as a whole), hidden when not in the tree. */

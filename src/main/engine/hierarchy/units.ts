@@ -80,6 +80,15 @@ export function unitsOf(conn: DuckDBConnection, effectiveFrom: string): Promise<
   );
 }
 
+/** The ids of a snapshot's units, as a set (shared: do not mutate). */
+export function unitIdsOf(conn: DuckDBConnection, effectiveFrom: string): Promise<Set<string>> {
+  return memo(
+    conn,
+    `unitIdsOf:${effectiveFrom}`,
+    async () => new Set((await unitsOf(conn, effectiveFrom)).map((u) => u.unit_id)),
+  );
+}
+
 export async function findUnit(
   conn: DuckDBConnection,
   effectiveFrom: string,

@@ -13,6 +13,7 @@ import type { Visibility } from '../../confidentiality/treeVisibility';
 import {
   valueAndItemVisibility,
   visibilityMaps,
+  visibilityOf,
   type VisibilityMap,
 } from '../../confidentiality/visibilityMaps';
 import { listPeriods, resolvePeriod } from '../../hierarchy/periods';
@@ -32,7 +33,6 @@ import {
 } from './queries';
 
 const round = (value: number): number => Math.round(value * 100) / 100;
-const VISIBLE: Visibility = { visible: true };
 const ITEMS_SHOWN = 3;
 
 export const drilldownReasons = {
@@ -172,7 +172,7 @@ export async function runDrilldown(
   );
 
   const shownIn = (p: string): Visibility => {
-    const tree = visibility.get(p)?.row.get(unit.unit_id) ?? VISIBLE;
+    const tree = visibilityOf(visibility, p, unit.unit_id);
     if (scope === 'rollup') return tree;
     const mine = parts
       .filter((x) => x.period === p)
@@ -210,7 +210,7 @@ export async function runDrilldown(
   const tallies = await valueTallies(conn, groups, period, eff);
   const tally = (key: string, factor: string) =>
     tallies.find((t) => t.key === key && t.factor === factor);
-  const treeShown = (id: string) => visibility.get(period)?.row.get(id) ?? VISIBLE;
+  const treeShown = (id: string) => visibilityOf(visibility, period, id);
   // Value cells and items are each judged on their own n over the tree as well.
   const figures_ = await valueAndItemVisibility(conn, period, visibility, minSize, asked);
   const both = (group: Visibility, figure: Visibility): Visibility =>
