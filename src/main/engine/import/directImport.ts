@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, quoteIdent } from '../db/query';
+import { isDiskFull } from './diskFull';
 import type { DirectTarget } from './kinds/kind';
 import { runWatched, type ImportControl } from './progress';
 import { validatedRowsSql, type ValidationPlan } from './rowValidation';
@@ -47,7 +48,7 @@ export async function directImport(
       control,
     );
   } catch (error) {
-    if (control.signal?.aborted) throw error;
+    if (control.signal?.aborted || isDiskFull(error)) throw error;
     throw new DirectImportMiss('a row fails a check or cannot be read', { cause: error });
   }
   control.onProgress?.({ file: fileName, phase: 'writing', rows: inserted });

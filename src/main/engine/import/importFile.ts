@@ -6,6 +6,7 @@ import { inTransaction, queryOne } from '../db/query';
 import type { Workspace } from '../workspace/workspace';
 import { dropChecked } from './checkedImport';
 import { DirectImportMiss } from './directImport';
+import { diskFullError, isDiskFull } from './diskFull';
 import { sha256OfFile } from './fileHash';
 import {
   importStaged,
@@ -122,6 +123,10 @@ export async function importFile(
     }
     progress('done', { rows: report.rowsRead });
     return report;
+  } catch (error) {
+    if (isDiskFull(error) && !(error instanceof UpstreamError))
+      throw diskFullError(fileName, 'workspace');
+    throw error;
   } finally {
     copy.abort();
   }
@@ -162,7 +167,7 @@ async function importOnce(
       importStaged(ws, staged, file, request, control, mode),
     );
   } catch (error) {
-    if (staged.unscannedText && !(error instanceof DirectImportMiss))
+    if (staged.unscannedText && !(error instanceof DirectImportMiss) && !isDiskFull(error))
       throw new UnscannedFailure(String(error), { cause: error });
     throw error;
   } finally {

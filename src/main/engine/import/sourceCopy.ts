@@ -28,7 +28,15 @@ export function startSourceCopy(
     controller.signal.addEventListener('abort', () => gzip?.destroy());
     const chunks: Buffer[] = [];
     gzip?.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const gzipped = gzip ? once(gzip, 'end', { signal: controller.signal }) : null;
+    const gzipped = gzip
+      ? new Promise<void>((resolve, reject) => {
+          gzip.on('end', resolve);
+          gzip.on('error', reject);
+          gzip.on('close', () => reject(new Error('the copy was stopped')));
+        })
+      : null;
+    // Awaited below once the file is read; until then a failure must not go unobserved.
+    gzipped?.catch(() => undefined);
     const stream = createReadStream(path, {
       highWaterMark: 1024 * 1024,
       signal: controller.signal,

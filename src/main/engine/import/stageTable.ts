@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, quoteIdent } from '../db/query';
 import { rawCell } from './columnChecks';
+import { isDiskFull } from './diskFull';
 import type { ColumnProfile } from './mapping';
 import type { ImportControl } from './progress';
 import { UpstreamError } from '../../../shared/result';
@@ -75,7 +76,7 @@ export async function readingStage<T>(
   try {
     return await work();
   } catch (error) {
-    if (control.signal?.aborted || error instanceof UpstreamError) throw error;
+    if (control.signal?.aborted || error instanceof UpstreamError || isDiskFull(error)) throw error;
     throw explainReadError(fileName, error, staged);
   }
 }

@@ -24,8 +24,6 @@ export function findManagerTree(columns: AnalysedColumn[]): ManagerTreeColumns |
   if (!manager) return null;
   const person =
     columns.find((c) => c !== manager && PERSON.some((re) => re.test(c.norm))) ??
-    columns.find(
-      (c) => c !== manager && c.stats.emailShare >= 0.5 && !MANAGERISH.test(c.norm),
-    );
+    columns.find((c) => c !== manager && c.stats.emailShare >= 0.5 && !MANAGERISH.test(c.norm));
   return person ? { person, manager } : null;
 }

@@ -4,6 +4,7 @@ import { UpstreamError } from '../../../../shared/result';
 import { readHead, type ReaderContext, type ReaderResult } from './context';
 import { stageDelimited, notText } from './delimitedReader';
 import { containerOf, detectFormat } from './detectFormat';
+import { diskFullError, isDiskFull } from '../diskFull';
 import { importError } from './errors';
 import { stageJson } from './jsonReader';
 import { stageParquet } from './parquetReader';
@@ -80,6 +81,7 @@ export async function stageSource(
   } catch (error) {
     await Promise.all(ctx.files.map((f) => rm(f, { force: true }).catch(() => undefined)));
     if (error instanceof UpstreamError) throw error;
+    if (isDiskFull(error)) throw diskFullError(fileName, 'staging');
     const message = error instanceof Error ? error.message : String(error);
     throw importError(fileName, `could not be read (${message.split('\n')[0]}).`);
   }
