@@ -26,11 +26,11 @@ export async function rebuildOwnFigureStats(
      WITH items AS (
        SELECT item_id, factor, scale_min, scale_max FROM survey_items
        QUALIFY row_number() OVER (PARTITION BY item_id ORDER BY source_id DESC) = 1),
-     people AS (
+     people AS MATERIALIZED (
        SELECT period, respondent_id, unit_id, engagement_0_100, likert_answered, likert_favourable,
          enps_score, CASE WHEN role IN ('leader', 'front_line') THEN role ELSE 'other' END AS role
        FROM respondent_scores WHERE period IN ${PERIODS}),
-     answers AS (
+     answers AS MATERIALIZED (
        SELECT a.period, a.respondent_id, a.item_id, a.scored, i.factor,
          a.scored >= i.scale_max - 1 AS fav, i.scale_min = 1 AND i.scale_max = 5 AS likert
        FROM survey_answers a JOIN items i USING (item_id)
@@ -38,7 +38,7 @@ export async function rebuildOwnFigureStats(
      per_value AS (
        SELECT period, respondent_id, factor, count(*) AS answered, count(*) FILTER (WHERE fav) AS fav
        FROM answers WHERE factor LIKE 'value:%' GROUP BY ALL),
-     own AS (
+     own AS MATERIALIZED (
        SELECT period, unit_id, 'respondents' AS figure, role, count(*) AS n, 0 AS answered,
          0 AS favourable, 0 AS detractors, 0.0 AS total, 0.0 AS total_sq
        FROM people GROUP BY ALL
