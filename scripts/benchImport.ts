@@ -35,11 +35,19 @@ export interface BenchImportOptions {
   phases?: boolean;
 }
 
+export interface BenchImportFigures {
+  ours: number;
+  duckdb: number;
+  ratio: number;
+  reimport: number;
+  peakMb: number;
+}
+
 export async function benchImport(
   dir: string,
   rows: number,
   options: BenchImportOptions = {},
-): Promise<void> {
+): Promise<BenchImportFigures> {
   const csv = join(dir, `customers-${rows}.csv`);
   if (!options.keepCsv || !existsSync(csv)) await writeCsv(csv, rows);
   const mb = (statSync(csv).size / 1024 / 1024).toFixed(0);
@@ -87,13 +95,21 @@ export async function benchImport(
     `  peak memory during import (RSS) ${(peak / 1024 / 1024).toFixed(0)} MB   goal < 1536 MB`,
   );
   if (options.phases) {
-    const marks = [{ phase: 'start', at: t0 }, ...phases];
+    // Each phase lasts from its first progress event to the next phase's.
+    const marks = [...phases, { phase: 'end', at: t0 + ours * 1000 }];
     console.log(
-      `  phases: ${marks
-        .slice(1)
-        .map((m, i) => `${marks[i]!.phase} ${((m.at - marks[i]!.at) / 1000).toFixed(2)}`)
+      `  phases (s): ${marks
+        .slice(0, -1)
+        .map((m, i) => `${m.phase} ${((marks[i + 1]!.at - m.at) / 1000).toFixed(2)}`)
         .join(', ')}`,
     );
   }
   if (!options.keepCsv) rmSync(csv, { force: true });
+  return {
+    ours,
+    duckdb: baseline,
+    ratio: baseline / ours,
+    reimport,
+    peakMb: peak / 1024 / 1024,
+  };
 }
