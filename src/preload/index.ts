@@ -30,6 +30,7 @@ const api = {
   heatmap: method('heatmap'),
   drilldown: method('drilldown'),
   drivers: method('drivers'),
+  settings: method('settings'),
   importPreview: method('importPreview'),
   importRun: method('importRun'),
   importCancel: method('importCancel'),

@@ -9,6 +9,7 @@ import {
 import { heatmapMethod } from './analytics/heatmap';
 import { drilldownInputSchema, drilldownOutputSchema } from './analytics/drilldown';
 import { driversMethod } from './analytics/drivers';
+import { settingsMethod } from './settings';
 import {
   lagProfileInputSchema,
   lagProfileOutputSchema,
@@ -139,6 +140,7 @@ export const contract = {
   },
   heatmap: heatmapMethod,
   drivers: driversMethod,
+  settings: settingsMethod,
   importPreview: {
     description:
       'What importing a file would do, without doing it: detected format and shape, the kind and mapping that would be used, a guess and reason per column, a few sample values.',

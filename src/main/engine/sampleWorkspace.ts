@@ -1,6 +1,7 @@
 import { Engine } from './engine';
 import type { ImportReport } from './import/importFile';
 import { writeSampleExports, type SampleScale } from './sample';
+import { COMPANY_PURPOSE } from './sample/itemCatalogue';
 
 export interface SampleWorkspaceOptions {
   workspace: string;
@@ -29,6 +30,9 @@ export async function createSampleWorkspace(options: SampleWorkspaceOptions): Pr
       const report = await engine.importFile(file.path, { kind: file.kind });
       options.onImported?.(report);
     }
+    // The purpose statement is workspace data the analyst types in (settings), not an export.
+    const set = await engine.call('settings', { purpose: COMPANY_PURPOSE });
+    if (!set.ok) throw new Error(set.error.message);
   } catch (error) {
     engine.close();
     throw error;

@@ -1,6 +1,7 @@
 import type { HandlerTable } from './context';
 import { drilldown } from './drilldown';
 import { drivers } from './drivers';
+import { settings } from './settings';
 import { heatmap } from './heatmap';
 import { hierarchy } from './hierarchy';
 import { lagProfile, linkage } from './linkage';
@@ -20,6 +21,7 @@ export const handlers: HandlerTable = {
   heatmap,
   drilldown,
   drivers,
+  settings,
   importPreview,
   importRun,
   importCancel,

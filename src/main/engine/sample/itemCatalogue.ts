@@ -1,4 +1,7 @@
 export const COMPANY_NAME = 'Brightwater';
+/** The purpose statement the sample company shows beside its values. */
+export const COMPANY_PURPOSE =
+  'Brightwater helps every customer leave a little better off than they arrived: by being easy to deal with, honest about what we sell, and there when it goes wrong.';
 
 export const VALUE_NAMES = [
   'Customer First',

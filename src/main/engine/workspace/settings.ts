@@ -1,8 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne } from '../db/query';
 
+import { MIN_GROUP_SIZE_FLOOR } from '../../../shared/settings';
+
+export { MIN_GROUP_SIZE_FLOOR };
 export const DEFAULT_MIN_GROUP_SIZE = 5;
-export const MIN_GROUP_SIZE_FLOOR = 3;
 
 /** The workspace's minimum group size for employee figures (meta), never below the floor. */
 export async function minGroupSizeOf(conn: DuckDBConnection): Promise<number> {

@@ -1,0 +1,32 @@
+import { COMMENTS_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../../shared/settings';
+import { inTransaction, queryOne } from '../db/query';
+import { redecideSuppression } from '../derived/refresh';
+import { minGroupSizeOf } from '../workspace/settings';
+import type { Handler } from './context';
+
+const setMeta = `INSERT INTO meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+
+export const settings: Handler<'settings'> = async (input, { ws }) => {
+  const { conn } = ws;
+  if (input.minGroupSize !== undefined || input.purpose !== undefined) {
+    await inTransaction(conn, async () => {
+      if (input.purpose !== undefined)
+        await conn.run(setMeta, { key: 'purpose', value: input.purpose.trim() });
+      if (input.minGroupSize !== undefined && input.minGroupSize !== (await minGroupSizeOf(conn))) {
+        await conn.run(setMeta, { key: 'min_group_size', value: String(input.minGroupSize) });
+        await redecideSuppression(conn);
+      }
+      await conn.run(setMeta, { key: 'updated_at', value: new Date().toISOString() });
+    });
+  }
+  const purpose = await queryOne<{ value: string }>(
+    conn,
+    "SELECT value FROM meta WHERE key = 'purpose'",
+  );
+  return {
+    minGroupSize: await minGroupSizeOf(conn),
+    minGroupSizeFloor: MIN_GROUP_SIZE_FLOOR,
+    commentsMinGroupSize: COMMENTS_MIN_GROUP_SIZE,
+    purpose: purpose?.value ? purpose.value : null,
+  };
+};
