@@ -56,6 +56,37 @@ export const itemScoreSchema = z.object({
 });
 export type ItemScore = z.infer<typeof itemScoreSchema>;
 
+export const AGREEMENT_BANDS = [
+  'very strong',
+  'strong',
+  'moderate',
+  'weak',
+  'lack of agreement',
+] as const;
+
+/**
+ * Small-team honesty for the unit's engagement index: the raw figure beside a
+ * credibility-weighted one (shrunk toward the nearest shown ancestor by how much groups of its
+ * size vary by chance), and how much its people agree (r_wg, given as a band for groups of 10
+ * or more). Null fields when not applicable; nothing here when the figure itself is suppressed.
+ */
+export const smallTeamSchema = z.object({
+  status: statusSchema,
+  reason: z.string().nullable(),
+  raw: z.number().nullable(),
+  shrunk: z.number().nullable(),
+  /** Share of the unit's own figure in the shrunk one (0..1). */
+  weight: z.number().nullable(),
+  towards: z.object({ id: z.string(), name: z.string(), value: z.number().nullable() }).nullable(),
+  n: z.number().int().nullable(),
+  /** Within-group agreement r_wg (0..1, one decimal). */
+  rwg: z.number().nullable(),
+  agreement: z.enum(AGREEMENT_BANDS).nullable(),
+  /** In words, for the screen; null when nothing is shown. */
+  note: z.string().nullable(),
+});
+export type SmallTeam = z.infer<typeof smallTeamSchema>;
+
 export const drilldownOutputSchema = z.object({
   unit: unitRefSchema,
   period: z.string(),
@@ -65,6 +96,8 @@ export const drilldownOutputSchema = z.object({
   breadcrumbs: z.array(unitRefSchema),
   /** engagement_index, enps, pct_favourable, respondents, nps, csat. */
   headline: z.array(metricValueSchema),
+  /** The engagement index with small-team honesty (full roll-up scope only). */
+  smallTeam: smallTeamSchema,
   /** Every period, oldest first; `reorg` says when the unit's make-up changed in that period. */
   trends: z.array(
     z.object({
@@ -107,9 +140,15 @@ export const drilldownOutputSchema = z.object({
       /** Respondents in the child's roll-up; null unless the child's figures are visible. */
       respondents: z.number().int().nullable(),
       engagement: metricValueSchema,
+      /** The engagement index credibility-weighted toward this unit; null unless shown. */
+      shrunkEngagement: z.number().nullable(),
+      /** 1 = highest shrunk engagement among the children shown; null when not shown. */
+      rank: z.number().int().nullable(),
       status: statusSchema,
       reason: z.string().nullable(),
     }),
   ),
+  /** How the children are ranked, in words. */
+  childrenRanking: z.string(),
 });
 export type DrilldownOutput = z.infer<typeof drilldownOutputSchema>;

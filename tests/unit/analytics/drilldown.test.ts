@@ -207,9 +207,15 @@ describe('drilldown on the tiny company', () => {
     expect(q1.values.filter((v) => v.status === 'suppressed')).toHaveLength(4);
     expect(d.values[0]!.unit).toMatchObject({ pctFavourable: null, n: null, status: 'suppressed' });
     expect(d.items).toMatchObject({ strongest: [], weakest: [], status: 'suppressed' });
-    // Customers and HR records are not survey answers: still shown.
+    // Customers are not the protected party: still shown. HR records need a headcount of at
+    // least the minimum (Store C has 4 people), like every employee count.
     expect(headline(d, 'nps').status).toBe('ok');
-    expect(d.headcount).toBe(4);
+    expect([d.headcount, d.attrition, d.absenceDaysPerHead, d.recognitionPerHead]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('applies the next-smallest rule among the direct reports (Store C and D in 2025-Q1)', async () => {

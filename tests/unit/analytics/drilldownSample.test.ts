@@ -105,3 +105,60 @@ describe('drilldown on the sample company', () => {
     expect(found).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('small-team honesty on the sample company', () => {
+  it('weighs small teams toward their parent, more the smaller they are, and ranks on it', async () => {
+    // An area: its children are teams of all sizes, some of them small.
+    const areas = units.filter((u) => u.depth === 2);
+    let checked = 0;
+    for (const area of areas.slice(0, 6)) {
+      const d = await call({ unitId: area.unit_id, period });
+      const parent = d.headline.find((h) => h.metric === 'engagement_index')!;
+      if (parent.status !== 'ok') continue;
+      const shown = d.children.filter((c) => c.engagement.status === 'ok');
+      for (const c of shown) {
+        const raw = c.engagement.value!;
+        // Between the team's own figure and the area's, never beyond either.
+        expect(Math.abs(c.shrunkEngagement! - parent.value!)).toBeLessThanOrEqual(
+          Math.abs(raw - parent.value!) + 0.01,
+        );
+        expect(c.rank).not.toBeNull();
+        checked++;
+      }
+      // Ranks are 1..k over the shown children, in shrunk order.
+      const ranked = [...shown].sort((a, b) => a.rank! - b.rank!);
+      expect(ranked.map((c) => c.rank)).toEqual(ranked.map((_, i) => i + 1));
+      for (let i = 1; i < ranked.length; i++)
+        expect(ranked[i]!.shrunkEngagement!).toBeLessThanOrEqual(ranked[i - 1]!.shrunkEngagement!);
+      for (const c of d.children.filter((c) => c.engagement.status !== 'ok'))
+        expect([c.shrunkEngagement, c.rank]).toEqual([null, null]);
+      expect(d.childrenRanking).toMatch(/credibility-weighted/);
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('gives a team its weight, the figure it borrows from and, for 10 or more people, its agreement', async () => {
+    const teams = units.filter((u) => !units.some((c) => c.parent_id === u.unit_id));
+    const views = [];
+    for (const team of teams.slice(0, 40)) {
+      const d = await call({ unitId: team.unit_id, period });
+      if (d.smallTeam.status === 'ok') views.push(d.smallTeam);
+      else
+        expect([d.smallTeam.raw, d.smallTeam.shrunk, d.smallTeam.rwg]).toEqual([null, null, null]);
+    }
+    expect(views.length).toBeGreaterThan(10);
+    for (const v of views) {
+      expect(v.weight!).toBeGreaterThan(0);
+      expect(v.weight!).toBeLessThan(1);
+      expect(v.towards).not.toBeNull();
+      expect(v.note).toMatch(/% this group's own figure/);
+      if (v.n! >= 10) expect(v.agreement).not.toBeNull();
+      else expect([v.rwg, v.agreement]).toEqual([null, null]);
+    }
+    // Bigger teams keep more of their own figure.
+    const bySize = [...views].sort((a, b) => a.n! - b.n!);
+    const small = bySize[0]!;
+    const large = bySize[bySize.length - 1]!;
+    if (large.n! > small.n!) expect(large.weight!).toBeGreaterThan(small.weight!);
+  });
+});

@@ -4,8 +4,16 @@ import {
   type DrilldownInput,
   type DrilldownOutput,
   type ItemScore,
+  type SmallTeam,
   type ValueCell,
 } from '../../../../shared/analytics/drilldown';
+import {
+  levelComponents,
+  rankOnShrunk,
+  smallTeamView,
+  type Reference,
+} from '../smallTeams/honesty';
+import { shownEngagement } from '../smallTeams/shownEngagement';
 import type { MetricValue } from '../../../../shared/contract';
 import { UpstreamError } from '../../../../shared/result';
 import { suppressionReasons } from '../../confidentiality/reasons';
@@ -34,6 +42,16 @@ import {
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 const ITEMS_SHOWN = 3;
+const NOT_WEIGHED = {
+  raw: null,
+  shrunk: null,
+  weight: null,
+  towards: null,
+  n: null,
+  rwg: null,
+  agreement: null,
+  note: null,
+} as const;
 
 export const drilldownReasons = {
   notInForce: (name: string, period: string) =>
@@ -280,17 +298,54 @@ export async function runDrilldown(
   }
 
   // HR figures (headcount, leavers, absence days, recognition events) come from HR systems, not
-  // from anything a person answered in the survey: they are organisational records the unit's
-  // leaders already see in the HRIS and recognition tool. No survey answer enters them, so
-  // showing them beside a suppressed survey figure cannot reveal how anyone answered; they are
-  // given as rates over headcount, never per person.
-  const heads = current?.headcount && current.headcount > 0 ? current.headcount : null;
+  // from anything a person answered in the survey, so the survey's tree-wide rules do not apply;
+  // as in the metric registry they are shown for a headcount of at least the minimum group size
+  // (a 3-person team's attrition is one person), and only as rates over headcount.
+  const heads =
+    current?.headcount && current.headcount >= minSize ? current.headcount : null;
   const perHead = (x: number | null, scale = 1) =>
     heads === null || x === null ? null : round((x * scale) / heads);
 
   // Direct reports: full roll-ups, judged by the same tree-wide visibility as every other method
   // (their own size, then the next-smallest rule among them and the people attached here).
   // Their roll-ups are the depth-1 rows of scopeParts for the period.
+  // Small-team honesty: the unit's engagement beside a credibility-weighted one, and its children
+  // ranked on theirs, each weighed toward the nearest ancestor whose figure is shown.
+  const engagementOf = await shownEngagement(
+    conn,
+    period,
+    [...breadcrumbs.map((b) => b.unit_id)],
+    (id) =>
+      both(
+        treeShown(id),
+        visibility.get(period)?.figure('engagement_index').get(id) ?? treeShown(id),
+      ),
+    minSize,
+  );
+  const nearestShown = (chain: UnitRow[]): Reference | null => {
+    for (const u of [...chain].reverse()) {
+      const v = engagementOf.get(u.unit_id);
+      if (v !== undefined && v !== null) return { id: u.unit_id, name: u.unit_name, value: v };
+    }
+    return null;
+  };
+  const own = headline.find((h) => h.metric === 'engagement_index')!;
+  const smallTeam: SmallTeam =
+    scope === 'direct' && children.length > 0
+      ? {
+          ...NOT_WEIGHED,
+          status: 'no_data',
+          reason: 'Given for the full roll-up: switch to it to see the weighted figure.',
+        }
+      : await smallTeamView(
+          conn,
+          { unitId: unit.unit_id, level: unit.level },
+          period,
+          { shown: own.status === 'ok', reason: own.reason, value: own.value, n: own.n },
+          nearestShown(breadcrumbs.slice(0, -1)),
+        );
+  const childTowards = nearestShown(breadcrumbs);
+
   const childRows: DrilldownOutput['children'] = children.map((c) => {
     const r = parts.find((x) => x.period === period && x.depth === 1 && x.unit_id === c.unit_id);
     const n = r?.rollup ?? 0;
@@ -302,20 +357,41 @@ export async function runDrilldown(
       both(vis, visibility.get(period)?.figure('engagement_index').get(c.unit_id) ?? vis),
       minSize,
     );
+    const unranked = { shrunkEngagement: null, rank: null };
     if (n === 0) {
       return {
         ...ref(c),
         respondents: null,
         engagement,
+        ...unranked,
         status: 'no_data',
         reason: drilldownReasons.noRespondents,
       };
     }
     if (!vis.visible) {
-      return { ...ref(c), respondents: null, engagement, status: 'suppressed', reason: vis.reason };
+      return {
+        ...ref(c),
+        respondents: null,
+        engagement,
+        ...unranked,
+        status: 'suppressed',
+        reason: vis.reason,
+      };
     }
-    return { ...ref(c), respondents: n, engagement, status: 'ok', reason: null };
+    return { ...ref(c), respondents: n, engagement, ...unranked, status: 'ok', reason: null };
   });
+  const components = children[0] ? await levelComponents(conn, period, children[0].level) : null;
+  const ranks = rankOnShrunk(
+    childRows.map((c) => ({ unitId: c.id, value: c.engagement.value, n: c.engagement.n })),
+    childTowards?.value ?? null,
+    components,
+  );
+  for (const c of childRows)
+    Object.assign(c, { shrunkEngagement: ranks.get(c.id)!.shrunk, rank: ranks.get(c.id)!.rank });
+  const childrenRanking =
+    components && childTowards
+      ? `Ranked on the credibility-weighted engagement index (each shrunk toward ${childTowards.name}'s by how much groups of its size vary by chance), so a small team is not ranked first or last on noise.`
+      : 'Ranked on the engagement index as shown (too few comparable units to weigh small ones).';
 
   return {
     unit: ref(unit),
@@ -331,6 +407,8 @@ export async function runDrilldown(
     attrition: perHead(current?.leavers ?? null, 100),
     absenceDaysPerHead: perHead(current?.absence_days ?? null),
     headcount: heads,
+    smallTeam,
     children: childRows,
+    childrenRanking,
   };
 }
