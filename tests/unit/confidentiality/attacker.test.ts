@@ -11,8 +11,11 @@ import { openWorkspace } from '../../../src/main/engine/workspace/workspace';
 import { csv } from '../../fixtures/tinyCompany';
 import { makeTempDir } from '../../helpers/tempDir';
 import {
+  DIRECT,
   attack,
   collect,
+  directScopeLeaks,
+  see,
   directChecks,
   emptyKnowledge,
   naiveKnowledge,
@@ -27,11 +30,13 @@ import {
  * rule, filter remainder rule, across queries: "Test this with an attacker who tries").
  *
  * Random small organisations are written as canonical CSVs and imported through the real import
- * path into a fresh workspace each. Then random sequences of allowed requests go through
- * `dispatch` (the path every transport uses): `hierarchy`, `overview` and, once it exists,
- * `heatmap` (and any later method listed in OPTIONAL_METHODS answering ok). From everything a
- * sequence made visible the attacker tries to pin down a group of 0 < n < minimum by subtraction
- * (see attacker.ts). A control runs the same attacker on a naive minimum-size-only rule over the
+ * path into a fresh workspace each (regions with and without areas, people attached to regions
+ * and areas as well as teams, a reorganisation). Then random sequences of allowed requests go
+ * through `dispatch` (the path every transport uses): `hierarchy`, `overview`, `heatmap` (any
+ * parent, period and mode) and `drilldown` (roll-up and direct scope: its headline, trends,
+ * values against parent and company, items and direct reports). From everything a sequence
+ * made visible the attacker tries to pin down a group of 0 < n < minimum by subtraction within
+ * the tree, and against each direct scope (see attacker.ts). A control runs the same attacker on a naive minimum-size-only rule over the
  * same raw data and must find leaks, so the attacker has teeth.
  *
  * Assumption (documented, not attacked): respondents are different people in each period (ids
@@ -58,12 +63,19 @@ interface GenTeam {
   /** People per period (index = period). */
   byPeriod: GenPerson[][];
 }
+interface GenArea {
+  /** People attached to the area itself (a manager and a few staff), per period. */
+  attached: GenPerson[][];
+  teams: GenTeam[];
+}
 interface GenRegion {
   /** People attached directly to the region, per period. */
   attached: GenPerson[][];
-  /** Areas (each a list of teams), or null: teams hang off the region itself. */
-  areas: GenTeam[][] | null;
+  /** Areas, or null: teams hang off the region itself. */
+  areas: GenArea[] | null;
   teams: GenTeam[];
+  /** With areas: whether the region also has teams of its own beside them. */
+  mixed: boolean;
 }
 interface GenOrg {
   periods: number;
@@ -85,13 +97,16 @@ const team: fc.Arbitrary<GenTeam> = fc.record({
   byPeriod: fc.tuple(people(12), people(12), people(12)).map((t) => [...t]),
 });
 const teams = fc.array(team, { minLength: 2, maxLength: 6 });
+const attachedPeople = fc.oneof(
+  { weight: 2, arbitrary: fc.constant([[], [], []] as GenPerson[][]) },
+  { weight: 1, arbitrary: fc.tuple(people(3), people(3), people(3)).map((t) => [...t]) },
+);
+const area: fc.Arbitrary<GenArea> = fc.record({ attached: attachedPeople, teams });
 const region: fc.Arbitrary<GenRegion> = fc.record({
-  attached: fc.oneof(
-    { weight: 2, arbitrary: fc.constant([[], [], []] as GenPerson[][]) },
-    { weight: 1, arbitrary: fc.tuple(people(3), people(3), people(3)).map((t) => [...t]) },
-  ),
-  areas: fc.option(fc.array(teams, { minLength: 1, maxLength: 4 }), { nil: null }),
+  attached: attachedPeople,
+  areas: fc.option(fc.array(area, { minLength: 1, maxLength: 3 }), { nil: null }),
   teams,
+  mixed: fc.boolean(),
 });
 const orgArb: fc.Arbitrary<GenOrg> = fc.record({
   periods: fc.integer({ min: 1, max: 3 }),
@@ -144,8 +159,10 @@ function build(org: GenOrg): Built {
       r.areas.forEach((a, j) => {
         const aid = `${rid}A${j}`;
         base.push([aid, `Area ${i}.${j}`, rid, 'area', 'area', '']);
-        addTeams(aid, a);
+        add(aid, a.attached);
+        addTeams(aid, a.teams);
       });
+      if (r.mixed) addTeams(rid, r.teams);
     } else addTeams(rid, r.teams);
   });
   const teamIds = [...teamParent.keys()];
@@ -155,7 +172,11 @@ function build(org: GenOrg): Built {
   ];
   const snapshots = [{ effectiveFrom: PERIOD_START[0]!, rows: rowsWith(teamParent) }];
   let describe = `${org.periods} period(s), regions: ${org.regions
-    .map((r) => (r.areas ? `${r.areas.length} areas` : `${r.teams.length} teams`))
+    .map((r) =>
+      r.areas
+        ? `${r.areas.length} areas${r.mixed ? ` + ${r.teams.length} teams` : ''}`
+        : `${r.teams.length} teams`,
+    )
     .join(' | ')}`;
   if (org.reorg && holders.length > 1 && org.reorg.fromPeriod < org.periods) {
     const t = teamIds[org.reorg.team % teamIds.length]!;
@@ -261,17 +282,27 @@ function writeCsvs(
 
 type Request = { method: string; input: Record<string, unknown> };
 const requestArb = fc.record({
-  kind: fc.constantFrom('overview', 'overview', 'overview', 'heatmap', 'heatmap', 'hierarchy'),
+  kind: fc.constantFrom(
+    'overview',
+    'overview',
+    'overview',
+    'heatmap',
+    'heatmap',
+    'drilldown',
+    'drilldown',
+    'hierarchy',
+  ),
+  scope: fc.constantFrom('rollup', 'direct'),
   unit: fc.nat(),
   period: fc.nat(),
   // n is the same in every mode; vs_previous deltas are not checked here, so not asked.
   mode: fc.constantFrom('absolute', 'vs_company', 'vs_parent'),
 });
-type RequestPick = { kind: string; unit: number; period: number; mode: string };
+type RequestPick = { kind: string; unit: number; period: number; mode: string; scope: string };
 const sequenceArb = fc.array(requestArb, { minLength: 1, maxLength: 6 });
 
 /** Methods added by others: included automatically once dispatch answers them. */
-const OPTIONAL_METHODS = ['heatmap'] as const;
+const OPTIONAL_METHODS = ['heatmap', 'drilldown'] as const;
 
 describe('confidentiality attacker (property-based, through dispatch)', () => {
   it('never pins down a group below the minimum, over 10,000 request sequences; a naive rule leaks', async () => {
@@ -367,6 +398,12 @@ describe('confidentiality attacker (property-based, through dispatch)', () => {
                   input: { ...p, unitId: unitIds[r.unit % unitIds.length] },
                 };
               }
+              if (r.kind === 'drilldown' && available.has('drilldown')) {
+                return {
+                  method: 'drilldown',
+                  input: { ...p, unitId: unitIds[r.unit % unitIds.length], scope: r.scope },
+                };
+              }
               if (r.kind === 'heatmap' && available.has('heatmap')) {
                 const parentPick = r.unit % (parents.length + 1);
                 const parentId =
@@ -397,6 +434,7 @@ describe('confidentiality attacker (property-based, through dispatch)', () => {
               const k = await observe(reqs);
               const t1 = performance.now();
               const result = attack(k, trees, minSize);
+              result.leaks.push(...directScopeLeaks(k, trees, minSize));
               stats.attackMs += performance.now() - t1;
               stats.sequences++;
               stats.remaindersTried += result.tried;
@@ -417,8 +455,15 @@ describe('confidentiality attacker (property-based, through dispatch)', () => {
                 }
               }
             }
+            if (available.has('drilldown')) {
+              for (const u of unitIds)
+                for (const p of [{}, ...periods.map((period) => ({ period }))])
+                  for (const scope of ['rollup', 'direct'])
+                    all.push({ method: 'drilldown', input: { ...p, unitId: u, scope } });
+            }
             const full = await observe(all);
             const fullResult = attack(full, trees, minSize);
+            fullResult.leaks.push(...directScopeLeaks(full, trees, minSize));
             stats.remaindersTried += fullResult.tried;
             stats.maxRemainderTried = Math.max(stats.maxRemainderTried, fullResult.maxRemainder);
             for (const leak of fullResult.leaks) {
@@ -501,6 +546,7 @@ describe('confidentiality attacker (property-based, through dispatch)', () => {
         {
           attached: [[], [], []],
           areas: null,
+          mixed: false,
           teams: [
             // 6 respondents, only 4 answered E1 and ENPS: their engagement/eNPS are suppressed.
             {
@@ -550,6 +596,77 @@ describe('confidentiality attacker (property-based, through dispatch)', () => {
       }
       const { leaks } = attack(k, trees, await ws.minGroupSize());
       expect(leaks.map((l) => l.explain)).toEqual([]);
+    } finally {
+      ws.close();
+      temp.remove();
+    }
+  });
+
+  // The drill-down's direct scope: a region with an area (2 people of its own, 8 in a team below)
+  // beside two teams of its own (6 and 7). The region's direct scope is the area's 2 plus the
+  // two teams: shown, it minus the two visible teams would give the area's own 2 people.
+  it('the direct scope cannot be used to isolate the few people of a direct report', async () => {
+    const p = (e1: number): GenPerson => ({ leader: false, e1, v1: 3, enps: 8 });
+    const crowd = (n: number, e1: number) => Array.from({ length: n }, () => p(e1));
+    const org: GenOrg = {
+      periods: 1,
+      regions: [
+        {
+          attached: [[], [], []],
+          areas: [
+            { attached: [[p(1), p(1)], [], []], teams: [{ byPeriod: [crowd(8, 4), [], []] }] },
+          ],
+          mixed: true,
+          teams: [{ byPeriod: [crowd(6, 5), [], []] }, { byPeriod: [crowd(7, 3), [], []] }],
+        },
+      ],
+      reorg: null,
+    };
+    const built = build(org);
+    const temp = makeTempDir('upstream-attacker-direct-');
+    const ws = await openWorkspace(join(temp.path, 'ws.duckdb'), { create: true });
+    try {
+      for (const f of writeCsvs(join(temp.path, 'in'), built, 1)) {
+        await importFile(ws, f.path, { kind: f.kind });
+      }
+      const ctx: EngineContext = {
+        ws,
+        files: new FileRegistry(),
+        imports: { current: null },
+        emitProgress: () => undefined,
+      };
+      const h = await dispatch('hierarchy', {}, ctx);
+      const hv = (
+        h as {
+          ok: true;
+          value: { period: string; units: { id: string; parentId: string | null }[] };
+        }
+      ).value;
+      const trees = new Map([[hv.period, new Map(hv.units.map((u) => [u.id, u.parentId]))]]);
+      const k = emptyKnowledge();
+      const ask = async (method: string, input: Record<string, unknown>) => {
+        const res = await dispatch(method, input, ctx);
+        expect(res.ok).toBe(true);
+        if (res.ok) {
+          expect(directChecks(method, res.value, 5)).toEqual([]);
+          collect(k, method, input, res.value);
+        }
+        return res;
+      };
+      for (const unitId of ['R0', 'R0T0', 'R0T1', 'R0A0', 'R0A0T0'])
+        await ask('overview', { unitId });
+      const direct = await ask('drilldown', { unitId: 'R0', scope: 'direct' });
+      // The two visible teams are the region's own: the direct figures would isolate the area's 2.
+      expect(k.facts.get('respondents')?.get(hv.period)?.get('R0T0')?.n).toBe(6);
+      expect(
+        (
+          direct as { ok: true; value: { headline: { metric: string; status: string }[] } }
+        ).value.headline.find((m) => m.metric === 'respondents')!.status,
+      ).toBe('suppressed');
+      expect(directScopeLeaks(k, trees, 5).map((l) => l.explain)).toEqual([]);
+      // Teeth: had the direct group (15 people) been shown, the attacker finds the area's 2.
+      see(k, `${DIRECT}respondents`, hv.period, 'R0', 15, null);
+      expect(directScopeLeaks(k, trees, 5).map((l) => l.remainder)).toContain(2);
     } finally {
       ws.close();
       temp.remove();

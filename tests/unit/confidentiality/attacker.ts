@@ -125,8 +125,88 @@ function heatRows(value: unknown): HeatRow[] {
   return [...v.rows, v.company, v.parentRow];
 }
 
+/** Families of the drill-down's direct scope (the unit's own people and its direct reports'). */
+export const DIRECT = 'direct:';
+
+interface DrillCell {
+  pctFavourable: number | null;
+  n: number | null;
+  status: string;
+}
+interface Drill {
+  unit: { id: string };
+  period: string;
+  scope: 'rollup' | 'direct';
+  breadcrumbs: { id: string }[];
+  headline: Mv[];
+  trends: { period: string; values: Mv[] }[];
+  values: { value: string; unit: DrillCell; parent: DrillCell; company: DrillCell }[];
+  items: { strongest: DrillItem[]; weakest: DrillItem[] };
+  children: { id: string; respondents: number | null; engagement: Mv; status: string }[];
+  smallTeam: { status: string; raw: number | null; n: number | null };
+}
+interface DrillItem {
+  itemId: string;
+  pctFavourable: number;
+  n: number;
+}
+
+function seeCell(k: Knowledge, family: string, period: string, unit: string, c: DrillCell) {
+  if (c.status !== 'ok' || c.n === null) return;
+  see(
+    k,
+    family,
+    period,
+    unit,
+    c.n,
+    c.pctFavourable === null ? null : (c.pctFavourable * c.n) / 100,
+  );
+}
+
+function collectDrilldown(k: Knowledge, v: Drill): void {
+  const own = v.scope === 'direct' ? DIRECT : '';
+  // A team has no units below it: its direct scope is its roll-up, as the method says.
+  const sink = (family: string) => `${own}${family}`;
+  const seeOwn = (period: string, m: Mv) => {
+    if (!own) return seeMetric(k, period, v.unit.id, m);
+    const before = emptyKnowledge();
+    seeMetric(before, period, v.unit.id, m);
+    for (const [family, byPeriod] of before.facts)
+      for (const [p, byUnit] of byPeriod)
+        for (const [u, o] of byUnit) see(k, sink(family), p, u, o.n, o.sum);
+  };
+  for (const m of v.headline) seeOwn(v.period, m);
+  for (const t of v.trends) for (const m of t.values) seeOwn(t.period, m);
+  const parent = v.breadcrumbs.length >= 2 ? v.breadcrumbs[v.breadcrumbs.length - 2]!.id : null;
+  const company = v.breadcrumbs[0]!.id;
+  for (const row of v.values) {
+    seeCell(k, sink(`heat:${row.value}`), v.period, v.unit.id, row.unit);
+    if (parent) seeCell(k, `heat:${row.value}`, v.period, parent, row.parent);
+    seeCell(k, `heat:${row.value}`, v.period, company, row.company);
+  }
+  for (const item of [...v.items.strongest, ...v.items.weakest]) {
+    see(
+      k,
+      sink(`item:${item.itemId}`),
+      v.period,
+      v.unit.id,
+      item.n,
+      (item.pctFavourable * item.n) / 100,
+    );
+  }
+  for (const c of v.children) {
+    if (c.status === 'ok' && c.respondents !== null)
+      see(k, 'respondents', v.period, c.id, c.respondents, null);
+    seeMetric(k, v.period, c.id, c.engagement);
+  }
+}
+
 /** Adds everything one answer showed. */
 export function collect(k: Knowledge, method: string, _input: unknown, value: unknown): void {
+  if (method === 'drilldown') {
+    collectDrilldown(k, value as Drill);
+    return;
+  }
   if (method === 'overview') {
     const v = value as {
       period: string;
@@ -161,9 +241,44 @@ export function collect(k: Knowledge, method: string, _input: unknown, value: un
   }
 }
 
+/** Every object marked suppressed in an answer carries no number. */
+function suppressedCarryNoNumbers(where: string, node: unknown, out: string[]): void {
+  if (Array.isArray(node)) return node.forEach((n) => suppressedCarryNoNumbers(where, n, out));
+  if (!node || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  if (record.status === 'suppressed') {
+    for (const [key, v] of Object.entries(record)) {
+      if (typeof v === 'number') out.push(`${where}: suppressed object carries ${key}=${v}`);
+    }
+    if (!record.reason) out.push(`${where}: suppressed without a reason`);
+  }
+  Object.values(record).forEach((v) => suppressedCarryNoNumbers(where, v, out));
+}
+
 /** What must hold in every single answer, whatever else was asked. */
 export function directChecks(method: string, value: unknown, min: number): string[] {
   const out: string[] = [];
+  if (method === 'drilldown') {
+    const v = value as Drill;
+    const where = `drilldown ${v.unit.id} ${v.scope}`;
+    suppressedCarryNoNumbers(where, v, out);
+    for (const m of [...v.headline, ...v.trends.flatMap((t) => t.values)]) {
+      if (EMPLOYEE_METRICS.has(m.metric) && m.status === 'ok' && (m.n === null || m.n < min))
+        out.push(`${where} ${m.metric} shown with n=${m.n}`);
+    }
+    for (const row of v.values)
+      for (const c of [row.unit, row.parent, row.company])
+        if (c.status === 'ok' && (c.n === null || c.n < min))
+          out.push(`${where} ${row.value} shown with n=${c.n}`);
+    for (const item of [...v.items.strongest, ...v.items.weakest])
+      if (item.n < min) out.push(`${where} item ${item.itemId} shown with n=${item.n}`);
+    for (const c of v.children)
+      if (c.status === 'ok' && (c.respondents === null || c.respondents < min))
+        out.push(`${where} child ${c.id} shown with n=${c.respondents}`);
+    if (v.smallTeam.status === 'ok' && (v.smallTeam.n === null || v.smallTeam.n < min))
+      out.push(`${where} small-team view with n=${v.smallTeam.n}`);
+    return out;
+  }
   const checkMv = (where: string, v: Mv) => {
     if (!EMPLOYEE_METRICS.has(v.metric)) return;
     if (v.status === 'ok') {
@@ -276,6 +391,8 @@ export function attack(
   let tried = 0;
   let maxRemainder = 0;
   for (const [family, byPeriod] of k.facts) {
+    // Direct-scope groups are not tree nodes: directScopeLeaks attacks them.
+    if (family.startsWith(DIRECT)) continue;
     for (const [period, visible] of byPeriod) {
       const tree = trees.get(period);
       if (!tree) continue;
@@ -348,6 +465,56 @@ export function attack(
     }
   }
   return { leaks, tried, maxRemainder };
+}
+
+/**
+ * Attacks the drill-down's direct scope: D(U), the people attached to U and to its direct
+ * reports. Against what the tree shows: R(U) - D(U) is the people below the direct reports, and
+ * D(U) minus the roll-ups of any set of U's visible children that have no units below them is
+ * a real group too (those children's roll-up is their own people). Either must be 0 or at least
+ * the minimum. Per family ('respondents', each figure, each value and item).
+ */
+export function directScopeLeaks(k: Knowledge, trees: Map<string, Tree>, min: number): Leak[] {
+  const leaks: Leak[] = [];
+  for (const [family, byPeriod] of k.facts) {
+    if (!family.startsWith(DIRECT)) continue;
+    const treeFamily = family.slice(DIRECT.length);
+    for (const [period, direct] of byPeriod) {
+      const tree = trees.get(period);
+      if (!tree) continue;
+      const shown = k.facts.get(treeFamily)?.get(period) ?? new Map<string, Obs>();
+      const kids = (u: string) => [...tree].filter(([, p]) => p === u).map(([c]) => c);
+      for (const [u, d] of direct) {
+        const report = (minus: string[], rem: number, what: string) => {
+          if (rem > 0 && rem < min)
+            leaks.push({
+              family,
+              period,
+              unit: u,
+              minus,
+              remainder: rem,
+              revealedMean: null,
+              explain: `${family} ${period}: ${what} leaves ${rem} people`,
+            });
+        };
+        if (d.n > 0 && d.n < min) report([], d.n, `${u}'s direct scope shown with n=${d.n}`);
+        const whole = shown.get(u);
+        if (whole)
+          report(
+            [`direct(${u})`],
+            whole.n - d.n,
+            `${u} (n=${whole.n}) minus its direct scope (n=${d.n})`,
+          );
+        const leafKids = kids(u).filter((c) => kids(c).length === 0 && shown.has(c));
+        for (let mask = 1; mask < 1 << leafKids.length; mask++) {
+          const set = leafKids.filter((_, i) => mask & (1 << i));
+          const sum = set.reduce((a, c) => a + shown.get(c)!.n, 0);
+          report(set, d.n - sum, `${u}'s direct scope (n=${d.n}) minus ${set.join(' + ')}`);
+        }
+      }
+    }
+  }
+  return leaks;
 }
 
 export interface Person {
