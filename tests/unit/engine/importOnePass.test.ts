@@ -9,7 +9,7 @@ import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
  * Files whose rows all pass are written in one pass; anything else is imported again keeping its
  * failing rows. These are the cases where the one pass must give way, and what it must still do.
  */
-const checked = vi.hoisted(() => ({ calls: 0 }));
+const checked = vi.hoisted(() => ({ calls: 0, split: 0 }));
 vi.mock('../../../src/main/engine/import/checkedImport', async (importOriginal) => {
   const actual =
     await importOriginal<typeof import('../../../src/main/engine/import/checkedImport')>();
@@ -18,6 +18,18 @@ vi.mock('../../../src/main/engine/import/checkedImport', async (importOriginal) 
     checkedImport: (...args: Parameters<typeof actual.checkedImport>) => {
       checked.calls++;
       return actual.checkedImport(...args);
+    },
+  };
+});
+
+vi.mock('../../../src/main/engine/import/splitImport', async (importOriginal) => {
+  const actual =
+    await importOriginal<typeof import('../../../src/main/engine/import/splitImport')>();
+  return {
+    ...actual,
+    splitImport: (...args: Parameters<typeof actual.splitImport>) => {
+      checked.split++;
+      return actual.splitImport(...args);
     },
   };
 });
@@ -49,17 +61,19 @@ describe('one-pass import', () => {
       `SELECT response_id, nps FROM customer_feedback WHERE ${where} ORDER BY response_id`,
     );
 
-  it('a clean file is written in one pass, without the table of checked rows', async () => {
+  it('a clean file is written in one pass; a file with failing rows keeps only those aside', async () => {
     checked.calls = 0;
+    checked.split = 0;
     const path = write('cx_clean.csv', [HEADER, row('Z1'), row('Z2')]);
     expect(await importFile(t.ws, path, { kind: 'customer_feedback' })).toMatchObject({
       rowsImported: 2,
     });
-    expect(checked.calls).toBe(0);
+    expect(checked.calls + checked.split).toBe(0);
     await importFile(t.ws, write('cx_dirty.csv', [HEADER, row('Z3'), row('Z4', 12)]), {
       kind: 'customer_feedback',
     });
-    expect(checked.calls).toBe(1);
+    expect(checked.split).toBe(1);
+    expect(checked.calls).toBe(0);
   });
 
   it('a repeated key keeps the first row and quarantines the later one with its row number', async () => {
@@ -74,6 +88,49 @@ describe('one-pass import', () => {
       { response_id: 'A1', nps: 9 },
       { response_id: 'A2', nps: 9 },
       { response_id: 'A3', nps: 9 },
+    ]);
+  });
+
+  it('failing rows and repeated keys together: each kept aside once, as the file had it', async () => {
+    const path = write('cx_both.csv', [
+      'Response ID,Date,Store,NPS',
+      'G1,2025-07-03 10:00:00,S-A,9',
+      'G2,2025-07-03 10:00:00,S-A,12',
+      'G1,2025-07-04 10:00:00,S-A,5',
+      'G2,2025-07-05 10:00:00,S-A,4',
+      'G1,2025-07-06 10:00:00,S-A,1',
+      'G3,not a date,S-A,4',
+    ]);
+    const report = await importFile(t.ws, path, { kind: 'customer_feedback' });
+    expect(report).toMatchObject({ rowsRead: 6, rowsImported: 2, rowsQuarantined: 4 });
+    expect(report.reasons).toEqual({
+      'nps: outside the scale': 1,
+      'response_id: duplicate': 2,
+      'responded_at: not a date and time (YYYY-MM-DD HH:MM:SS)': 1,
+    });
+    expect(await quarantined()).toEqual([
+      { row_number: 3, column_name: 'nps', rule: 'outside the scale' },
+      { row_number: 4, column_name: 'response_id', rule: 'duplicate' },
+      { row_number: 6, column_name: 'response_id', rule: 'duplicate' },
+      {
+        row_number: 7,
+        column_name: 'responded_at',
+        rule: 'not a date and time (YYYY-MM-DD HH:MM:SS)',
+      },
+    ]);
+    const [raw] = await queryRows<{ raw_json: string }>(
+      t.ws.conn,
+      `SELECT raw_json FROM quarantine WHERE source_id = (SELECT max(source_id) FROM sources)
+       ORDER BY row_number LIMIT 1`,
+    );
+    expect(JSON.parse(raw!.raw_json)).toMatchObject({
+      'Response ID': 'G2',
+      Date: '2025-07-03 10:00:00',
+      NPS: '12',
+    });
+    expect(await feedback("response_id LIKE 'G%'")).toEqual([
+      { response_id: 'G1', nps: 9 },
+      { response_id: 'G2', nps: 4 },
     ]);
   });
 

@@ -34,7 +34,7 @@ export async function directImport(
   const { fileName, sourceId } = file;
   const { table, keys } = target;
   const earlier = (await queryOne<{ n: number }>(conn, `SELECT count(*) AS n FROM ${table}`))!.n;
-  const rows = `(${validatedRowsSql(mapped, plan, {
+  const passing = `(${validatedRowsSql(mapped, plan, {
     where: `CASE WHEN __fail IS NULL THEN true ELSE error('a row fails a check') END`,
   })})`;
   let inserted: number;
@@ -42,7 +42,7 @@ export async function directImport(
   try {
     inserted = await runWatched(
       conn,
-      target.insertSql(rows, sourceId),
+      target.insertSql(passing, sourceId),
       fileName,
       'validating',
       control,
@@ -52,33 +52,41 @@ export async function directImport(
     throw new DirectImportMiss('a row fails a check or cannot be read', { cause: error });
   }
   control.onProgress?.({ file: fileName, phase: 'writing', rows: inserted });
-  const key = keys.map(quoteIdent).join(', ');
-  const present = keys.map((k) => `${quoteIdent(k)} IS NOT NULL`).join(' AND ');
-  // Equal keys hash alike: grouping 64-bit hashes finds every repeat, and an exact check
-  // confirms it only when two hashes meet.
-  const sameHash = await queryOne(
-    conn,
-    `SELECT 1 AS found FROM ${table} WHERE source_id = $source AND ${present}
-     GROUP BY hash(${key}) HAVING count(*) > 1 LIMIT 1`,
-    { source: sourceId },
-  );
-  if (
-    sameHash &&
-    (await queryOne(
-      conn,
-      `SELECT 1 AS found FROM ${table} WHERE source_id = $source AND ${present}
-       GROUP BY ${key} HAVING count(*) > 1 LIMIT 1`,
-      { source: sourceId },
-    ))
-  ) {
-    throw new DirectImportMiss('a key repeats');
-  }
-  if (earlier > 0) {
-    await conn.run(
-      `DELETE FROM ${table} WHERE source_id <> $source AND (${key}) IN (
-         SELECT (${key}) FROM ${table} WHERE source_id = $source)`,
-      { source: sourceId },
-    );
-  }
+  const rows: KeyedRows = { table, keys, sourceId };
+  if (await findRepeatedKeys(conn, rows)) throw new DirectImportMiss('a key repeats');
+  if (earlier > 0) await removeReplacedRows(conn, rows);
   return inserted;
+}
+
+/** The rows one import wrote into a keyed table. */
+export interface KeyedRows {
+  table: string;
+  keys: string[];
+  sourceId: number;
+}
+
+/** Whether some key repeats among the rows this import wrote. */
+export async function findRepeatedKeys(conn: DuckDBConnection, rows: KeyedRows): Promise<boolean> {
+  const key = rows.keys.map(quoteIdent).join(', ');
+  const present = rows.keys.map((k) => `${quoteIdent(k)} IS NOT NULL`).join(' AND ');
+  const repeatIn = (group: string) =>
+    queryOne(
+      conn,
+      `SELECT 1 AS found FROM ${rows.table} WHERE source_id = $source AND ${present}
+       GROUP BY ${group} HAVING count(*) > 1 LIMIT 1`,
+      { source: rows.sourceId },
+    );
+  // Equal keys hash alike: grouping 64-bit hashes finds every repeat, and the exact grouping
+  // only runs to confirm one when two hashes meet.
+  return (await repeatIn(`hash(${key})`)) !== undefined && (await repeatIn(key)) !== undefined;
+}
+
+/** A re-import replaces: rows of earlier sources with a key this import wrote are removed. */
+export async function removeReplacedRows(conn: DuckDBConnection, rows: KeyedRows): Promise<void> {
+  const key = rows.keys.map(quoteIdent).join(', ');
+  await conn.run(
+    `DELETE FROM ${rows.table} WHERE source_id <> $source AND (${key}) IN (
+       SELECT (${key}) FROM ${rows.table} WHERE source_id = $source)`,
+    { source: rows.sourceId },
+  );
 }

@@ -11,7 +11,9 @@ import { sha256OfFile } from './fileHash';
 import {
   importStaged,
   MAPPED,
+  MAPPED_PLAIN,
   RestageNeeded,
+  STAGE_PLAIN,
   type ImportMode,
   type StagedFile,
 } from './importStaged';
@@ -22,6 +24,7 @@ import { stageSource } from './readers';
 import type { StagedSource } from './readers/types';
 import type { MappingSource } from './resolveMapping';
 import { startSourceCopy } from './sourceCopy';
+import { dropSplit } from './splitImport';
 import { dropStage } from './stageTable';
 export interface ImportRequest {
   /** What the file is; inferred from its columns when absent. */
@@ -173,6 +176,9 @@ async function importOnce(
   } finally {
     rmSync(ws.stagingDir, { recursive: true, force: true });
     await dropChecked(ws.conn);
+    await dropSplit(ws.conn);
+    await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED_PLAIN}`);
+    await ws.conn.run(`DROP VIEW IF EXISTS ${STAGE_PLAIN}`);
     await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED}`);
     await ws.conn.run(`DROP VIEW IF EXISTS ${PIVOT}`);
     await ws.conn.run(`DROP TABLE IF EXISTS ${TREE}`);

@@ -22,9 +22,19 @@ import { recordSource } from './recordSource';
 import { catalogueOf, resolveMapping } from './resolveMapping';
 import { validationPlan } from './rowValidation';
 import type { SourceCopy } from './sourceCopy';
-import { dropStage, loadStage, profileColumns, readingStage, STAGE } from './stageTable';
+import { splitImport } from './splitImport';
+import {
+  createStageView,
+  dropStage,
+  loadStage,
+  profileColumns,
+  readingStage,
+  STAGE,
+} from './stageTable';
 
 export const MAPPED = '__mapped';
+export const MAPPED_PLAIN = '__mapped_plain';
+export const STAGE_PLAIN = '__stage_plain';
 
 export interface StagedFile {
   fileName: string;
@@ -126,10 +136,21 @@ export async function importStaged(
         : `the mapping gives no column for ${missing.join(', ')}, which a ${kind} file needs. Columns found: ${found}`,
     );
   }
-  const row = direct ? '' : `${stage}.__row, `;
+  const target = directTarget(importer, mapping);
+  const split = mode === 'checked' && target !== null;
+  // A split import reads the rows twice: numbered, with each staged row kept for quarantine,
+  // and plain.
+  const numbered = direct ? [] : [`${stage}.__row`, ...(split ? [`${stage} AS __source`] : [])];
   await conn.run(
-    `CREATE TEMP VIEW ${MAPPED} AS SELECT ${row}${mapped.select.join(', ')} FROM ${stage}`,
+    `CREATE TEMP VIEW ${MAPPED} AS SELECT ${[...numbered, ...mapped.select].join(', ')} FROM ${stage}`,
   );
+  if (split) {
+    await createStageView(conn, STAGE_PLAIN, staged, false);
+    const plain = mappedColumns(mapping, STAGE_PLAIN, fileName);
+    await conn.run(
+      `CREATE TEMP VIEW ${MAPPED_PLAIN} AS SELECT ${plain.select.join(', ')} FROM ${STAGE_PLAIN}`,
+    );
+  }
 
   const columns: ColumnSpec[] = [
     ...canonical.filter((c) => mapped.names.includes(c.name)),
@@ -145,6 +166,17 @@ export async function importStaged(
     const rows = await directImport(conn, MAPPED, plan, direct, { fileName, sourceId }, control);
     if (rows === 0) throw noRows();
     counts = { rowsRead: rows, rowsQuarantined: 0, reasons: {} };
+  } else if (split) {
+    counts = await read(() =>
+      splitImport(
+        conn,
+        { plainRows: MAPPED_PLAIN, numberedRows: MAPPED },
+        plan,
+        target,
+        { fileName, sourceId },
+        control,
+      ),
+    );
   } else {
     counts = await checkedImport(
       conn,

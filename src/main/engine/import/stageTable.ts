@@ -27,26 +27,36 @@ export async function loadStage(
   control: ImportControl,
   options: { numbered: boolean; probe: boolean } = { numbered: true, probe: true },
 ): Promise<boolean> {
-  // Blank lines keep their place in the numbering but are not rows: they are skipped silently.
-  const anyCell = staged.columns.length
-    ? staged.columns.map((c) => `${rawCell(c.name)} IS NOT NULL`).join(' OR ')
-    : 'true';
-  const row = options.numbered
-    ? `(row_number() OVER () + ${staged.firstDataRow - 1})::BIGINT AS __row, `
-    : '';
-  await conn.run(
-    `CREATE TEMP VIEW ${STAGE} AS
-     SELECT * FROM (
-       SELECT ${row}CAST(COLUMNS(*) AS VARCHAR)
-       FROM ${staged.relationSql})
-     WHERE ${anyCell}`,
-  );
+  await createStageView(conn, STAGE, staged, options.numbered);
   control.onProgress?.({ file: fileName, phase: 'loading', fraction: 0 });
   if (!options.probe) return true;
   const first = await readingStage(fileName, staged, control, () =>
     queryOne(conn, `SELECT 1 AS found FROM ${STAGE} LIMIT 1`),
   );
   return first !== undefined;
+}
+
+/** A view `name` of the staged rows as text, blank rows left out, numbered or not. */
+export async function createStageView(
+  conn: DuckDBConnection,
+  name: string,
+  staged: StagedSource,
+  numbered: boolean,
+): Promise<void> {
+  // Blank lines keep their place in the numbering but are not rows: they are skipped silently.
+  const anyCell = staged.columns.length
+    ? staged.columns.map((c) => `${rawCell(c.name)} IS NOT NULL`).join(' OR ')
+    : 'true';
+  const row = numbered
+    ? `(row_number() OVER () + ${staged.firstDataRow - 1})::BIGINT AS __row, `
+    : '';
+  await conn.run(
+    `CREATE TEMP VIEW ${name} AS
+     SELECT * FROM (
+       SELECT ${row}CAST(COLUMNS(*) AS VARCHAR)
+       FROM ${staged.relationSql})
+     WHERE ${anyCell}`,
+  );
 }
 
 /** Every data row, counted (reads the whole file). */
