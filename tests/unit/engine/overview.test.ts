@@ -106,6 +106,20 @@ describe('overview', () => {
     expect(tile(o, 'customer_responses').value).toBe(c.responses);
   });
 
+  it('shows HR figures only for a headcount of at least the minimum; customer effort and calls always, with n', async () => {
+    // Store C has 4 people in its 2025-Q1 headcount: its attrition would be about one person.
+    const small = await call({ unitId: 'T3', period: '2025-Q1' });
+    for (const m of ['attrition', 'absence_days_per_head', 'recognition_per_head'] as const) {
+      expect(tile(small, m)).toMatchObject({ status: 'suppressed', value: null, n: null });
+      expect(tile(small, m).reason).toMatch(/fewer than 5 people in the HR headcount/);
+    }
+    const store = await call({ unitId: 'T1', period: '2025-Q1' });
+    expect(tile(store, 'attrition')).toMatchObject({ status: 'ok', n: 8 });
+    for (const m of ['ces', 'avg_handle_seconds', 'repeat_contact_rate', 'transfer_rate'] as const)
+      expect(tile(store, m).status).toBe('ok');
+    expect(tile(store, 'avg_handle_seconds').n).toBeGreaterThan(0);
+  });
+
   it('defaults to the latest period and the whole company', async () => {
     const o = await call({});
     expect(o.period).toBe('2025-Q2');

@@ -1,15 +1,16 @@
 import type { MethodOutput, MetricValue } from '../../../shared/contract';
 import { METRICS, type MetricId } from '../../../shared/metrics';
+import type { Visibility } from '../confidentiality/treeVisibility';
 import { visibilityMaps, visibilityOf } from '../confidentiality/visibilityMaps';
 import { listPeriods, resolvePeriod } from '../hierarchy/periods';
 import { unitReorgs } from '../hierarchy/reorgs';
-import { findUnit, hierarchiesFor, hierarchyFor, unitsOf } from '../hierarchy/units';
-import { customerRollups, employeeRollups } from '../metrics/rollups';
-import { customerValue, employeeValue, noData } from '../metrics/metricValue';
+import { findUnit, hierarchiesFor, hierarchyFor, unitIdsOf } from '../hierarchy/units';
+import { customerValue, employeeMetricValue, noData } from '../metrics/metricValue';
+import { unitFigures, type UnitFigures } from '../metrics/rollups';
 import type { Handler } from './context';
 
-/** The overview's tiles, in the order they are shown. */
-const OVERVIEW_METRICS: MetricId[] = [
+/** The overview's tiles, in the order they are shown: headline figures first. */
+export const OVERVIEW_METRICS: MetricId[] = [
   'engagement_index',
   'pct_favourable',
   'enps',
@@ -18,7 +19,37 @@ const OVERVIEW_METRICS: MetricId[] = [
   'nps',
   'csat',
   'customer_responses',
+  'attrition',
+  'absence_days_per_head',
+  'recognition_per_head',
+  'ces',
+  'avg_handle_seconds',
+  'repeat_contact_rate',
+  'transfer_rate',
 ];
+
+const NOT_FOUND_REASONS: Partial<Record<MetricId, string>> = {
+  response_rate: 'No headcount for this unit and period (HR metrics)',
+};
+
+/** One figure of a unit in a period, under its own source's rule (registry: minN). */
+function figureOf(
+  metric: MetricId,
+  row: UnitFigures | undefined,
+  shown: (figure?: string) => Visibility,
+  minSize: number,
+): MetricValue {
+  const value = (row?.[metric] as number | null | undefined) ?? null;
+  const n = Number(row?.[`${metric}_n`] ?? 0);
+  const def = METRICS[metric];
+  if (metric === 'response_rate' && !row?.headcount)
+    return noData(metric, NOT_FOUND_REASONS.response_rate!);
+  if (def.source === 'customer' || def.source === 'contact_centre')
+    return customerValue(metric, value, n);
+  // Survey figures: their own stored decision (respondents and response rate: the group's).
+  const figure = metric === 'respondents' || metric === 'response_rate' ? undefined : metric;
+  return employeeMetricValue(metric, value, n, shown(figure), minSize);
+}
 
 export const overview: Handler<'overview'> = async (input, { ws }) => {
   const { conn } = ws;
@@ -27,66 +58,26 @@ export const overview: Handler<'overview'> = async (input, { ws }) => {
   const minSize = await ws.minGroupSize();
   const periods = await listPeriods(conn);
 
-  const [employee, customer, visibility, snapshots] = [
-    await employeeRollups(conn, [unit.unit_id], periods),
-    await customerRollups(conn, [unit.unit_id], periods),
-    await visibilityMaps(conn, periods, minSize, { units: [unit.unit_id] }),
-    await hierarchiesFor(conn, periods),
-  ];
-  const unitsBySnapshot = new Map<string, Set<string>>();
-  for (const eff of new Set(snapshots.values())) {
-    unitsBySnapshot.set(eff, new Set((await unitsOf(conn, eff)).map((u) => u.unit_id)));
-  }
+  const rows = await unitFigures(conn, [unit.unit_id], periods, OVERVIEW_METRICS);
+  const visibility = await visibilityMaps(conn, periods, minSize, { units: [unit.unit_id] });
+  const snapshots = await hierarchiesFor(conn, periods);
 
-  const trend: MethodOutput<'overview'>['trend'] = periods.map((p) => {
-    const inForce = unitsBySnapshot.get(snapshots.get(p) ?? '')?.has(unit.unit_id) ?? false;
+  const trend: MethodOutput<'overview'>['trend'] = [];
+  for (const p of periods) {
+    const eff = snapshots.get(p);
+    const inForce = eff !== undefined && (await unitIdsOf(conn, eff)).has(unit.unit_id);
     if (!inForce) {
       const reason = `${unit.unit_name} was not part of the organisation in ${p}`;
-      return { period: p, values: OVERVIEW_METRICS.map((m) => noData(m, reason)) };
+      trend.push({ period: p, values: OVERVIEW_METRICS.map((m) => noData(m, reason)) });
+      continue;
     }
-    const e = employee.find((r) => r.period === p);
-    const c = customer.find((r) => r.period === p);
-    const respondents = e?.respondents ?? 0;
-    const shown = visibilityOf(visibility, p, unit.unit_id);
-    const shownFor = (metric: 'engagement_index' | 'pct_favourable' | 'enps') =>
-      visibilityOf(visibility, p, unit.unit_id, metric);
-    const headcount = e?.headcount ?? null;
-    const values: MetricValue[] = [
-      employeeValue(
-        'engagement_index',
-        e?.engagement_index ?? null,
-        e?.engagement_n ?? 0,
-        shownFor('engagement_index'),
-        minSize,
-      ),
-      employeeValue(
-        'pct_favourable',
-        e?.pct_favourable ?? null,
-        e?.favourable_n ?? 0,
-        shownFor('pct_favourable'),
-        minSize,
-      ),
-      employeeValue('enps', e?.enps ?? null, e?.enps_n ?? 0, shownFor('enps'), minSize),
-      employeeValue('respondents', respondents, respondents, shown, minSize),
-      headcount
-        ? employeeValue(
-            'response_rate',
-            (respondents / headcount) * 100,
-            respondents,
-            shown,
-            minSize,
-          )
-        : noData('response_rate', 'No headcount for this unit and period (HR metrics)'),
-      customerValue('nps', c?.nps ?? null, c?.nps_n ?? 0),
-      customerValue('csat', c?.csat ?? null, c?.csat_n ?? 0),
-      customerValue(
-        'customer_responses',
-        c?.customer_responses ?? null,
-        c?.customer_responses ?? 0,
-      ),
-    ];
-    return { period: p, values };
-  });
+    const row = rows.find((r) => r.period === p);
+    const shown = (figure?: string) => visibilityOf(visibility, p, unit.unit_id, figure);
+    trend.push({
+      period: p,
+      values: OVERVIEW_METRICS.map((m) => figureOf(m, row, shown, minSize)),
+    });
+  }
 
   const current = trend.find((t) => t.period === period)!;
   return {

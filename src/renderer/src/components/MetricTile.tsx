@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type CSSProperties } from 'react';
 import type { MetricValue } from '../../../shared/contract';
 import { METRICS } from '../../../shared/metrics';
 import { tileNText, tileReasonText, tileValueText } from '../format/formatMetric';
@@ -31,7 +31,11 @@ export function MetricTile({ tile }: { tile: Tile }) {
       <div className="tile__value-row">
         {tile.status === 'suppressed' && <LockIcon className="tile__icon" />}
         {tile.status === 'no_data' && <EmptyIcon className="tile__icon" />}
-        <span className="tile__value" data-testid="tile-value">
+        <span
+          className="tile__value"
+          data-testid="tile-value"
+          style={{ '--chars': text.length } as CSSProperties}
+        >
           {text}
         </span>
       </div>

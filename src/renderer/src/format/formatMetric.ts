@@ -13,7 +13,7 @@ import { METRICS, type MetricId } from '../../../shared/metrics';
  *   count        respondents, customer_responses  integer, ',' thousands  4,212
  *   per_head     recognition, absence per head    two decimals            0.84
  *   mean_1_7     ces                              one decimal             5.3
- *   seconds      average handle, hold, talk, wrap minutes and seconds     6m 05s
+ *   seconds      average handle, hold, talk, wrap minutes:seconds         6:05
  * Rounding is Intl.NumberFormat's (half away from zero: 22.5 -> 23, -22.5 -> -23), locale en-GB;
  * a value that rounds to zero is written "0" (never "+0" or "-0"). The minus is ASCII '-'.
  * A null value (suppressed or no data) is written as an em dash "—", never as a number.
@@ -68,12 +68,10 @@ export function formatMetricValue(metricId: MetricId, value: number | null | und
   }
 }
 
-/** Seconds as minutes and seconds: 365 -> "6m 05s"; under a minute "42s". */
+/** Seconds as minutes:seconds, as contact centres write handle times: 365 -> "6:05", 42 -> "0:42". */
 export function formatDuration(seconds: number): string {
   const whole = Math.round(seconds);
-  const minutes = Math.floor(whole / 60);
-  const rest = String(whole % 60).padStart(2, '0');
-  return minutes > 0 ? `${minutes}m ${rest}s` : `${whole}s`;
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
 /** Thousands-separated whole number: 4212 -> "4,212". */

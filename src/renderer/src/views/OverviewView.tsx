@@ -42,20 +42,49 @@ function TileGroup({
   );
 }
 
+/** A second row's tiles are shown only when the workspace holds that kind of data at all. */
+const hasAnyData = (tiles: Tile[]) => tiles.some((t) => t.status !== 'no_data');
+
+function TileRow({
+  titles,
+  employee,
+  customer,
+}: {
+  titles: [string, string];
+  employee: Tile[];
+  customer: Tile[];
+}) {
+  if (employee.length + customer.length === 0) return null;
+  return (
+    <div
+      className="tiles"
+      style={{
+        gridTemplateColumns: `${Math.max(employee.length, 1)}fr ${Math.max(customer.length, 1)}fr`,
+      }}
+    >
+      <TileGroup title={titles[0]} side="employee" tiles={employee} />
+      <TileGroup title={titles[1]} side="customer" tiles={customer} />
+    </div>
+  );
+}
+
 function OverviewBody({ data }: { data: Overview }) {
-  const employee = data.tiles.filter((t) => METRICS[t.metric].side === 'employee');
-  const customer = data.tiles.filter((t) => METRICS[t.metric].side === 'customer');
+  const headline = (t: Tile) =>
+    ['survey', 'customer'].includes(METRICS[t.metric].source) && t.metric !== 'ces';
+  const employee = data.tiles.filter((t) => headline(t) && METRICS[t.metric].side === 'employee');
+  const customer = data.tiles.filter((t) => headline(t) && METRICS[t.metric].side === 'customer');
+  const hr = data.tiles.filter((t) => METRICS[t.metric].source === 'hr');
+  const operations = data.tiles.filter(
+    (t) => t.metric === 'ces' || METRICS[t.metric].source === 'contact_centre',
+  );
   return (
     <>
-      <div
-        className="tiles"
-        style={{
-          gridTemplateColumns: `${Math.max(employee.length, 1)}fr ${Math.max(customer.length, 1)}fr`,
-        }}
-      >
-        <TileGroup title="Employees" side="employee" tiles={employee} />
-        <TileGroup title="Customers" side="customer" tiles={customer} />
-      </div>
+      <TileRow titles={['Employees', 'Customers']} employee={employee} customer={customer} />
+      <TileRow
+        titles={['HR records', 'Customer effort and contact centre']}
+        employee={hasAnyData(hr) ? hr : []}
+        customer={hasAnyData(operations) ? operations : []}
+      />
       <TrendCharts
         trend={data.trend}
         reorgs={data.reorgs}

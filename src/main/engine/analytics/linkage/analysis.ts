@@ -208,7 +208,7 @@ function groupByPair(observations: Observation[]): Map<string, Observation[]> {
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
 /** The sentence for the room: the interval in words, and whether n is enough to see r = .30. */

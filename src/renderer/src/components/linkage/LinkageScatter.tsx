@@ -1,5 +1,6 @@
 import {
   CartesianGrid,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Scatter,
@@ -107,8 +108,17 @@ function PointTooltip({
 export function LinkageScatter({ data }: { data: LinkageOutput }) {
   const e = METRICS[data.employeeMetric];
   const c = METRICS[data.customerMetric];
-  const xs = data.points.map((p) => p.x);
-  const ys = data.points.map((p) => p.y);
+  const density = data.density;
+  // A thinned view's axes span every point, not just the sample drawn.
+  const xs = [
+    ...data.points.map((p) => p.x),
+    ...(density?.cells.flatMap((d) => [d.x, d.x + density.xStep]) ?? []),
+  ];
+  const ys = [
+    ...data.points.map((p) => p.y),
+    ...(density?.cells.flatMap((d) => [d.y, d.y + density.yStep]) ?? []),
+  ];
+  const densest = Math.max(1, ...(density?.cells.map((d) => d.count) ?? [1]));
   const xAxis = niceAxis(xs, e.min, e.max);
   const yAxis = niceAxis(ys, c.min, c.max);
   const splits = data.quadrants.splits;
@@ -185,6 +195,19 @@ export function LinkageScatter({ data }: { data: LinkageOutput }) {
                   ifOverflow="hidden"
                 />
               )}
+              {density?.cells.map((d) => (
+                <ReferenceArea
+                  key={`${d.x}:${d.y}`}
+                  x1={d.x}
+                  x2={d.x + density.xStep}
+                  y1={d.y}
+                  y2={d.y + density.yStep}
+                  fill={INK_3}
+                  fillOpacity={0.08 + 0.47 * (d.count / densest)}
+                  stroke="none"
+                  ifOverflow="hidden"
+                />
+              ))}
               <Tooltip
                 isAnimationActive={false}
                 cursor={{ stroke: INK_3, strokeWidth: 1 }}
@@ -239,6 +262,13 @@ export function LinkageScatter({ data }: { data: LinkageOutput }) {
           </svg>
           Outliers ({formatCount(outliers)})
         </span>
+        {density && (
+          <span data-testid="linkage-thinned">
+            Showing {formatCount(data.points.length)} of {formatCount(data.pointsTotal)} {noun}{' '}
+            (every outlier and an even sample); the grey shading shows where all of them lie. r and
+            its interval use every point.
+          </span>
+        )}
         <span>
           {oneSplit
             ? `Dashed lines: the company figure (${formatMetricValue(e.id, oneSplit.x)}, ${formatMetricValue(c.id, oneSplit.y)}).`
