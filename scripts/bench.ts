@@ -70,19 +70,23 @@ const units = hierarchy.ok
   ? (hierarchy.value as { units: { id: string; level: string }[] }).units
   : [];
 const pick = (level: string) => units.filter((u) => u.level === level).map((u) => u.id);
+const any = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
 const cases: [string, () => unknown][] = [
   ['info', () => ({})],
   ['hierarchy', () => ({})],
   ['overview (company)', () => ({})],
   ['overview (region)', () => ({ unitId: pick('region')[0] })],
-  [
-    'overview (team, varying)',
-    () => ({ unitId: pick('team')[Math.floor(Math.random() * pick('team').length)] }),
-  ],
+  ['overview (team, varying)', () => ({ unitId: any(pick('team')) })],
   ['heatmap (regions)', () => ({})],
   ['heatmap (vs previous)', () => ({ mode: 'vs_previous' })],
+  ['heatmap (an area, varying)', () => ({ parentId: any(pick('area')) })],
+  ['drilldown (company)', () => ({ unitId: pick('company')[0] })],
+  ['drilldown (region, direct)', () => ({ unitId: pick('region')[0], scope: 'direct' })],
+  ['drilldown (team, varying)', () => ({ unitId: any(pick('team')) })],
   ['linkage (one period)', () => ({ level: 'team', lag: 1, period: '2025-Q3' })],
   ['linkage (pooled)', () => ({ level: 'team', lag: 1 })],
+  ['linkage (within region)', () => ({ level: 'team', lag: 1, withinGroup: 'demean' })],
+  ['linkage (AHT, area)', () => ({ level: 'area', customerMetric: 'avg_handle_seconds' })],
   ['lagProfile', () => ({ level: 'team' })],
   ['drivers (eNPS, items)', () => ({})],
   ['drivers (NPS, teams, +1)', () => ({ outcome: 'nps', level: 'team', lag: 1 })],
