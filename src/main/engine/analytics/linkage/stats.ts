@@ -1,115 +1,21 @@
+import stdNormalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import stdNormalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+
 /**
  * The statistics behind the linkage chart, on small arrays in plain JS: Pearson and Spearman r,
- * the Fisher-z interval, the smallest detectable r, least squares and outliers.
+ * the Fisher-z interval, the smallest detectable r, least squares and outliers. Distributions
+ * come from stdlib (a maintained numerical library), not from hand-written approximations.
  */
 
-/** Standard normal quantile (Wichura 1988, AS241 PPND16; relative error about 1e-16). */
+/** Standard normal quantile (stdlib: the maintained implementation, double precision). */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`probability out of (0, 1): ${p}`);
-  const q = p - 0.5;
-  if (Math.abs(q) <= 0.425) {
-    const r = 0.180625 - q * q;
-    return (
-      (q *
-        (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r +
-          45921.95393154987) *
-          r +
-          13731.69376550946) *
-          r +
-          1971.5909503065513) *
-          r +
-          133.14166789178438) *
-          r +
-          3.3871328727963665)) /
-      (((((((5226.495278852546 * r + 28729.085735721943) * r + 39307.89580009271) * r +
-        21213.794301586597) *
-        r +
-        5394.196021424751) *
-        r +
-        687.1870074920579) *
-        r +
-        42.31333070160091) *
-        r +
-        1)
-    );
-  }
-  let r = q < 0 ? p : 1 - p;
-  r = Math.sqrt(-Math.log(r));
-  let value: number;
-  if (r <= 5) {
-    r -= 1.6;
-    value =
-      (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r +
-        1.2704582524523684) *
-        r +
-        3.6478483247632045) *
-        r +
-        5.769497221460691) *
-        r +
-        4.630337846156546) *
-        r +
-        1.4234371107496835) /
-      (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r +
-        0.14810397642748008) *
-        r +
-        0.6897673349851) *
-        r +
-        1.6763848301838038) *
-        r +
-        2.053191626637759) *
-        r +
-        1);
-  } else {
-    r -= 5;
-    value =
-      (((((((2.0103343992922881e-7 * r + 2.7115555687434876e-5) * r + 0.0012426609473880784) * r +
-        0.026532189526576124) *
-        r +
-        0.29656057182850487) *
-        r +
-        1.7848265399172913) *
-        r +
-        5.463784911164114) *
-        r +
-        6.657904643501103) /
-      (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 1.8463183175100548e-5) * r +
-        0.0007868691311456133) *
-        r +
-        0.014875361290850615) *
-        r +
-        0.1369298809227358) *
-        r +
-        0.599832206555888) *
-        r +
-        1);
-  }
-  return q < 0 ? -value : value;
+  return stdNormalQuantile(p, 0, 1);
 }
 
-/** Standard normal CDF via erfc (Numerical Recipes erfcc, |relative error| < 1.2e-7). */
+/** Standard normal CDF (stdlib). */
 export function normalCdf(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * z);
-  const erfc =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t *
-                              (-1.13520398 +
-                                t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+  return stdNormalCdf(x, 0, 1);
 }
 
 const Z_975 = normalQuantile(0.975);
