@@ -134,6 +134,16 @@ export const drilldownOutputSchema = z.object({
   absenceDaysPerHead: z.number().nullable(),
   /** HR headcount behind the three HR figures; null when there is none. */
   headcount: z.number().int().nullable(),
+  /**
+   * Why customers called the contact-centre queues mapped here (IVR reasons), most frequent
+   * first; customers are not the protected party, so never suppressed.
+   */
+  ivrMix: z.object({
+    interactions: z.number().int(),
+    reasons: z.array(
+      z.object({ reason: z.string(), interactions: z.number().int(), share: z.number() }),
+    ),
+  }),
   /** The units reporting directly to this one, in the period's hierarchy (always full roll-ups). */
   children: z.array(
     unitRefSchema.extend({

@@ -9,6 +9,7 @@ import { dispatch } from '../../../src/main/engine/dispatch';
 import { drilldown } from '../../../src/main/engine/handlers/drilldown';
 import { UpstreamError } from '../../../src/shared/result';
 import {
+  tinyCalls,
   tinyHeadcount,
   tinyRecognition,
   tinyItems,
@@ -260,6 +261,21 @@ describe('drilldown on the tiny company', () => {
       (e) => e.at < '2025-04-01' && teamsUnder('R1', '2025-Q1').includes(e.unit),
     ).length;
     expectRounded(d.recognitionPerHead, events / heads);
+  });
+
+  it("gives the IVR reasons of the calls to the unit's queues, most frequent first", async () => {
+    const d = await call({ unitId: 'R1', period: '2025-Q1' });
+    const codes = ['S-A', 'S-B']; // North's stores in 2025-Q1
+    const calls = tinyCalls.filter((c) => c.at < '2025-04-01' && codes.includes(c.queue));
+    const counts = new Map<string, number>();
+    for (const c of calls) counts.set(c.ivr, (counts.get(c.ivr) ?? 0) + 1);
+    expect(d.ivrMix.interactions).toBe(calls.length);
+    expect(Object.fromEntries(d.ivrMix.reasons.map((r) => [r.reason, r.interactions]))).toEqual(
+      Object.fromEntries(counts),
+    );
+    const shares = d.ivrMix.reasons.map((r) => r.share);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    expect([...shares].sort((a, b) => b - a)).toEqual(shares);
   });
 
   it('direct scope: a team is its own members; a region its own people and its teams’; the company its own and its regions’', async () => {

@@ -33,6 +33,7 @@ import {
   DIRECT_DEPTH,
   ROLLUP_DEPTH,
   itemTallies,
+  ivrMix,
   scopeFigures,
   scopeParts,
   valueFactors,
@@ -301,8 +302,7 @@ export async function runDrilldown(
   // from anything a person answered in the survey, so the survey's tree-wide rules do not apply;
   // as in the metric registry they are shown for a headcount of at least the minimum group size
   // (a 3-person team's attrition is one person), and only as rates over headcount.
-  const heads =
-    current?.headcount && current.headcount >= minSize ? current.headcount : null;
+  const heads = current?.headcount && current.headcount >= minSize ? current.headcount : null;
   const perHead = (x: number | null, scale = 1) =>
     heads === null || x === null ? null : round((x * scale) / heads);
 
@@ -345,6 +345,12 @@ export async function runDrilldown(
           nearestShown(breadcrumbs.slice(0, -1)),
         );
   const childTowards = nearestShown(breadcrumbs);
+  const reasons = await ivrMix(conn, unit.unit_id, period, eff);
+  const calls = reasons.reduce((sum, r) => sum + r.interactions, 0);
+  const ivr = {
+    interactions: calls,
+    reasons: reasons.map((r) => ({ ...r, share: round((r.interactions * 100) / calls) })),
+  };
 
   const childRows: DrilldownOutput['children'] = children.map((c) => {
     const r = parts.find((x) => x.period === period && x.depth === 1 && x.unit_id === c.unit_id);
@@ -407,6 +413,7 @@ export async function runDrilldown(
     attrition: perHead(current?.leavers ?? null, 100),
     absenceDaysPerHead: perHead(current?.absence_days ?? null),
     headcount: heads,
+    ivrMix: ivr,
     smallTeam,
     children: childRows,
     childrenRanking,

@@ -262,3 +262,30 @@ export async function itemTallies(
     { groups: JSON.stringify([group]), period, eff },
   );
 }
+
+export interface IvrReason extends Record<string, unknown> {
+  reason: string;
+  interactions: number;
+}
+
+/**
+ * Why customers called: the IVR reasons of the contact-centre interactions on the queues mapped
+ * to the unit and everything below it, in one period, most frequent first.
+ */
+export async function ivrMix(
+  conn: DuckDBConnection,
+  unitId: string,
+  period: string,
+  eff: string,
+): Promise<IvrReason[]> {
+  return queryRows<IvrReason>(
+    conn,
+    `SELECT coalesce(q.ivr_reason, '(no reason given)') AS reason, sum(q.interactions)::BIGINT AS interactions
+     FROM org_closure c
+     JOIN unit_mapping m ON m.unit_id = c.descendant_id
+     JOIN contact_queue_stats q ON q.queue_code = m.cx_code AND q.period = $period
+     WHERE c.effective_from = CAST($eff AS DATE) AND c.ancestor_id = $unit
+     GROUP BY ALL ORDER BY interactions DESC, reason`,
+    { unit: unitId, period, eff },
+  );
+}
