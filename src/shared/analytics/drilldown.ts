@@ -87,6 +87,26 @@ export const smallTeamSchema = z.object({
 });
 export type SmallTeam = z.infer<typeof smallTeamSchema>;
 
+/** The unit's dot on the linkage chart (engagement in t against customer NPS in t+1, or t). */
+export const linkagePositionSchema = z.object({
+  employeePeriod: z.string(),
+  customerPeriod: z.string(),
+  lag: z.number().int(),
+  point: z.object({
+    status: statusSchema,
+    reason: z.string().nullable(),
+    x: z.number().nullable(),
+    y: z.number().nullable(),
+    nEmployees: z.number().int().nullable(),
+    nCustomers: z.number().int().nullable(),
+    quadrant: z.enum(['bright_spot', 'customer_only', 'employee_only', 'at_risk']).nullable(),
+    /** The company's figures the chart is split at. */
+    companyX: z.number().nullable(),
+    companyY: z.number().nullable(),
+  }),
+});
+export type LinkagePosition = z.infer<typeof linkagePositionSchema>;
+
 export const drilldownOutputSchema = z.object({
   unit: unitRefSchema,
   period: z.string(),
@@ -98,6 +118,8 @@ export const drilldownOutputSchema = z.object({
   headline: z.array(metricValueSchema),
   /** The engagement index with small-team honesty (full roll-up scope only). */
   smallTeam: smallTeamSchema,
+  /** Where the unit (its full roll-up) sits on the linkage chart. */
+  linkage: linkagePositionSchema,
   /** Every period, oldest first; `reorg` says when the unit's make-up changed in that period. */
   trends: z.array(
     z.object({

@@ -311,3 +311,49 @@ describe('drilldown on the tiny company', () => {
     await expect(call({} as DrilldownInput)).rejects.toMatchObject({ code: 'INVALID_ARGUMENTS' });
   });
 });
+
+describe('drilldown: place on the linkage chart', () => {
+  let t2: TinyWorkspace;
+  beforeAll(async () => {
+    t2 = await tinyWorkspace();
+  });
+  afterAll(() => t2?.cleanup());
+
+  it('places a store by its engagement against its customers, split at the company', async () => {
+    const out = await drilldown({ unitId: 'T1', period: '2025-Q1' }, t2.ctx);
+    const overview = async (unitId: string, period: string) =>
+      (await dispatch('overview', { unitId, period }, t2.ctx)) as {
+        ok: true;
+        value: { tiles: { metric: string; value: number | null; n: number | null }[] };
+      };
+    const tile = async (unitId: string, period: string, metric: string) =>
+      (await overview(unitId, period)).value.tiles.find((x) => x.metric === metric)!;
+    // The next quarter has customer data: engagement in 2025-Q1 against NPS in 2025-Q2.
+    expect(out.linkage).toMatchObject({
+      employeePeriod: '2025-Q1',
+      customerPeriod: '2025-Q2',
+      lag: 1,
+      point: { status: 'ok' },
+    });
+    expect(out.linkage.point.x).toBe((await tile('T1', '2025-Q1', 'engagement_index')).value);
+    expect(out.linkage.point.y).toBe((await tile('T1', '2025-Q2', 'nps')).value);
+    expect(out.linkage.point.companyX).toBe((await tile('C', '2025-Q1', 'engagement_index')).value);
+    expect(out.linkage.point.companyY).toBe((await tile('C', '2025-Q2', 'nps')).value);
+    const p = out.linkage.point;
+    const highE = p.x! >= p.companyX!;
+    const highC = p.y! >= p.companyY!;
+    expect(p.quadrant).toBe(
+      highE ? (highC ? 'bright_spot' : 'employee_only') : highC ? 'customer_only' : 'at_risk',
+    );
+  });
+
+  it('gives no position for a suppressed store, and no number', async () => {
+    const out = await drilldown({ unitId: 'T3', period: '2025-Q1' }, t2.ctx);
+    expect(out.linkage.point).toMatchObject({
+      status: 'suppressed',
+      x: null,
+      y: null,
+      quadrant: null,
+    });
+  });
+});

@@ -29,6 +29,7 @@ import { unitReorgs } from '../../hierarchy/reorgs';
 import { hierarchyFor, unitsOf, type UnitRow } from '../../hierarchy/units';
 import { customerValue, employeeValue, noData } from '../../metrics/metricValue';
 import { directVisibility } from './directScope';
+import { linkagePosition } from './linkagePosition';
 import {
   DIRECT_DEPTH,
   ROLLUP_DEPTH,
@@ -309,17 +310,18 @@ export async function runDrilldown(
   // Direct reports: full roll-ups, judged by the same tree-wide visibility as every other method
   // (their own size, then the next-smallest rule among them and the people attached here).
   // Their roll-ups are the depth-1 rows of scopeParts for the period.
+  const engagementShown = (id: string) =>
+    both(
+      treeShown(id),
+      visibility.get(period)?.figure('engagement_index').get(id) ?? treeShown(id),
+    );
   // Small-team honesty: the unit's engagement beside a credibility-weighted one, and its children
   // ranked on theirs, each weighed toward the nearest ancestor whose figure is shown.
   const engagementOf = await shownEngagement(
     conn,
     period,
     [...breadcrumbs.map((b) => b.unit_id)],
-    (id) =>
-      both(
-        treeShown(id),
-        visibility.get(period)?.figure('engagement_index').get(id) ?? treeShown(id),
-      ),
+    engagementShown,
     minSize,
   );
   const nearestShown = (chain: UnitRow[]): Reference | null => {
@@ -345,6 +347,14 @@ export async function runDrilldown(
           nearestShown(breadcrumbs.slice(0, -1)),
         );
   const childTowards = nearestShown(breadcrumbs);
+  const position = await linkagePosition(
+    conn,
+    unit.unit_id,
+    company.unit_id,
+    period,
+    engagementShown,
+    minSize,
+  );
   const reasons = await ivrMix(conn, unit.unit_id, period, eff);
   const calls = reasons.reduce((sum, r) => sum + r.interactions, 0);
   const ivr = {
@@ -360,7 +370,7 @@ export async function runDrilldown(
       'engagement_index',
       r?.engagement_index ?? null,
       r?.engagement_n ?? 0,
-      both(vis, visibility.get(period)?.figure('engagement_index').get(c.unit_id) ?? vis),
+      engagementShown(c.unit_id),
       minSize,
     );
     const unranked = { shrunkEngagement: null, rank: null };
@@ -415,6 +425,7 @@ export async function runDrilldown(
     headcount: heads,
     ivrMix: ivr,
     smallTeam,
+    linkage: position,
     children: childRows,
     childrenRanking,
   };
