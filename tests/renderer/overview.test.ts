@@ -90,16 +90,6 @@ describe.skipIf(!browserPath)('Overview in Chromium against upstream serve', () 
     expect(await tile.innerText()).not.toMatch(/\d+\.\d/);
   });
 
-  it('offers the views not built yet honestly, without invented charts', async () => {
-    for (const view of ['teams']) {
-      await page.getByTestId(`nav-${view}`).click();
-      await expect.poll(() => page.getByTestId('coming-soon').isVisible()).toBe(true);
-      expect(await page.locator('svg.recharts-surface').count()).toBe(0);
-    }
-    await page.getByTestId('nav-overview').click();
-    await expect.poll(() => page.getByTestId('tile-nps').isVisible()).toBe(true);
-  });
-
   it('logged no console errors or warnings and made no request off the machine', () => {
     expect(problems).toEqual([]);
   });

@@ -1,9 +1,9 @@
 import { NavBar } from './components/NavBar';
 import { useAppLocation } from './state/location';
-import { ComingSoonView, TEAMS_TEXT } from './views/ComingSoonView';
 import { ImportView } from './views/ImportView';
 import { LinkageView } from './views/LinkageView';
 import { OverviewView } from './views/OverviewView';
+import { TeamsView } from './views/TeamsView';
 import { ValuesView } from './views/ValuesView';
 
 export function App() {
@@ -17,7 +17,7 @@ export function App() {
         )}
         {location.view === 'linkage' && <LinkageView />}
         {location.view === 'values' && <ValuesView location={location} onSelect={setLocation} />}
-        {location.view === 'teams' && <ComingSoonView title="Teams" what={TEAMS_TEXT} />}
+        {location.view === 'teams' && <TeamsView location={location} onSelect={setLocation} />}
         {location.view === 'import' && <ImportView />}
       </main>
     </div>
