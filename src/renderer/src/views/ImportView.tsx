@@ -5,6 +5,7 @@ import { ImportReportPanel } from '../components/import/ImportReport';
 import { MappingTable } from '../components/import/MappingTable';
 import { PreviewHeader } from '../components/import/PreviewHeader';
 import { ProfilesPanel } from '../components/import/ProfilesPanel';
+import { SettingsPanel } from '../components/import/SettingsPanel';
 import {
   ConstantsEditor,
   ImportFailure,
@@ -148,6 +149,7 @@ export function ImportView() {
             error={session.profilesError}
             selected={selected}
           />
+          <SettingsPanel />
         </aside>
       </div>
     </div>

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import type { MethodOutput } from '../../../../shared/contract';
+import type { ApiError } from '../../../../shared/result';
+import { api } from '../../api/client';
+import { useQuery } from '../../hooks/useQuery';
+
+type Settings = MethodOutput<'settings'>;
+
+/**
+ * The workspace's own settings, where the analyst prepares the data: the minimum group size
+ * every employee figure needs (never below the floor; every view applies a change at once), and
+ * the purpose statement shown beside the values.
+ */
+export function SettingsPanel() {
+  const current = useQuery('settings', {});
+  const [min, setMin] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const shown = saved ?? current.data;
+  useEffect(() => {
+    if (!current.data) return;
+    setMin(String(current.data.minGroupSize));
+    setPurpose(current.data.purpose ?? '');
+  }, [current.data]);
+  if (!shown) return null;
+
+  const floor = shown.minGroupSizeFloor;
+  const minNumber = Number(min);
+  const valid = Number.isInteger(minNumber) && minNumber >= floor && minNumber <= 100;
+  const changed = minNumber !== shown.minGroupSize || purpose.trim() !== (shown.purpose ?? '');
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    const result = await api.settings({ minGroupSize: minNumber, purpose });
+    setSaving(false);
+    if (result.ok) setSaved(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <section className="settings" aria-labelledby="settings-title" data-testid="settings">
+      <h2 className="section-title section-title--large" id="settings-title">
+        Workspace settings
+      </h2>
+      <label className="settings__field">
+        <span className="settings__label">Minimum group size for employee figures</span>
+        <input
+          type="number"
+          min={floor}
+          max={100}
+          step={1}
+          value={min}
+          onChange={(e) => setMin(e.target.value)}
+          data-testid="settings-min"
+          aria-invalid={!valid}
+        />
+        <span className="settings__hint">
+          At least {floor}. Comments need {shown.commentsMinGroupSize}. Smaller groups are shown as
+          suppressed in every view, and so are neighbours that would give them away.
+        </span>
+      </label>
+      <label className="settings__field">
+        <span className="settings__label">Purpose statement (shown beside the values)</span>
+        <textarea
+          rows={5}
+          maxLength={600}
+          value={purpose}
+          onChange={(e) => setPurpose(e.target.value)}
+          data-testid="settings-purpose"
+        />
+      </label>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={!valid || !changed || saving}
+        onClick={() => void save()}
+        data-testid="settings-save"
+      >
+        {saving ? 'Saving…' : 'Save settings'}
+      </button>
+      {saved && !changed && (
+        <p className="settings__done" data-testid="settings-saved">
+          Saved: employee figures now need {saved.minGroupSize} people.
+        </p>
+      )}
+      {error && (
+        <p className="notice" role="alert" data-testid="settings-error">
+          {error.message}
+        </p>
+      )}
+    </section>
+  );
+}

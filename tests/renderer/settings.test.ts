@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodOutput } from '../../src/shared/contract';
+import { callApi, openAppInChromium } from '../helpers/appInChromium';
+import { chromiumFor } from '../helpers/browser';
+import { startServe, writeSmallSample } from '../helpers/cli';
+import { makeTempDir } from '../helpers/tempDir';
+
+// Workspace settings on the Import screen, on the real engine: a larger minimum group size hides
+// more groups in every view at once, and the purpose statement appears beside the values.
+const browserPath = chromiumFor('settings');
+
+describe.skipIf(!browserPath)('Workspace settings in Chromium against upstream serve', () => {
+  const temp = makeTempDir();
+  const workspace = join(temp.path, 'sample.duckdb');
+  let server: Awaited<ReturnType<typeof startServe>>;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  let token = '';
+  const api = <T>(method: string, input: unknown) => callApi<T>(server.url, token, method, input);
+
+  beforeAll(async () => {
+    const sample = writeSmallSample(workspace, join(temp.path, 'exports'));
+    expect(sample.status, sample.stderr).toBe(0);
+    ({ server, browser, page, token } = await openAppInChromium(
+      browserPath!.path,
+      workspace,
+      problems,
+    ));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    temp.remove();
+  });
+
+  it('raises the minimum group size: a team that was shown is suppressed on the overview', async () => {
+    // A team shown at the default minimum of 5 but with fewer than 9 respondents.
+    const hierarchy = await api<MethodOutput<'hierarchy'>>('hierarchy', {});
+    let team: { id: string; n: number } | null = null;
+    for (const u of hierarchy.units.filter((x) => x.level === 'team')) {
+      const o = await api<MethodOutput<'overview'>>('overview', { unitId: u.id });
+      const r = o.tiles.find((t) => t.metric === 'respondents')!;
+      if (r.status === 'ok' && r.n! < 9) {
+        team = { id: u.id, n: r.n! };
+        break;
+      }
+    }
+    expect(team, 'the sample has small visible teams').not.toBeNull();
+
+    await page.getByTestId('nav-import').click();
+    await expect.poll(() => page.getByTestId('settings-min').inputValue()).toBe('5');
+    await page.getByTestId('settings-min').fill('9');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => page.getByTestId('settings-saved').innerText()).toContain('9 people');
+    expect((await api<MethodOutput<'settings'>>('settings', {})).minGroupSize).toBe(9);
+
+    await page.goto(`${new URL(server.url).origin}/#/overview?unit=${team!.id}`);
+    const tile = page.getByTestId('tile-respondents');
+    await expect.poll(() => tile.getAttribute('data-status')).toBe('suppressed');
+    expect(await tile.getByTestId('tile-value').innerText()).toBe('Suppressed');
+    expect(await tile.getByTestId('tile-reason').innerText()).toMatch(/fewer than 9/i);
+  });
+
+  it('refuses a minimum below the floor before sending it', async () => {
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('settings-min').fill('2');
+    expect(await page.getByTestId('settings-save').isDisabled()).toBe(true);
+    await page.getByTestId('settings-min').fill('5');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => page.getByTestId('settings-saved').innerText()).toContain('5 people');
+  });
+
+  it('shows a new purpose statement beside the values', async () => {
+    const purpose = 'We help people feel at home wherever they shop with us.';
+    await page.getByTestId('settings-purpose').fill(purpose);
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => page.getByTestId('settings-saved').isVisible()).toBe(true);
+    await page.getByTestId('nav-values').click();
+    await expect.poll(() => page.getByTestId('heatmap-purpose').innerText()).toBe(purpose);
+  });
+
+  it('logged no console errors or warnings and made no request off the machine', () => {
+    expect(problems).toEqual([]);
+  });
+});
