@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
@@ -13,18 +13,19 @@ type Settings = MethodOutput<'settings'>;
  */
 export function SettingsPanel() {
   const current = useQuery('settings', {});
-  const [min, setMin] = useState('');
-  const [purpose, setPurpose] = useState('');
+  // The form starts from what the workspace holds; a fresh answer starts a fresh form.
+  return current.data ? (
+    <SettingsForm key={JSON.stringify(current.data)} initial={current.data} />
+  ) : null;
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const [min, setMin] = useState(String(initial.minGroupSize));
+  const [purpose, setPurpose] = useState(initial.purpose ?? '');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<Settings | null>(null);
-  const shown = saved ?? current.data;
-  useEffect(() => {
-    if (!current.data) return;
-    setMin(String(current.data.minGroupSize));
-    setPurpose(current.data.purpose ?? '');
-  }, [current.data]);
-  if (!shown) return null;
+  const shown = saved ?? initial;
 
   const floor = shown.minGroupSizeFloor;
   const minNumber = Number(min);
