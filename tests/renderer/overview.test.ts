@@ -1,34 +1,22 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { tileNText, tileValueText } from '../../src/renderer/src/format/formatMetric';
-import { callApi, openAppInChromium } from '../helpers/appInChromium';
-import { chromiumFor } from '../helpers/browser';
-import { startServe, writeSmallSample } from '../helpers/cli';
-import { makeTempDir } from '../helpers/tempDir';
+import { servedSmallSample } from '../helpers/servedSample';
 
 // The real UI on the real engine: `upstream serve` on the small sample, driven in Chromium.
-const browserPath = chromiumFor('renderer');
+const app = servedSmallSample('renderer');
 
 type Overview = MethodOutput<'overview'>;
 
-describe.skipIf(!browserPath)('Overview in Chromium against upstream serve', () => {
-  const temp = makeTempDir();
-  const workspace = join(temp.path, 'sample.duckdb');
-  let server: Awaited<ReturnType<typeof startServe>>;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-  let token = '';
+describe.skipIf(!app.available)('Overview in Chromium against upstream serve', () => {
+  const { problems } = app;
 
-  const api = async (method: string, input: unknown): Promise<Overview> => {
-    return callApi<Overview>(server.url, token, method, input);
-  };
+  const api = (method: string, input: unknown) => app.api<Overview>(method, input);
 
   async function expectTilesToShow(overview: Overview): Promise<void> {
     for (const tile of overview.tiles) {
-      const element = page.getByTestId(`tile-${tile.metric}`);
+      const element = app.page.getByTestId(`tile-${tile.metric}`);
       await expect
         .poll(() => element.getByTestId('tile-value').innerText())
         .toBe(tileValueText(tile));
@@ -37,42 +25,28 @@ describe.skipIf(!browserPath)('Overview in Chromium against upstream serve', () 
     }
   }
 
-  beforeAll(async () => {
-    const sample = writeSmallSample(workspace, join(temp.path, 'exports'));
-    expect(sample.status, sample.stderr).toBe(0);
-    ({ server, browser, page, token } = await openAppInChromium(
-      browserPath!.path,
-      workspace,
-      problems,
-    ));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    temp.remove();
-  });
+  app.register();
 
   it('shows the same company figures as the API, formatted for the room', async () => {
     const overview = await api('overview', {});
     await expect
-      .poll(() => page.getByTestId('company-name').innerText())
+      .poll(() => app.page.getByTestId('company-name').innerText())
       .toContain(overview.unit.name);
     await expectTilesToShow(overview);
-    await page.screenshot({ path: join(process.cwd(), '.tmp', 'overview-1920.png') });
+    await app.page.screenshot({ path: join(process.cwd(), '.tmp', 'overview-1920.png') });
   });
 
   it('follows the period picker', async () => {
     const periods = (await api('info', {})) as unknown as MethodOutput<'info'>;
     const earlier = periods.periods[1]!.id;
-    await page.getByTestId('period-picker').selectOption(earlier);
+    await app.page.getByTestId('period-picker').selectOption(earlier);
     await expectTilesToShow(await api('overview', { period: earlier }));
   });
 
   it('shows a suppressed team as suppressed, with its reason and no number', async () => {
     const hierarchy = (await api('hierarchy', {})) as unknown as MethodOutput<'hierarchy'>;
     const period = hierarchy.period;
-    await page.getByTestId('period-picker').selectOption(period);
+    await app.page.getByTestId('period-picker').selectOption(period);
     let suppressed: Overview | undefined;
     for (const unit of hierarchy.units.filter((u) => u.level === 'team')) {
       const o = await api('overview', { unitId: unit.id, period });
@@ -82,9 +56,9 @@ describe.skipIf(!browserPath)('Overview in Chromium against upstream serve', () 
       }
     }
     expect(suppressed, 'the sample plants small teams').toBeDefined();
-    await page.getByTestId('unit-picker').selectOption(suppressed!.unit.id);
+    await app.page.getByTestId('unit-picker').selectOption(suppressed!.unit.id);
     await expectTilesToShow(suppressed!);
-    const tile = page.getByTestId('tile-engagement_index');
+    const tile = app.page.getByTestId('tile-engagement_index');
     expect(await tile.getByTestId('tile-value').innerText()).toBe('Suppressed');
     expect(await tile.getByTestId('tile-reason').innerText()).toMatch(/fewer than 5 respondents/i);
     expect(await tile.innerText()).not.toMatch(/\d+\.\d/);

@@ -1,41 +1,16 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
-import { callApi, openAppInChromium } from '../helpers/appInChromium';
-import { chromiumFor } from '../helpers/browser';
-import { startServe, writeSmallSample } from '../helpers/cli';
-import { makeTempDir } from '../helpers/tempDir';
+import { servedSmallSample } from '../helpers/servedSample';
 
 // Workspace settings on the Import screen, on the real engine: a larger minimum group size hides
 // more groups in every view at once, and the purpose statement appears beside the values.
-const browserPath = chromiumFor('settings');
+const app = servedSmallSample('settings');
 
-describe.skipIf(!browserPath)('Workspace settings in Chromium against upstream serve', () => {
-  const temp = makeTempDir();
-  const workspace = join(temp.path, 'sample.duckdb');
-  let server: Awaited<ReturnType<typeof startServe>>;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-  let token = '';
-  const api = <T>(method: string, input: unknown) => callApi<T>(server.url, token, method, input);
+describe.skipIf(!app.available)('Workspace settings in Chromium against upstream serve', () => {
+  const { problems } = app;
+  const api = <T>(method: string, input: unknown) => app.api<T>(method, input);
 
-  beforeAll(async () => {
-    const sample = writeSmallSample(workspace, join(temp.path, 'exports'));
-    expect(sample.status, sample.stderr).toBe(0);
-    ({ server, browser, page, token } = await openAppInChromium(
-      browserPath!.path,
-      workspace,
-      problems,
-    ));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    temp.remove();
-  });
+  app.register();
 
   it('raises the minimum group size: a team that was shown is suppressed on the overview', async () => {
     // A team shown at the default minimum of 5 but with fewer than 9 respondents.
@@ -51,36 +26,40 @@ describe.skipIf(!browserPath)('Workspace settings in Chromium against upstream s
     }
     expect(team, 'the sample has small visible teams').not.toBeNull();
 
-    await page.getByTestId('nav-import').click();
-    await expect.poll(() => page.getByTestId('settings-min').inputValue()).toBe('5');
-    await page.getByTestId('settings-min').fill('9');
-    await page.getByTestId('settings-save').click();
-    await expect.poll(() => page.getByTestId('settings-saved').innerText()).toContain('9 people');
+    await app.page.getByTestId('nav-import').click();
+    await expect.poll(() => app.page.getByTestId('settings-min').inputValue()).toBe('5');
+    await app.page.getByTestId('settings-min').fill('9');
+    await app.page.getByTestId('settings-save').click();
+    await expect
+      .poll(() => app.page.getByTestId('settings-saved').innerText())
+      .toContain('9 people');
     expect((await api<MethodOutput<'settings'>>('settings', {})).minGroupSize).toBe(9);
 
-    await page.goto(`${new URL(server.url).origin}/#/overview?unit=${team!.id}`);
-    const tile = page.getByTestId('tile-respondents');
+    await app.page.goto(`${new URL(app.server.url).origin}/#/overview?unit=${team!.id}`);
+    const tile = app.page.getByTestId('tile-respondents');
     await expect.poll(() => tile.getAttribute('data-status')).toBe('suppressed');
     expect(await tile.getByTestId('tile-value').innerText()).toBe('Suppressed');
     expect(await tile.getByTestId('tile-reason').innerText()).toMatch(/fewer than 9/i);
   });
 
   it('refuses a minimum below the floor before sending it', async () => {
-    await page.getByTestId('nav-import').click();
-    await page.getByTestId('settings-min').fill('2');
-    expect(await page.getByTestId('settings-save').isDisabled()).toBe(true);
-    await page.getByTestId('settings-min').fill('5');
-    await page.getByTestId('settings-save').click();
-    await expect.poll(() => page.getByTestId('settings-saved').innerText()).toContain('5 people');
+    await app.page.getByTestId('nav-import').click();
+    await app.page.getByTestId('settings-min').fill('2');
+    expect(await app.page.getByTestId('settings-save').isDisabled()).toBe(true);
+    await app.page.getByTestId('settings-min').fill('5');
+    await app.page.getByTestId('settings-save').click();
+    await expect
+      .poll(() => app.page.getByTestId('settings-saved').innerText())
+      .toContain('5 people');
   });
 
   it('shows a new purpose statement beside the values', async () => {
     const purpose = 'We help people feel at home wherever they shop with us.';
-    await page.getByTestId('settings-purpose').fill(purpose);
-    await page.getByTestId('settings-save').click();
-    await expect.poll(() => page.getByTestId('settings-saved').isVisible()).toBe(true);
-    await page.getByTestId('nav-values').click();
-    await expect.poll(() => page.getByTestId('heatmap-purpose').innerText()).toBe(purpose);
+    await app.page.getByTestId('settings-purpose').fill(purpose);
+    await app.page.getByTestId('settings-save').click();
+    await expect.poll(() => app.page.getByTestId('settings-saved').isVisible()).toBe(true);
+    await app.page.getByTestId('nav-values').click();
+    await expect.poll(() => app.page.getByTestId('heatmap-purpose').innerText()).toBe(purpose);
   });
 
   it('logged no console errors or warnings and made no request off the machine', () => {

@@ -1,49 +1,39 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrilldownOutput } from '../../src/shared/analytics/drilldown';
 import type { MethodOutput } from '../../src/shared/contract';
 import { orderedChildren } from '../../src/renderer/src/components/teams/DirectReports';
 import { formatValueCell } from '../../src/renderer/src/components/teams/format';
 import { formatMetricValue, tileValueText } from '../../src/renderer/src/format/formatMetric';
-import { callApi, openAppInChromium } from '../helpers/appInChromium';
-import { chromiumFor } from '../helpers/browser';
-import { startServe, writeSmallSample } from '../helpers/cli';
-import { makeTempDir } from '../helpers/tempDir';
+import { servedSmallSample } from '../helpers/servedSample';
 
 // The team page on the real engine: `upstream serve` on the small sample, driven in Chromium.
-const browserPath = chromiumFor('teams');
+const app = servedSmallSample('teams');
 
-describe.skipIf(!browserPath)('Teams page in Chromium against upstream serve', () => {
-  const temp = makeTempDir();
-  const workspace = join(temp.path, 'sample.duckdb');
-  let server: Awaited<ReturnType<typeof startServe>>;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-  let token = '';
+describe.skipIf(!app.available)('Teams page in Chromium against upstream serve', () => {
+  const { problems } = app;
   let units: MethodOutput<'hierarchy'>['units'] = [];
 
-  const api = <T>(method: string, input: unknown) => callApi<T>(server.url, token, method, input);
+  const api = <T>(method: string, input: unknown) => app.api<T>(method, input);
   const drilldown = (input: Record<string, unknown>) => api<DrilldownOutput>('drilldown', input);
 
   /** The headline tiles, the values profile and the direct reports show the API's page. */
   async function expectPageToShow(d: DrilldownOutput): Promise<void> {
-    await expect.poll(() => page.getByTestId('team-name').innerText()).toBe(d.unit.name);
+    await expect.poll(() => app.page.getByTestId('team-name').innerText()).toBe(d.unit.name);
     for (const v of d.headline) {
-      const tile = page.getByTestId(`tile-${v.metric}`);
+      const tile = app.page.getByTestId(`tile-${v.metric}`);
       await expect.poll(() => tile.getByTestId('tile-value').innerText()).toBe(tileValueText(v));
       expect(await tile.getAttribute('data-status')).toBe(v.status);
     }
     for (const v of d.values) {
-      const row = page.locator(`[data-testid="profile-row"][data-value="${v.value}"]`);
+      const row = app.page.locator(`[data-testid="profile-row"][data-value="${v.value}"]`);
       const cell = row.getByTestId('profile-unit');
       expect(await cell.getAttribute('data-status')).toBe(v.unit.status);
       const text = formatValueCell(v.unit);
       if (text) expect(await cell.innerText()).toBe(text);
       else expect(await cell.innerText()).not.toMatch(/\d/);
     }
-    const rows = page.getByTestId('report-row');
+    const rows = app.page.getByTestId('report-row');
     if (d.children.length === 0) {
       expect(await rows.count()).toBe(0);
       return;
@@ -53,7 +43,7 @@ describe.skipIf(!browserPath)('Teams page in Chromium against upstream serve', (
       .poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit'))))
       .toEqual(order.map((c) => c.id));
     for (const c of order) {
-      const row = page.locator(`[data-testid="report-row"][data-unit="${c.id}"]`);
+      const row = app.page.locator(`[data-testid="report-row"][data-unit="${c.id}"]`);
       if (c.status === 'ok' && c.shrunkEngagement !== null) {
         expect(await row.locator('.reports__weighted').innerText()).toBe(
           formatMetricValue('engagement_index', c.shrunkEngagement),
@@ -69,43 +59,30 @@ describe.skipIf(!browserPath)('Teams page in Chromium against upstream serve', (
     }
   }
 
-  beforeAll(async () => {
-    const sample = writeSmallSample(workspace, join(temp.path, 'exports'));
-    expect(sample.status, sample.stderr).toBe(0);
-    ({ server, browser, page, token } = await openAppInChromium(
-      browserPath!.path,
-      workspace,
-      problems,
-    ));
+  app.register(async () => {
     units = (await api<MethodOutput<'hierarchy'>>('hierarchy', {})).units;
-    await page.getByTestId('nav-teams').click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    temp.remove();
+    await app.page.getByTestId('nav-teams').click();
   });
 
   it('opens on the whole company, its figures and its regions ranked as the API says', async () => {
     const root = units.find((u) => u.parentId === null)!;
     const d = await drilldown({ unitId: root.id });
     await expectPageToShow(d);
-    expect(await page.getByTestId('reports-ranking').innerText()).toBe(d.childrenRanking);
-    await page.screenshot({ path: join(process.cwd(), '.tmp', 'teams-1920.png') });
+    expect(await app.page.getByTestId('reports-ranking').innerText()).toBe(d.childrenRanking);
+    await app.page.screenshot({ path: join(process.cwd(), '.tmp', 'teams-1920.png') });
   });
 
   it('opens a direct report, and goes back up by the breadcrumb', async () => {
     const root = units.find((u) => u.parentId === null)!;
     const top = await drilldown({ unitId: root.id });
     const region = orderedChildren(top.children)[0]!;
-    await page.locator(`[data-testid="report-row"][data-unit="${region.id}"] button`).click();
-    await expect.poll(() => page.url()).toContain(`unit=${region.id}`);
+    await app.page.locator(`[data-testid="report-row"][data-unit="${region.id}"] button`).click();
+    await expect.poll(() => app.page.url()).toContain(`unit=${region.id}`);
     await expectPageToShow(await drilldown({ unitId: region.id }));
     await expect
-      .poll(() => page.getByTestId('heatmap-breadcrumb').innerText())
+      .poll(() => app.page.getByTestId('heatmap-breadcrumb').innerText())
       .toContain(root.name);
-    await page.getByTestId('heatmap-breadcrumb').getByRole('button').first().click();
+    await app.page.getByTestId('heatmap-breadcrumb').getByRole('button').first().click();
     await expectPageToShow(top);
   });
 
@@ -119,18 +96,18 @@ describe.skipIf(!browserPath)('Teams page in Chromium against upstream serve', (
       }
     }
     expect(found, 'the sample plants small teams').not.toBeNull();
-    await page.getByTestId('unit-picker').selectOption(found!.unit.id);
+    await app.page.getByTestId('unit-picker').selectOption(found!.unit.id);
     await expectPageToShow(found!);
-    const locked = page.locator('[data-testid="report-row"][data-status="suppressed"]').first();
+    const locked = app.page.locator('[data-testid="report-row"][data-status="suppressed"]').first();
     expect(await locked.locator('svg').count()).toBeGreaterThan(0);
   });
 
   it('switches to the unit’s own people and direct reports only', async () => {
     const region = units.find((u) => u.level === 'region')!;
-    await page.getByTestId('unit-picker').selectOption(region.id);
-    await page.getByTestId('scope-picker').selectOption('direct');
+    await app.page.getByTestId('unit-picker').selectOption(region.id);
+    await app.page.getByTestId('scope-picker').selectOption('direct');
     await expectPageToShow(await drilldown({ unitId: region.id, scope: 'direct' }));
-    await page.getByTestId('scope-picker').selectOption('rollup');
+    await app.page.getByTestId('scope-picker').selectOption('rollup');
     await expectPageToShow(await drilldown({ unitId: region.id }));
   });
 

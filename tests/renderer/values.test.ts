@@ -1,34 +1,23 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
 import { formatHeatmapCell } from '../../src/renderer/src/components/values/format';
-import { callApi, openAppInChromium } from '../helpers/appInChromium';
-import { chromiumFor } from '../helpers/browser';
-import { startServe, writeSmallSample } from '../helpers/cli';
-import { makeTempDir } from '../helpers/tempDir';
+import { servedSmallSample } from '../helpers/servedSample';
 
 // The values heatmap on the real engine: `upstream serve` on the small sample, driven in Chromium.
-const browserPath = chromiumFor('values');
+const app = servedSmallSample('values');
 
 type Heatmap = MethodOutput<'heatmap'>;
 
-describe.skipIf(!browserPath)('Values heatmap in Chromium against upstream serve', () => {
-  const temp = makeTempDir();
-  const workspace = join(temp.path, 'sample.duckdb');
-  let server: Awaited<ReturnType<typeof startServe>>;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-  let token = '';
+describe.skipIf(!app.available)('Values heatmap in Chromium against upstream serve', () => {
+  const { problems } = app;
 
-  const api = async <T = Heatmap>(method: string, input: unknown): Promise<T> => {
-    return callApi<T>(server.url, token, method, input);
-  };
+  const api = <T = Heatmap>(method: string, input: unknown) => app.api<T>(method, input);
 
   /** Every cell of every row (reference rows too) shows the API's figure, or no digits at all. */
   async function expectHeatmapToShow(h: Heatmap): Promise<void> {
-    const table = page.getByTestId('heatmap-table');
+    const table = app.page.getByTestId('heatmap-table');
     await expect
       .poll(async () =>
         (
@@ -63,40 +52,27 @@ describe.skipIf(!browserPath)('Values heatmap in Chromium against upstream serve
     }
   }
 
-  beforeAll(async () => {
-    const sample = writeSmallSample(workspace, join(temp.path, 'exports'));
-    expect(sample.status, sample.stderr).toBe(0);
-    ({ server, browser, page, token } = await openAppInChromium(
-      browserPath!.path,
-      workspace,
-      problems,
-    ));
-    await page.getByTestId('nav-values').click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    temp.remove();
+  app.register(async () => {
+    await app.page.getByTestId('nav-values').click();
   });
 
   it('shows each unit x value as the API figures, % favourable by default', async () => {
     const h = await api('heatmap', { mode: 'absolute' });
-    await expect.poll(() => page.getByTestId('heatmap-table').isVisible()).toBe(true);
-    expect(await page.getByTestId('heatmap-mode').inputValue()).toBe('absolute');
-    expect(await page.getByTestId('heatmap-period').inputValue()).toBe(h.period);
-    expect(await page.getByTestId('heatmap-breadcrumb').innerText()).toContain(h.parent.name);
+    await expect.poll(() => app.page.getByTestId('heatmap-table').isVisible()).toBe(true);
+    expect(await app.page.getByTestId('heatmap-mode').inputValue()).toBe('absolute');
+    expect(await app.page.getByTestId('heatmap-period').inputValue()).toBe(h.period);
+    expect(await app.page.getByTestId('heatmap-breadcrumb').innerText()).toContain(h.parent.name);
     await expectHeatmapToShow(h);
-    await page.screenshot({ path: join(process.cwd(), '.tmp', 'values-1920.png') });
+    await app.page.screenshot({ path: join(process.cwd(), '.tmp', 'values-1920.png') });
   });
 
   it('switches to points vs company on a diverging scale', async () => {
-    await page.getByTestId('heatmap-mode').selectOption('vs_company');
+    await app.page.getByTestId('heatmap-mode').selectOption('vs_company');
     const h = await api('heatmap', { mode: 'vs_company' });
     expect(h.scale.diverging).toBe(true);
     await expectHeatmapToShow(h);
     await expect
-      .poll(() => page.getByTestId('heatmap-legend').getAttribute('data-family'))
+      .poll(() => app.page.getByTestId('heatmap-legend').getAttribute('data-family'))
       .toBe('delta');
   });
 
@@ -104,20 +80,20 @@ describe.skipIf(!browserPath)('Values heatmap in Chromium against upstream serve
     const top = await api('heatmap', { mode: 'vs_company' });
     const region = top.rows.find((r) => r.level !== 'team' && r.status === 'ok')!;
     expect(region, 'the sample has regions').toBeDefined();
-    await page.getByTestId(`heatmap-row-${region.unitId}`).click();
+    await app.page.getByTestId(`heatmap-row-${region.unitId}`).click();
     const h = await api('heatmap', { mode: 'vs_company', parentId: region.unitId });
     await expectHeatmapToShow(h);
     await expect
-      .poll(() => page.getByTestId('heatmap-breadcrumb').innerText())
+      .poll(() => app.page.getByTestId('heatmap-breadcrumb').innerText())
       .toContain(region.name);
-    expect(await page.getByTestId('heatmap-parent').isVisible()).toBe(true);
+    expect(await app.page.getByTestId('heatmap-parent').isVisible()).toBe(true);
   });
 
   it('shows suppressed cells locked, with no digits, somewhere down the tree', async () => {
     // Drill until a level with suppressed cells (the sample plants small teams), checking each.
     let h = await api('heatmap', { mode: 'absolute' });
-    await page.getByTestId('heatmap-mode').selectOption('absolute');
-    await page.getByTestId('heatmap-breadcrumb').getByRole('button').first().click();
+    await app.page.getByTestId('heatmap-mode').selectOption('absolute');
+    await app.page.getByTestId('heatmap-breadcrumb').getByRole('button').first().click();
     await expectHeatmapToShow(h);
     const seen = () => h.rows.some((r) => r.cells.some((c) => c.status === 'suppressed'));
     for (let depth = 0; depth < 4 && !seen(); depth++) {
@@ -125,12 +101,14 @@ describe.skipIf(!browserPath)('Values heatmap in Chromium against upstream serve
       if (!next) break;
       const children = await api('heatmap', { mode: 'absolute', parentId: next.unitId });
       if (children.rows.length === 0) break;
-      await page.getByTestId(`heatmap-row-${next.unitId}`).click();
+      await app.page.getByTestId(`heatmap-row-${next.unitId}`).click();
       h = children;
       await expectHeatmapToShow(h);
     }
     expect(seen(), 'the sample plants small teams').toBe(true);
-    const locked = page.locator('[data-testid="heatmap-cell"][data-status="suppressed"]').first();
+    const locked = app.page
+      .locator('[data-testid="heatmap-cell"][data-status="suppressed"]')
+      .first();
     expect(await locked.locator('svg').count()).toBeGreaterThan(0);
     expect(await locked.innerText()).not.toMatch(/\d/);
   });

@@ -1,6 +1,8 @@
 import type { MethodOutput } from '../../../shared/contract';
 import { METRICS } from '../../../shared/metrics';
-import { MetricTile, type Tile } from '../components/MetricTile';
+import type { Tile } from '../components/MetricTile';
+import { TileGroup } from '../components/TileGroup';
+import { defaultPeriod } from '../state/periods';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { EmptyPanel, ErrorPanel, Loading } from '../components/StatusPanel';
 import { TrendCharts } from '../components/TrendCharts';
@@ -9,38 +11,6 @@ import { useQuery } from '../hooks/useQuery';
 import type { AppLocation } from '../state/location';
 
 type Overview = MethodOutput<'overview'>;
-
-/** Latest period that has any data, else the latest listed. */
-function defaultPeriod(periods: MethodOutput<'info'>['periods']): string | undefined {
-  const sorted = [...periods].sort((a, b) => a.id.localeCompare(b.id));
-  const withData = sorted.filter((p) => p.surveyResponses > 0 || p.customerResponses > 0);
-  return (withData.at(-1) ?? sorted.at(-1))?.id;
-}
-
-function TileGroup({
-  title,
-  side,
-  tiles,
-}: {
-  title: string;
-  side: 'employee' | 'customer';
-  tiles: Tile[];
-}) {
-  if (tiles.length === 0) return null;
-  return (
-    <section className={`tile-group tile-group--${side}`} aria-label={title}>
-      <h2 className="tile-group__title">{title}</h2>
-      <div
-        className="tile-group__tiles"
-        style={{ gridTemplateColumns: `repeat(${tiles.length}, minmax(0, 1fr))` }}
-      >
-        {tiles.map((t) => (
-          <MetricTile key={t.metric} tile={t} />
-        ))}
-      </div>
-    </section>
-  );
-}
 
 /** A second row's tiles are shown only when the workspace holds that kind of data at all. */
 const hasAnyData = (tiles: Tile[]) => tiles.some((t) => t.status !== 'no_data');

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { DrilldownOutput, DrilldownScope } from '../../../shared/analytics/drilldown';
-import type { MethodOutput } from '../../../shared/contract';
 import { METRICS } from '../../../shared/metrics';
-import { MetricTile, type Tile } from '../components/MetricTile';
+import type { Tile } from '../components/MetricTile';
+import { TileGroup } from '../components/TileGroup';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { EmptyPanel, ErrorPanel, Loading } from '../components/StatusPanel';
 import { DirectReports } from '../components/teams/DirectReports';
@@ -16,12 +16,7 @@ import { UnitPicker } from '../components/UnitPicker';
 import { Breadcrumb } from '../components/values/Breadcrumb';
 import { useQuery } from '../hooks/useQuery';
 import type { AppLocation } from '../state/location';
-
-/** Latest period with survey responses, else the latest listed. */
-function defaultPeriod(periods: MethodOutput<'info'>['periods']): string | undefined {
-  const sorted = [...periods].sort((a, b) => a.id.localeCompare(b.id));
-  return (sorted.filter((p) => p.surveyResponses > 0).at(-1) ?? sorted.at(-1))?.id;
-}
+import { defaultPeriod } from '../state/periods';
 
 const asTile = (v: DrilldownOutput['headline'][number]): Tile => ({
   ...v,
@@ -39,16 +34,7 @@ function Headline({ data }: { data: DrilldownOutput }) {
       className="tiles"
       style={{ gridTemplateColumns: `${employee.length}fr ${Math.max(customer.length, 1)}fr` }}
     >
-      <section className="tile-group tile-group--employee" aria-label="Employees">
-        <h2 className="tile-group__title">Employees</h2>
-        <div
-          className="tile-group__tiles"
-          style={{ gridTemplateColumns: `repeat(${employee.length}, minmax(0, 1fr))` }}
-        >
-          {employee.map((v) => (
-            <MetricTile key={v.metric} tile={asTile(v)} />
-          ))}
-        </div>
+      <TileGroup title="Employees" side="employee" tiles={employee.map(asTile)}>
         {(weighted || agreement) && (
           <p
             className="teams__small-team"
@@ -60,18 +46,8 @@ function Headline({ data }: { data: DrilldownOutput }) {
             {agreement}
           </p>
         )}
-      </section>
-      <section className="tile-group tile-group--customer" aria-label="Customers">
-        <h2 className="tile-group__title">Customers</h2>
-        <div
-          className="tile-group__tiles"
-          style={{ gridTemplateColumns: `repeat(${customer.length}, minmax(0, 1fr))` }}
-        >
-          {customer.map((v) => (
-            <MetricTile key={v.metric} tile={asTile(v)} />
-          ))}
-        </div>
-      </section>
+      </TileGroup>
+      <TileGroup title="Customers" side="customer" tiles={customer.map(asTile)} />
     </div>
   );
 }
@@ -93,7 +69,11 @@ export function TeamsView({
   const info = useQuery('info', {});
   const periods = info.data?.periods ?? [];
   const known = location.period !== undefined && periods.some((p) => p.id === location.period);
-  const period = info.fresh ? (known ? location.period : defaultPeriod(periods)) : undefined;
+  const period = info.fresh
+    ? known
+      ? location.period
+      : defaultPeriod(periods, 'survey')
+    : undefined;
   const hierarchy = useQuery('hierarchy', period ? { period } : null);
   const units = hierarchy.data?.units ?? [];
   const root = units.find((u) => u.parentId === null);

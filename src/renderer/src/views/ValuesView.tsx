@@ -9,16 +9,9 @@ import { HeatmapModePicker, HeatmapPeriodPicker } from '../components/values/Pic
 import '../components/values/values.css';
 import { useQuery } from '../hooks/useQuery';
 import type { AppLocation } from '../state/location';
+import { defaultPeriod } from '../state/periods';
 
 type Unit = MethodOutput<'hierarchy'>['units'][number];
-
-/** Latest period with survey responses. */
-function defaultPeriod(periods: MethodOutput<'info'>['periods']): string | undefined {
-  return [...periods]
-    .filter((p) => p.surveyResponses > 0)
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .at(-1)?.id;
-}
 
 /** Company first, down to `id`, from the period's tree. */
 function trailTo(units: Unit[], id: string | undefined): Crumb[] {
@@ -53,7 +46,8 @@ export function ValuesView({
   const known =
     location.period !== undefined &&
     periods.some((p) => p.id === location.period && p.surveyResponses > 0);
-  const period = info.fresh ? (known ? location.period : defaultPeriod(periods)) : undefined;
+  const surveyed = periods.filter((p) => p.surveyResponses > 0);
+  const period = info.fresh ? (known ? location.period : defaultPeriod(surveyed)) : undefined;
 
   const hierarchy = useQuery('hierarchy', period ? { period } : null);
   const units = hierarchy.data?.units ?? [];

@@ -8,6 +8,7 @@ import {
   type ValueCell,
 } from '../../../../shared/analytics/drilldown';
 import {
+  NOT_WEIGHED,
   levelComponents,
   rankOnShrunk,
   smallTeamView,
@@ -44,16 +45,6 @@ import {
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 const ITEMS_SHOWN = 3;
-const NOT_WEIGHED = {
-  raw: null,
-  shrunk: null,
-  weight: null,
-  towards: null,
-  n: null,
-  rwg: null,
-  agreement: null,
-  note: null,
-} as const;
 
 export const drilldownReasons = {
   notInForce: (name: string, period: string) =>

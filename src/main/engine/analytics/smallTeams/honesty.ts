@@ -15,6 +15,18 @@ import { engagementOptions, levelComponents } from './levelComponents';
 const round = (value: number, places = 2): number =>
   Math.round(value * 10 ** places) / 10 ** places;
 
+/** A small-team view with nothing in it (the figure is not shown, or not applicable). */
+export const NOT_WEIGHED = {
+  raw: null,
+  shrunk: null,
+  weight: null,
+  towards: null,
+  n: null,
+  rwg: null,
+  agreement: null,
+  note: null,
+} as const;
+
 /** Agreement is reported for groups at least this big, and only as a band and one decimal. */
 export const AGREEMENT_MIN_N = COMMENTS_MIN_GROUP_SIZE;
 
@@ -38,21 +50,11 @@ export async function smallTeamView(
   figure: { shown: boolean; reason: string | null; value: number | null; n: number | null },
   towards: Reference | null,
 ): Promise<SmallTeam> {
-  const empty = {
-    raw: null,
-    shrunk: null,
-    weight: null,
-    towards: null,
-    n: null,
-    rwg: null,
-    agreement: null,
-  };
   if (!figure.shown || figure.value === null || figure.n === null) {
     return {
-      ...empty,
+      ...NOT_WEIGHED,
       status: figure.reason ? 'suppressed' : 'no_data',
       reason: figure.reason,
-      note: null,
     };
   }
   const moments = await queryOne<{ n: number; sum: number; sq: number }>(

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { MetricTile, type Tile } from './MetricTile';
+
+/** A titled row of tiles for one side of the story (employees blue, customers orange). */
+export function TileGroup({
+  title,
+  side,
+  tiles,
+  children,
+}: {
+  title: string;
+  side: 'employee' | 'customer';
+  tiles: Tile[];
+  /** Shown under the tiles (a note about them). */
+  children?: ReactNode;
+}) {
+  if (tiles.length === 0) return null;
+  return (
+    <section className={`tile-group tile-group--${side}`} aria-label={title}>
+      <h2 className="tile-group__title">{title}</h2>
+      <div
+        className="tile-group__tiles"
+        style={{ gridTemplateColumns: `repeat(${tiles.length}, minmax(0, 1fr))` }}
+      >
+        {tiles.map((t) => (
+          <MetricTile key={t.metric} tile={t} />
+        ))}
+      </div>
+      {children}
+    </section>
+  );
+}
