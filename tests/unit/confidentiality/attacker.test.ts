@@ -304,6 +304,50 @@ const sequenceArb = fc.array(requestArb, { minLength: 1, maxLength: 6 });
 /** Methods added by others: included automatically once dispatch answers them. */
 const OPTIONAL_METHODS = ['heatmap', 'drilldown'] as const;
 
+/**
+ * A hand-made one-period organisation loaded through the real import path; `ask` sends a request
+ * through dispatch, checks its answer and adds what it showed to `k`.
+ */
+async function handMade(org: GenOrg, prefix: string) {
+  const built = build(org);
+  const temp = makeTempDir(prefix);
+  const ws = await openWorkspace(join(temp.path, 'ws.duckdb'), { create: true });
+  for (const f of writeCsvs(join(temp.path, 'in'), built, 1)) {
+    await importFile(ws, f.path, { kind: f.kind });
+  }
+  const ctx: EngineContext = {
+    ws,
+    files: new FileRegistry(),
+    imports: { current: null },
+    emitProgress: () => undefined,
+  };
+  const h = await dispatch('hierarchy', {}, ctx);
+  expect(h.ok).toBe(true);
+  const hv = (
+    h as { ok: true; value: { period: string; units: { id: string; parentId: string | null }[] } }
+  ).value;
+  const k = emptyKnowledge();
+  return {
+    period: hv.period,
+    trees: new Map([[hv.period, new Map(hv.units.map((u) => [u.id, u.parentId]))]]),
+    k,
+    minSize: await ws.minGroupSize(),
+    async ask(method: string, input: Record<string, unknown>) {
+      const res = await dispatch(method, input, ctx);
+      expect(res.ok).toBe(true);
+      if (res.ok) {
+        expect(directChecks(method, res.value, 5)).toEqual([]);
+        collect(k, method, input, res.value);
+      }
+      return res;
+    },
+    close() {
+      ws.close();
+      temp.remove();
+    },
+  };
+}
+
 describe('confidentiality attacker (property-based, through dispatch)', () => {
   it('never pins down a group below the minimum, over 10,000 request sequences; a naive rule leaks', async () => {
     const stats = {
@@ -563,42 +607,13 @@ describe('confidentiality attacker (property-based, through dispatch)', () => {
       ],
       reorg: null,
     };
-    const built = build(org);
-    const temp = makeTempDir('upstream-attacker-repro-');
-    const ws = await openWorkspace(join(temp.path, 'ws.duckdb'), { create: true });
+    const t = await handMade(org, 'upstream-attacker-repro-');
     try {
-      for (const f of writeCsvs(join(temp.path, 'in'), built, 1)) {
-        await importFile(ws, f.path, { kind: f.kind });
-      }
-      const ctx: EngineContext = {
-        ws,
-        files: new FileRegistry(),
-        imports: { current: null },
-        emitProgress: () => undefined,
-      };
-      const h = await dispatch('hierarchy', {}, ctx);
-      expect(h.ok).toBe(true);
-      const hv = (
-        h as {
-          ok: true;
-          value: { period: string; units: { id: string; parentId: string | null }[] };
-        }
-      ).value;
-      const trees = new Map([[hv.period, new Map(hv.units.map((u) => [u.id, u.parentId]))]]);
-      const k = emptyKnowledge();
-      for (const unitId of ['R0', 'R0T0', 'R0T1', 'R0T2']) {
-        const res = await dispatch('overview', { unitId }, ctx);
-        expect(res.ok).toBe(true);
-        if (res.ok) {
-          expect(directChecks('overview', res.value, 5)).toEqual([]);
-          collect(k, 'overview', { unitId }, res.value);
-        }
-      }
-      const { leaks } = attack(k, trees, await ws.minGroupSize());
+      for (const unitId of ['R0', 'R0T0', 'R0T1', 'R0T2']) await t.ask('overview', { unitId });
+      const { leaks } = attack(t.k, t.trees, t.minSize);
       expect(leaks.map((l) => l.explain)).toEqual([]);
     } finally {
-      ws.close();
-      temp.remove();
+      t.close();
     }
   });
 
@@ -622,54 +637,24 @@ describe('confidentiality attacker (property-based, through dispatch)', () => {
       ],
       reorg: null,
     };
-    const built = build(org);
-    const temp = makeTempDir('upstream-attacker-direct-');
-    const ws = await openWorkspace(join(temp.path, 'ws.duckdb'), { create: true });
+    const t = await handMade(org, 'upstream-attacker-direct-');
     try {
-      for (const f of writeCsvs(join(temp.path, 'in'), built, 1)) {
-        await importFile(ws, f.path, { kind: f.kind });
-      }
-      const ctx: EngineContext = {
-        ws,
-        files: new FileRegistry(),
-        imports: { current: null },
-        emitProgress: () => undefined,
-      };
-      const h = await dispatch('hierarchy', {}, ctx);
-      const hv = (
-        h as {
-          ok: true;
-          value: { period: string; units: { id: string; parentId: string | null }[] };
-        }
-      ).value;
-      const trees = new Map([[hv.period, new Map(hv.units.map((u) => [u.id, u.parentId]))]]);
-      const k = emptyKnowledge();
-      const ask = async (method: string, input: Record<string, unknown>) => {
-        const res = await dispatch(method, input, ctx);
-        expect(res.ok).toBe(true);
-        if (res.ok) {
-          expect(directChecks(method, res.value, 5)).toEqual([]);
-          collect(k, method, input, res.value);
-        }
-        return res;
-      };
       for (const unitId of ['R0', 'R0T0', 'R0T1', 'R0A0', 'R0A0T0'])
-        await ask('overview', { unitId });
-      const direct = await ask('drilldown', { unitId: 'R0', scope: 'direct' });
+        await t.ask('overview', { unitId });
+      const direct = await t.ask('drilldown', { unitId: 'R0', scope: 'direct' });
       // The two visible teams are the region's own: the direct figures would isolate the area's 2.
-      expect(k.facts.get('respondents')?.get(hv.period)?.get('R0T0')?.n).toBe(6);
+      expect(t.k.facts.get('respondents')?.get(t.period)?.get('R0T0')?.n).toBe(6);
       expect(
         (
           direct as { ok: true; value: { headline: { metric: string; status: string }[] } }
         ).value.headline.find((m) => m.metric === 'respondents')!.status,
       ).toBe('suppressed');
-      expect(directScopeLeaks(k, trees, 5).map((l) => l.explain)).toEqual([]);
+      expect(directScopeLeaks(t.k, t.trees, 5).map((l) => l.explain)).toEqual([]);
       // Teeth: had the direct group (15 people) been shown, the attacker finds the area's 2.
-      see(k, `${DIRECT}respondents`, hv.period, 'R0', 15, null);
-      expect(directScopeLeaks(k, trees, 5).map((l) => l.remainder)).toContain(2);
+      see(t.k, `${DIRECT}respondents`, t.period, 'R0', 15, null);
+      expect(directScopeLeaks(t.k, t.trees, 5).map((l) => l.remainder)).toContain(2);
     } finally {
-      ws.close();
-      temp.remove();
+      t.close();
     }
   });
 });
