@@ -5,6 +5,7 @@ import { invalidateCache } from '../workspace/cache';
 import { minGroupSizeOf } from '../workspace/settings';
 import { refreshContactQueueStats } from './contactQueueStats';
 import { refreshCustomerCodeStats } from './customerCodeStats';
+import { periodsUnderNewestSnapshot, rebuildDriverPairStats } from './driverPairStats';
 import { rebuildOwnFigureStats, rebuildRollupFigureStats } from './employeeFigureStats';
 import { rebuildSuppressionDecisions } from './suppressionDecisions';
 import { rebuildUnitPeriodStats } from './unitPeriodStats';
@@ -72,6 +73,11 @@ async function refreshEmployee(
   if (options.own) await rebuildOwnFigureStats(conn, periods);
   await rebuildRollupFigureStats(conn, periods);
   await rebuildSuppressionDecisions(conn, periods, await minGroupSizeOf(conn));
+  // Made from the answers, not from own sums: after an org import only the periods it moved.
+  await rebuildDriverPairStats(
+    conn,
+    options.own ? periods : await periodsUnderNewestSnapshot(conn),
+  );
 }
 
 async function surveyPeriods(conn: DuckDBConnection): Promise<string[]> {

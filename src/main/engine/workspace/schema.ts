@@ -272,6 +272,29 @@ CREATE TABLE unit_period_stats (
   transfers BIGINT NOT NULL,
   repeats BIGINT NOT NULL
 );
+-- The drivers method's correlations across respondents, as sums kept by imports
+-- (src/main/engine/derived/driverPairStats.ts): per period, unit (full roll-up) and outcome
+-- ('enps', 'engagement_index'), for two variables a and b (the outcome, 'item:<id>' or
+-- 'value:<Name>'), over the people who answered the outcome and both: their number, the sums of
+-- a, b, a², b² and ab, and the least and greatest a and b (no spread is min = max, exactly).
+-- a = b = outcome gives the outcome's n. Item pairs only for units with units below them.
+CREATE TABLE driver_pair_stats (
+  period VARCHAR NOT NULL,
+  unit_id VARCHAR NOT NULL,
+  outcome VARCHAR NOT NULL,
+  a VARCHAR NOT NULL,
+  b VARCHAR NOT NULL,
+  n BIGINT NOT NULL,
+  sum_a DOUBLE NOT NULL,
+  sum_b DOUBLE NOT NULL,
+  sum_aa DOUBLE NOT NULL,
+  sum_bb DOUBLE NOT NULL,
+  sum_ab DOUBLE NOT NULL,
+  min_a DOUBLE NOT NULL,
+  max_a DOUBLE NOT NULL,
+  min_b DOUBLE NOT NULL,
+  max_b DOUBLE NOT NULL
+);
 `,
     populate: rebuildDerived,
   },

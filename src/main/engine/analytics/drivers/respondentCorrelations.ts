@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RespondentOutcome } from '../../../../shared/analytics/drivers';
+import type { DriverKind, RespondentOutcome } from '../../../../shared/analytics/drivers';
 import { queryRows } from '../../db/query';
 import type { DriverDef } from './catalogue';
 
@@ -30,6 +30,87 @@ export interface RespondentCorrelations {
 
 const finite = (v: unknown): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : null;
+
+/**
+ * Pearson r from the sums over n pairs, as corr() gives it: null (corr()'s NaN) when either side
+ * has no spread, which min = max tells exactly where rounding in the sums could not.
+ */
+export function pearsonFromSums(
+  n: number,
+  sums: { a: number; b: number; aa: number; bb: number; ab: number },
+  spread: { a: boolean; b: boolean },
+): number | null {
+  if (n < 2 || !spread.a || !spread.b) return null;
+  const va = n * sums.aa - sums.a * sums.a;
+  const vb = n * sums.bb - sums.b * sums.b;
+  if (!(va > 0) || !(vb > 0)) return null;
+  return (n * sums.ab - sums.a * sums.b) / Math.sqrt(va * vb);
+}
+
+/** A driver's variable in driver_pair_stats: 'item:<id>' for an item, the factor for a value. */
+const variableOf = (by: DriverKind, driver: DriverDef): string =>
+  by === 'item' ? `item:${driver.id}` : driver.factor;
+
+/**
+ * The same correlations as respondentCorrelations, from the sums imports keep per unit, period
+ * and outcome (derived/driverPairStats.ts): one small read instead of every answer in the scope.
+ * `between` is null when the scope keeps no pairs of these drivers (a team's items): the caller
+ * computes them with respondentCorrelations if it needs them.
+ */
+export async function storedRespondentCorrelations(
+  conn: DuckDBConnection,
+  period: string,
+  unitId: string,
+  outcome: RespondentOutcome,
+  drivers: DriverDef[],
+  by: DriverKind,
+): Promise<Omit<RespondentCorrelations, 'between'> & { between: (number | null)[][] | null }> {
+  const index = new Map(drivers.map((d, i) => [variableOf(by, d), i]));
+  const reader = await conn.runAndReadAll(
+    `SELECT a, b, n::DOUBLE, sum_a, sum_b, sum_aa, sum_bb, sum_ab, min_a < max_a, min_b < max_b
+     FROM driver_pair_stats WHERE period = $period AND unit_id = $unit AND outcome = $outcome`,
+    { period, unit: unitId, outcome },
+  );
+  const columns = reader.getColumnsJS();
+  const [as, bs] = columns as string[][] as [string[], string[]];
+  const [ns, sa, sb, saa, sbb, sab] = columns.slice(2, 8) as number[][] as [
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
+  const [spreadA, spreadB] = columns.slice(8) as boolean[][] as [boolean[], boolean[]];
+  const withOutcome = drivers.map(() => ({ r: null as number | null, n: 0 }));
+  const between = drivers.map((_, i) =>
+    drivers.map((__, j) => (i === j ? 1 : null) as number | null),
+  );
+  let n = 0;
+  let pairs = false;
+  for (let row = 0; row < as.length; row++) {
+    const a = as[row]!;
+    const b = bs[row]!;
+    const r = () =>
+      pearsonFromSums(
+        ns[row]!,
+        { a: sa[row]!, b: sb[row]!, aa: saa[row]!, bb: sbb[row]!, ab: sab[row]! },
+        { a: spreadA[row]!, b: spreadB[row]! },
+      );
+    if (a === outcome) {
+      if (b === outcome) n = ns[row]!;
+      const j = index.get(b);
+      if (j !== undefined) withOutcome[j] = { r: r(), n: ns[row]! };
+      continue;
+    }
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined || j === undefined) continue;
+    pairs = true;
+    between[i]![j] = between[j]![i] = r();
+  }
+  return { n, withOutcome, between: pairs || drivers.length < 2 ? between : null };
+}
 
 /**
  * Pearson r between each driver and the outcome across the respondents of the scope (its full
