@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pairedR } from '../../../src/main/engine/analytics/drivers/unitCorrelations';
+import { pearson as linkagePearson } from '../../../src/main/engine/analytics/linkage/stats';
 import { suppressionReasons } from '../../../src/main/engine/confidentiality/reasons';
 import type { CanonicalKind } from '../../../src/main/engine/import/canonicalFormats';
 import type { DriversInput } from '../../../src/shared/analytics/drivers';
@@ -249,5 +251,27 @@ describe('drivers across units, on hand-checked data', () => {
       'no_data',
       'Only 10 units at the team level in Region R1 have visible employee figures in 2025-Q1 and at least 10 customer responses in 2025-Q1; driver analysis needs at least 25.',
     );
+  });
+});
+
+describe('the r of two unit figures', () => {
+  it('is what linkage pearson() gives on the units that show both, to the last bit', () => {
+    const { normal, uniform } = seeded(17);
+    for (let trial = 0; trial < 200; trial++) {
+      const size = 3 + Math.floor(uniform() * 60);
+      const hole = uniform() * 0.4;
+      const draw = () =>
+        Array.from({ length: size }, () => (uniform() < hole ? NaN : 60 + 15 * normal()));
+      const a = draw();
+      const b = trial % 10 === 0 ? a.map((v) => (Number.isNaN(v) ? v : 50)) : draw();
+      const both = a.flatMap((x, u) => (Number.isNaN(x) || Number.isNaN(b[u]!) ? [] : [u]));
+      expect(pairedR(a, b)).toEqual({
+        r: linkagePearson(
+          both.map((u) => a[u]!),
+          both.map((u) => b[u]!),
+        ),
+        n: both.length,
+      });
+    }
   });
 });

@@ -15,7 +15,11 @@ import { driverFigureVisibility, driverPerformance } from './performance';
 import { splitQuadrants } from './quadrants';
 import { importanceOf, weighDrivers } from './importance';
 import { resolveDriversRequest } from './request';
-import { respondentCorrelations, type RespondentCorrelations } from './respondentCorrelations';
+import {
+  respondentCorrelations,
+  storedRespondentCorrelations,
+  type RespondentCorrelations,
+} from './respondentCorrelations';
 import { driverTallies, type DriverTally } from './tallies';
 import { unitCorrelations } from './unitCorrelations';
 
@@ -46,9 +50,14 @@ export async function runDrivers(
     );
   }
   const drivers = catalogue.drivers;
-  const maps = await visibilityMaps(conn, [period], minSize);
-  const figureShown = await driverFigureVisibility(conn, period, maps, minSize, by);
   const units = request.analysis === 'units';
+  const figureShown = await driverFigureVisibility(
+    conn,
+    period,
+    minSize,
+    by,
+    units ? undefined : [unit.unit_id],
+  );
 
   const base = {
     outcome: request.outcome,
@@ -91,20 +100,34 @@ export async function runDrivers(
     message: reason,
   });
 
-  let stats: RespondentCorrelations;
+  let stats: Omit<RespondentCorrelations, 'between'>;
+  let between: () => Promise<RespondentCorrelations['between']>;
   let tallies: Map<number, DriverTally> | undefined;
   let excludedUnits: DriversOutput['excludedUnits']['reasons'] = [];
   if (request.analysis === 'respondents') {
     // The scope itself must be a group the workspace shows, and so must its outcome figure.
+    const maps = await visibilityMaps(conn, [period], minSize, { units: [unit.unit_id] });
     for (const shown of [
       visibilityOf(maps, period, unit.unit_id),
       visibilityOf(maps, period, unit.unit_id, request.outcome),
     ]) {
       if (!shown.visible) return withheld('suppressed', shown.reason);
     }
-    stats = await respondentCorrelations(conn, period, unit.unit_id, request.outcome, drivers);
-    if (stats.n < DRIVER_FLOOR) return withheld('suppressed', suppressedReason(request));
-    tallies = (await driverTallies(conn, period, [unit.unit_id], drivers, by)).get(unit.unit_id);
+    const stored = await storedRespondentCorrelations(
+      conn,
+      period,
+      unit.unit_id,
+      request.outcome,
+      drivers,
+      by,
+    );
+    if (stored.n < DRIVER_FLOOR) return withheld('suppressed', suppressedReason(request));
+    stats = stored;
+    const outcome = request.outcome;
+    between = async () =>
+      stored.between ??
+      (await respondentCorrelations(conn, period, unit.unit_id, outcome, drivers)).between;
+    tallies = await driverTallies(conn, period, unit.unit_id, drivers, by);
   } else {
     const found = await unitCorrelations(conn, {
       pair: request.pair,
@@ -121,6 +144,7 @@ export async function runDrivers(
       return withheld('no_data', tooFewUnitsReason(request, found.n), excludedUnits);
     }
     stats = found;
+    between = () => Promise.resolve(found.between);
     tallies = found.scopeTallies;
   }
 
@@ -128,7 +152,7 @@ export async function runDrivers(
   const performance = drivers.map((d, i) =>
     driverPerformance(tallies?.get(i), figureShown(d, unit.unit_id), minSize),
   );
-  const weighed = weighDrivers(stats, importance);
+  const weighed = await weighDrivers(importance, between);
   const split = splitQuadrants(
     drivers.map((_, i) => ({ importance: importance[i]!.r, performance: performance[i]!.value })),
   );

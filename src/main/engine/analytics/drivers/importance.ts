@@ -52,8 +52,14 @@ export const importanceOf = (
   };
 };
 
-/** Relative weights over the drivers that have an r, when there are enough observations for them. */
-export function weighDrivers(stats: RespondentCorrelations, importance: DriverImportance[]) {
+/**
+ * Relative weights over the drivers that have an r, when there are enough observations for them.
+ * `between` gives the drivers' pairwise r; it is asked for only then.
+ */
+export async function weighDrivers(
+  importance: DriverImportance[],
+  between: () => Promise<RespondentCorrelations['between']>,
+) {
   const used = importance.flatMap((imp, i) => (imp.status === 'ok' ? [i] : []));
   if (used.length < 2) {
     return { weights: null, note: 'Relative weights need at least two drivers with an r.' };
@@ -65,7 +71,8 @@ export function weighDrivers(stats: RespondentCorrelations, importance: DriverIm
       note: `Relative weights need at least ${OBSERVATIONS_PER_DRIVER} observations per driver (${OBSERVATIONS_PER_DRIVER * used.length} for ${used.length} drivers; the fewest here is ${fewest}): correlation only.`,
     };
   }
-  const rxx = used.map((i) => used.map((j) => stats.between[i]![j]));
+  const pairs = await between();
+  const rxx = used.map((i) => used.map((j) => pairs[i]![j]));
   const weights = rxx.some((row) => row.some((r) => r === null))
     ? null
     : relativeWeights(

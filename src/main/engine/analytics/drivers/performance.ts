@@ -2,10 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DriverKind } from '../../../../shared/analytics/drivers';
 import type { MetricValue } from '../../../../shared/metrics';
 import type { Visibility } from '../../confidentiality/treeVisibility';
-import {
-  valueAndItemVisibility,
-  type PeriodVisibility,
-} from '../../confidentiality/visibilityMaps';
+import { valueAndItemVisibility, type VisibilityMap } from '../../confidentiality/visibilityMaps';
 import { employeeValue } from '../../metrics/metricValue';
 import type { DriverDef } from './catalogue';
 import type { DriverTally } from './tallies';
@@ -18,16 +15,22 @@ const NOT_IN_TREE: Visibility = {
 /** Whether one driver's figure may be shown for a unit: its own n over the tree, as every method asks. */
 export type DriverFigureVisibility = (driver: DriverDef, unitId: string) => Visibility;
 
+/** `units`: the only units that will be asked about (default every unit). */
 export async function driverFigureVisibility(
   conn: DuckDBConnection,
   period: string,
-  maps: Map<string, PeriodVisibility>,
   minSize: number,
   by: DriverKind,
+  units?: string[],
 ): Promise<DriverFigureVisibility> {
-  const figures = await valueAndItemVisibility(conn, period, maps, minSize);
+  const figures = await valueAndItemVisibility(conn, period, new Map(), minSize, units);
+  const byDriver = new Map<string, VisibilityMap>();
   return (driver, unitId) => {
-    const map = by === 'value' ? figures.value(driver.factor) : figures.item(driver.id);
+    let map = byDriver.get(driver.id);
+    if (!map) {
+      map = by === 'value' ? figures.value(driver.factor) : figures.item(driver.id);
+      byDriver.set(driver.id, map);
+    }
     return map.get(unitId) ?? NOT_IN_TREE;
   };
 }

@@ -14,20 +14,37 @@ export interface DriverTally {
 const figureOf = (by: DriverKind, driver: DriverDef): string =>
   by === 'item' ? `item:${driver.id}` : driver.factor;
 
+/** Tallies by position: unit position p and driver index i at p * drivers + i. */
+export interface TallyTable {
+  drivers: number;
+  answered: Int32Array;
+  favourable: Int32Array;
+  n: Int32Array;
+  /** 1 where the unit has the figure at all. */
+  present: Uint8Array;
+}
+
+export function tallyAt(table: TallyTable, pos: number, idx: number): DriverTally | undefined {
+  const at = pos * table.drivers + idx;
+  return table.present[at]
+    ? { answered: table.answered[at]!, favourable: table.favourable[at]!, n: table.n[at]! }
+    : undefined;
+}
+
 /**
  * Every driver's % favourable tallies for each unit asked (its full roll-up in the period), read
  * from the figure statistics that imports keep (derived/employeeFigureStats.ts), where the
- * formula of % favourable is written once. Returns unit id -> driver index -> tally.
- * Units and drivers travel as integer positions and the result is read by column: for thousands
- * of units, turning rows into JS objects would cost several times the query.
+ * formula of % favourable is written once. Units and drivers travel as integer positions and the
+ * result is read by column into typed arrays: for thousands of units, turning rows into JS
+ * objects would cost several times the query.
  */
-export async function driverTallies(
+export async function driverTallyTable(
   conn: DuckDBConnection,
   period: string,
   unitIds: string[],
   drivers: DriverDef[],
   by: DriverKind,
-): Promise<Map<string, Map<number, DriverTally>>> {
+): Promise<TallyTable> {
   const reader = await conn.runAndReadAll(
     `WITH units AS (
        SELECT unnest(from_json($units, '["VARCHAR"]')) AS unit_id,
@@ -35,7 +52,8 @@ export async function driverTallies(
      figures AS (
        SELECT unnest(from_json($figures, '["VARCHAR"]')) AS figure,
          generate_subscripts(from_json($figures, '["VARCHAR"]'), 1) - 1 AS idx)
-     SELECT u.pos::INTEGER, f.idx::INTEGER, s.answered::INTEGER, s.favourable::INTEGER, s.n::INTEGER
+     SELECT (u.pos * $drivers + f.idx)::INTEGER, s.answered::INTEGER, s.favourable::INTEGER,
+       s.n::INTEGER
      FROM employee_figure_stats s
      JOIN units u ON u.unit_id = s.unit_id
      JOIN figures f ON f.figure = s.figure
@@ -44,16 +62,41 @@ export async function driverTallies(
       period,
       units: JSON.stringify(unitIds),
       figures: JSON.stringify(drivers.map((d) => figureOf(by, d))),
+      drivers: drivers.length,
     },
   );
-  const [pos, idx, answered, favourable, n] = reader.getColumnsJS() as number[][];
-  const out = new Map<string, Map<number, DriverTally>>(unitIds.map((u) => [u, new Map()]));
-  for (let row = 0; row < (pos?.length ?? 0); row++) {
-    out.get(unitIds[pos![row]!]!)!.set(idx![row]!, {
-      answered: answered![row]!,
-      favourable: favourable![row]!,
-      n: n![row]!,
-    });
+  const [at, answered, favourable, n] = reader.getColumnsJS() as number[][];
+  const size = unitIds.length * drivers.length;
+  const table: TallyTable = {
+    drivers: drivers.length,
+    answered: new Int32Array(size),
+    favourable: new Int32Array(size),
+    n: new Int32Array(size),
+    present: new Uint8Array(size),
+  };
+  for (let row = 0; row < (at?.length ?? 0); row++) {
+    const k = at![row]!;
+    table.answered[k] = answered![row]!;
+    table.favourable[k] = favourable![row]!;
+    table.n[k] = n![row]!;
+    table.present[k] = 1;
   }
+  return table;
+}
+
+/** One unit's tallies, driver index -> tally. */
+export async function driverTallies(
+  conn: DuckDBConnection,
+  period: string,
+  unitId: string,
+  drivers: DriverDef[],
+  by: DriverKind,
+): Promise<Map<number, DriverTally>> {
+  const table = await driverTallyTable(conn, period, [unitId], drivers, by);
+  const out = new Map<number, DriverTally>();
+  drivers.forEach((_, i) => {
+    const tally = tallyAt(table, 0, i);
+    if (tally) out.set(i, tally);
+  });
   return out;
 }

@@ -2,11 +2,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DriverKind, UnitOutcome } from '../../../../shared/analytics/drivers';
 import { queryRows } from '../../db/query';
 import { loadLinkageData, type PeriodPair } from '../linkage/data';
-import { pearson } from '../linkage/stats';
 import type { DriverDef } from './catalogue';
 import { driverPerformance, type DriverFigureVisibility } from './performance';
 import type { RespondentCorrelations } from './respondentCorrelations';
-import { driverTallies, type DriverTally } from './tallies';
+import { driverTallyTable, tallyAt, type DriverTally } from './tallies';
 
 export interface UnitCorrelations extends RespondentCorrelations {
   /** Units at the level inside the scope left out, with why (as the linkage method says it). */
@@ -30,18 +29,44 @@ async function unitsInScope(
   return new Set(rows.map((r) => r.unit_id));
 }
 
-/** Pearson r over the units where both sides are shown (null marks a figure not shown). */
-function pairedR(a: (number | null)[], b: (number | null)[]): { r: number | null; n: number } {
-  const xs: number[] = [];
-  const ys: number[] = [];
+/**
+ * Pearson r over the units where both sides are shown (NaN marks a figure not shown), computed as
+ * linkage/stats.ts pearson() computes it on those units (the same sums in the same order, so the
+ * same r to the last bit) without copying them out: for 30 drivers that is 400 pairs.
+ */
+export function pairedR(
+  a: readonly number[],
+  b: readonly number[],
+): { r: number | null; n: number } {
+  let n = 0;
+  let sa = 0;
+  let sb = 0;
   for (let u = 0; u < a.length; u++) {
-    const x = a[u];
-    const y = b[u];
-    if (x === null || x === undefined || y === null || y === undefined) continue;
-    xs.push(x);
-    ys.push(y);
+    const x = a[u]!;
+    const y = b[u]!;
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    n++;
+    sa += x;
+    sb += y;
   }
-  return { r: pearson(xs, ys), n: xs.length };
+  if (n < 3) return { r: null, n };
+  const mx = sa / n;
+  const my = sb / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let u = 0; u < a.length; u++) {
+    const x = a[u]!;
+    const y = b[u]!;
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    const dx = x - mx;
+    const dy = y - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  if (sxx <= 0 || syy <= 0) return { r: null, n };
+  return { r: Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))), n };
 }
 
 /**
@@ -76,7 +101,7 @@ export async function unitCorrelations(
     company: false,
   });
   const units = data.observations.filter((o) => inScope.has(o.unitId));
-  const tallies = await driverTallies(
+  const tallies = await driverTallyTable(
     conn,
     pair.employeePeriod,
     [options.scopeId, ...units.map((u) => u.unitId)],
@@ -84,16 +109,25 @@ export async function unitCorrelations(
     options.by,
   );
   const ys = units.map((u) => u.y);
+  // Unit k is at position k + 1 (the scope is at 0).
   const xs = drivers.map((driver, idx) =>
-    units.map((u) => {
+    units.map((u, k) => {
       const shown = driverPerformance(
-        tallies.get(u.unitId)?.get(idx),
+        tallyAt(tallies, k + 1, idx),
         options.visibility(driver, u.unitId),
         minSize,
       );
-      return shown.status === 'ok' ? shown.value : null;
+      return shown.status === 'ok' ? shown.value! : NaN;
     }),
   );
+  const between = drivers.map((_, i) =>
+    drivers.map((__, j) => (i === j ? 1 : null) as number | null),
+  );
+  for (let i = 0; i < drivers.length; i++) {
+    for (let j = i + 1; j < drivers.length; j++) {
+      between[i]![j] = between[j]![i] = pairedR(xs[i]!, xs[j]!).r;
+    }
+  }
   const excluded = new Map<string, number>();
   for (const e of data.exclusions) {
     if (!inScope.has(e.unitId)) continue;
@@ -103,10 +137,15 @@ export async function unitCorrelations(
   return {
     n: units.length,
     withOutcome: xs.map((x) => pairedR(x, ys)),
-    between: xs.map((a, i) => xs.map((b, j) => (i === j ? 1 : pairedR(a, b).r))),
+    between,
     excluded: [...excluded]
       .map(([reason, count]) => ({ reason, count }))
       .sort((a, b) => b.count - a.count),
-    scopeTallies: tallies.get(options.scopeId),
+    scopeTallies: new Map(
+      drivers.flatMap((_, i) => {
+        const tally = tallyAt(tallies, 0, i);
+        return tally ? [[i, tally] as const] : [];
+      }),
+    ),
   };
 }
