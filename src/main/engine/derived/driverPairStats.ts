@@ -7,16 +7,18 @@ import {
   type DuckDBType,
 } from '@duckdb/node-api';
 import type { RespondentOutcome } from '../../../shared/analytics/drivers';
+import { OUTCOME_FACTORS } from '../analytics/drivers/catalogue';
+import { OBSERVATIONS_PER_DRIVER } from '../analytics/drivers/importance';
 import { queryRows } from '../db/query';
 
 /**
  * Rebuilds driver_pair_stats for some periods: for each unit's full roll-up (the hierarchy in
  * force for the period) and each respondent-level outcome, the sums from which the drivers method
  * gets Pearson r exactly, over the people who answered the outcome and both sides: the outcome
- * with itself (its n), with every driver, and every pair of values; pairs of items (hundreds per
- * unit) only for units with units below them. A team's relative weights need ten respondents per
- * item with an r, which a team seldom has; the drivers method computes them from the answers when
- * it does.
+ * with itself (its n), with every driver, and every pair of values. Pairs of items (hundreds per
+ * unit) are kept only where relative weights over all the items could be asked for: units with
+ * units below them and ten respondents per item. Elsewhere weights are computed over fewer items
+ * (when some have no r) or not at all, and the drivers method then reads the answers.
  *
  * A driver's score is what the drivers method correlates: the answer to a 1-5 item of the
  * catalogue (the latest source's row; reverse-coded items flipped), or for a value the mean of the
@@ -64,7 +66,7 @@ export async function periodsUnderNewestSnapshot(conn: DuckDBConnection): Promis
 
 interface Catalogue {
   /** 1-5 items by item id, each with the index of its value (-1 when it is not a value's). */
-  items: { id: string; value: number }[];
+  items: { id: string; factor: string; value: number }[];
   /** Value factors ('value:<Name>'), sorted. */
   values: string[];
 }
@@ -79,7 +81,7 @@ async function loadCatalogue(conn: DuckDBConnection): Promise<Catalogue> {
   const values = [...new Set(rows.map((r) => r.factor).filter((f) => f.startsWith('value:')))];
   values.sort();
   return {
-    items: rows.map((r) => ({ id: r.item_id, value: values.indexOf(r.factor) })),
+    items: rows.map((r) => ({ id: r.item_id, factor: r.factor, value: values.indexOf(r.factor) })),
     values,
   };
 }
@@ -366,6 +368,12 @@ async function rebuildPeriod(
     for (let j = i + 1; j < I; j++) pairVars.push([O + i, O + j]);
   }
 
+  // The respondents relative weights over every item the outcome is analysed by would need.
+  const enough = OUTCOMES.map(
+    (o) =>
+      OBSERVATIONS_PER_DRIVER *
+      catalogue.items.filter((i) => i.factor !== OUTCOME_FACTORS[o]).length,
+  );
   const out = await StagedRows.open(conn);
   // Units in id order (the tree's), so that a request reads few of the table's row groups.
   for (let u = 0; u < tree.units.length; u++) {
@@ -374,7 +382,7 @@ async function rebuildPeriod(
     const pairs = rollupPairs.get(u);
     for (let o = 0; o < O; o++) {
       out.add(u, o, small, o * S, smallVars[o]!);
-      if (pairs) out.add(u, o, pairs, o * P, pairVars);
+      if (pairs && small[o * S * W]! >= enough[o]!) out.add(u, o, pairs, o * P, pairVars);
     }
   }
   await out.insert(period, tree.units, names);

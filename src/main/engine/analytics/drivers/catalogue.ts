@@ -19,7 +19,9 @@ export interface DriverCatalogue {
  * Items whose factor is the outcome itself are left out: an item inside the engagement index
  * correlates with it partly because it is part of it (part-whole overlap), not because it drives it.
  */
-const OUTCOME_FACTORS: Partial<Record<DriverOutcome, string>> = { engagement_index: 'engagement' };
+export const OUTCOME_FACTORS: Partial<Record<DriverOutcome, string>> = {
+  engagement_index: 'engagement',
+};
 
 /**
  * The drivers to analyse: every 1-5 item of the catalogue (one row per item id, the latest
