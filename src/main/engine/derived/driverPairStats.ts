@@ -244,6 +244,7 @@ async function rebuildPeriod(
   // to the units above it and dropped before the next (a few MB for a long survey, not hundreds).
   const groups = new Map<number, number[]>();
   const unitOf = new Int32Array(unitCol.length);
+  const answered = new Float64Array(2 * tree.units.length);
   for (let row = 0; row < unitCol.length; row++) {
     const u = unitIndex.get(unitCol[row]!) ?? -1;
     unitOf[row] = u;
@@ -252,7 +253,20 @@ async function rebuildPeriod(
     const group = groups.get(b);
     if (group) group.push(row);
     else groups.set(b, [row]);
+    for (const a of tree.ancestors[u]!) {
+      if (enpsCol[row] !== null) answered[2 * a]! += 1;
+      if (engCol[row] !== null) answered[2 * a + 1]! += 1;
+    }
   }
+  // The respondents relative weights over every item an outcome is analysed by would need: item
+  // pairs are summed (and kept) only for the units above the teams that have them.
+  const enough = OUTCOMES.map(
+    (o) =>
+      OBSERVATIONS_PER_DRIVER *
+      catalogue.items.filter((i) => i.factor !== OUTCOME_FACTORS[o]).length,
+  );
+  const keepPairs = (u: number, o: number) =>
+    tree.base[u] === u && answered[2 * u + o]! >= enough[o]!;
 
   const own = new Map<number, Float64Array>();
   const rollupPairs = new Map<number, Float64Array>();
@@ -336,6 +350,7 @@ async function rebuildPeriod(
       for (const combo of combos) countsToSlots(counts, combo * P, folded, o * P, P);
     }
     for (const a of tree.ancestors[b]!) {
+      if (!keepPairs(a, 0) && !keepPairs(a, 1)) continue;
       let into = rollupPairs.get(a);
       if (!into) rollupPairs.set(a, (into = slots(2 * P)));
       merge(into, 0, folded, 0, 2 * P);
@@ -368,12 +383,6 @@ async function rebuildPeriod(
     for (let j = i + 1; j < I; j++) pairVars.push([O + i, O + j]);
   }
 
-  // The respondents relative weights over every item the outcome is analysed by would need.
-  const enough = OUTCOMES.map(
-    (o) =>
-      OBSERVATIONS_PER_DRIVER *
-      catalogue.items.filter((i) => i.factor !== OUTCOME_FACTORS[o]).length,
-  );
   const out = await StagedRows.open(conn);
   // Units in id order (the tree's), so that a request reads few of the table's row groups.
   for (let u = 0; u < tree.units.length; u++) {
@@ -382,7 +391,7 @@ async function rebuildPeriod(
     const pairs = rollupPairs.get(u);
     for (let o = 0; o < O; o++) {
       out.add(u, o, small, o * S, smallVars[o]!);
-      if (pairs && small[o * S * W]! >= enough[o]!) out.add(u, o, pairs, o * P, pairVars);
+      if (pairs && keepPairs(u, o)) out.add(u, o, pairs, o * P, pairVars);
     }
   }
   await out.insert(period, tree.units, names);
