@@ -287,6 +287,31 @@ describe('driver pair sums kept by imports', () => {
     expect(r1).toEqual([{ n: expected!.n }]);
   });
 
+  it('an org import that moves no unit redoes nothing', async () => {
+    // A row no rebuild would write: it survives only if 2025-Q2 is left alone.
+    const marker = `INSERT INTO driver_pair_stats VALUES
+      ('2025-Q2', 'MARK', 'enps', 'enps', 'enps', 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)`;
+    const marked = async () =>
+      (await queryRows(conn(), "SELECT 1 FROM driver_pair_stats WHERE unit_id = 'MARK'")).length;
+    await conn().run(marker);
+    const renamed = moved(moved(ORG, 'T2', 'R2'), 'T3', 'R1').map((r) =>
+      r[0] === 'T4' ? [r[0]!, 'Store D (Harbour)', r[2]!, r[3]!, r[4]!] : r,
+    );
+    await importFile(t.ctx.ws, orgFile('org_2_renamed.csv', '2025-04-01', renamed), {
+      kind: 'org_units',
+    });
+    expect(await marked()).toBe(1);
+    await importFile(
+      t.ctx.ws,
+      orgFile('org_2_moved.csv', '2025-04-01', moved(renamed, 'T4', 'R1')),
+      {
+        kind: 'org_units',
+      },
+    );
+    expect(await marked()).toBe(0);
+    expect(await expectSameAsAnswers('2025-Q2')).toBeGreaterThan(250);
+  });
+
   it('a rebuild that fails leaves the table as it was', async () => {
     const before = await contents();
     await expect(

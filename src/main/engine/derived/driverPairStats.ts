@@ -9,7 +9,7 @@ import {
 import type { RespondentOutcome } from '../../../shared/analytics/drivers';
 import { OUTCOME_FACTORS } from '../analytics/drivers/catalogue';
 import { OBSERVATIONS_PER_DRIVER } from '../analytics/drivers/importance';
-import { queryRows } from '../db/query';
+import { queryOne, queryRows } from '../db/query';
 
 /**
  * Rebuilds driver_pair_stats for some periods: for each unit's full roll-up (the hierarchy in
@@ -39,17 +39,65 @@ export async function rebuildDriverPairStats(
         OR period NOT IN (SELECT DISTINCT period FROM respondent_scores)`,
     { periods: JSON.stringify(periods) },
   );
-  if (periods.length === 0) return;
-  const catalogue = await loadCatalogue(conn);
-  for (const period of periods) await rebuildPeriod(conn, period, catalogue);
+  const trees = await treesOf(conn, await surveyPeriods(conn));
+  const made = await madeWith(conn);
+  const kept = Object.fromEntries(
+    [...trees.keys()].flatMap((p) => (made[p] !== undefined ? [[p, made[p]!]] : [])),
+  );
+  if (periods.length > 0) {
+    const catalogue = await loadCatalogue(conn);
+    for (const period of periods) {
+      await rebuildPeriod(conn, period, catalogue);
+      kept[period] = trees.get(period) ?? '';
+    }
+  }
+  await conn.run(
+    `INSERT INTO meta VALUES ($key, $trees) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    { key: TREES_KEY, trees: JSON.stringify(kept) },
+  );
 }
 
 /** The outcomes in the order their scores are read below (eNPS, then the engagement index). */
 const OUTCOMES = ['enps', 'engagement_index'] as const satisfies readonly RespondentOutcome[];
 
+/** Meta key: per period, the hierarchy its roll-ups were made with (a digest of its closure). */
+const TREES_KEY = 'driver_pair_trees';
+
+async function surveyPeriods(conn: DuckDBConnection): Promise<string[]> {
+  const rows = await queryRows<{ period: string }>(
+    conn,
+    'SELECT DISTINCT period FROM respondent_scores ORDER BY period',
+  );
+  return rows.map((r) => r.period);
+}
+
+/** A digest of each period's hierarchy in force (every ancestor-descendant pair of it). */
+async function treesOf(conn: DuckDBConnection, periods: string[]): Promise<Map<string, string>> {
+  const rows = await queryRows<{ period: string; tree: string }>(
+    conn,
+    `WITH periods AS (
+       SELECT p AS period, hierarchy_for(p) AS eff
+       FROM (SELECT unnest(from_json($periods, '["VARCHAR"]')) AS p))
+     SELECT p.period, md5(coalesce(string_agg(c.ancestor_id || chr(9) || c.descendant_id, chr(10)
+       ORDER BY c.ancestor_id, c.descendant_id), '')) AS tree
+     FROM periods p LEFT JOIN org_closure c ON c.effective_from = p.eff
+     GROUP BY p.period`,
+    { periods: JSON.stringify(periods) },
+  );
+  return new Map(rows.map((r) => [r.period, r.tree]));
+}
+
+async function madeWith(conn: DuckDBConnection): Promise<Record<string, string>> {
+  const row = await queryOne<{ value: string }>(conn, 'SELECT value FROM meta WHERE key = $key', {
+    key: TREES_KEY,
+  });
+  return row ? (JSON.parse(row.value) as Record<string, string>) : {};
+}
+
 /**
- * The survey periods whose hierarchy an org import just changed: those now in force under a
- * snapshot the import wrote. Adding or replacing a snapshot changes no other period's tree.
+ * The survey periods an org import just changed: those now under a snapshot the import wrote
+ * (adding or replacing a snapshot moves no other period) whose tree is not the one their sums
+ * were made with. A corrected file that renames units or leaders but moves none changes nothing.
  */
 export async function periodsUnderNewestSnapshot(conn: DuckDBConnection): Promise<string[]> {
   const rows = await queryRows<{ period: string }>(
@@ -61,7 +109,10 @@ export async function periodsUnderNewestSnapshot(conn: DuckDBConnection): Promis
      WHERE hierarchy_for(period) IN (SELECT effective_from FROM newest)
      ORDER BY period`,
   );
-  return rows.map((r) => r.period);
+  const periods = rows.map((r) => r.period);
+  const trees = await treesOf(conn, periods);
+  const made = await madeWith(conn);
+  return periods.filter((p) => made[p] === undefined || made[p] !== trees.get(p));
 }
 
 interface Catalogue {
