@@ -17,8 +17,9 @@ import { queryOne, queryRows } from '../db/query';
  * gets Pearson r exactly, over the people who answered the outcome and both sides: the outcome
  * with itself (its n), with every driver, and every pair of values. Pairs of items (hundreds per
  * unit) are kept only where relative weights over all the items could be asked for: units with
- * units below them and ten respondents per item. Elsewhere weights are computed over fewer items
- * (when some have no r) or not at all, and the drivers method then reads the answers.
+ * units below them and ten respondents per item. Elsewhere relative weights are either not
+ * computed or computed over fewer items (some without an r), and for those the drivers method
+ * reads the answers.
  *
  * A driver's score is what the drivers method correlates: the answer to a 1-5 item of the
  * catalogue (the latest source's row; reverse-coded items flipped), or for a value the mean of the
@@ -27,7 +28,7 @@ import { queryOne, queryRows } from '../db/query';
  * The sums are made in JS rather than in SQL: every person contributes one product per pair of
  * items (406 for the sample's 29 items, 28 million a quarter at the large sample), which DuckDB
  * joined and grouped in about 4 s a quarter; read once and counted here in typed arrays, a
- * quarter takes under 2 s. Only the sums are written back.
+ * quarter takes about 1.3 s. Only the sums are written back.
  */
 export async function rebuildDriverPairStats(
   conn: DuckDBConnection,
