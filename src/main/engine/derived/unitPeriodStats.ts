@@ -1,5 +1,57 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 
+const zero = (a: string) => `coalesce(${a}, 0)`;
+
+/**
+ * Each column of unit_period_stats and its SQL over the roll-ups of raw data (e employee
+ * figures, h HR records, r recognition, c customer feedback, k contact centre). Raw
+ * interactions are the n of every contact-centre mean and rate, and raw CES answers the n of
+ * both CES metrics.
+ */
+const CUBE: [string, string][] = [
+  ['period', 'u.period'],
+  ['unit_id', 'u.unit_id'],
+  ...[
+    'respondents',
+    'engagement_n',
+    'engagement_sum',
+    'engagement_sq',
+    'favourable_n',
+    'likert_answered',
+    'likert_favourable',
+    'enps_n',
+    'enps_promoters',
+    'enps_detractors',
+  ].map((c): [string, string] => [c, `coalesce(e.${c}, 0)`]),
+  ['headcount', 'h.headcount'],
+  ['leavers', 'h.leavers'],
+  ['absence_days', 'h.absence_days'],
+  ['recognition_events', zero('r.recognition_events')],
+  ['customer_responses', zero('c.customer_responses')],
+  ['nps_n', zero('c.nps_n')],
+  ['nps_net', zero('c.nps_net')],
+  ['csat_n', zero('c.csat_n')],
+  ['csat_favourable', zero('c.csat_favourable')],
+  ['ces_n', zero('c.ces_n')],
+  ['ces_sum', zero('c.ces_sum')],
+  ['ces_agree_n', zero('c.ces_n')],
+  ['ces_agree', zero('c.ces_agree')],
+  ['interactions', zero('k.interactions')],
+  ...(
+    [
+      ['handle_n', 'handle_sum'],
+      ['hold_n', 'hold_sum'],
+      ['talk_n', 'talk_sum'],
+      ['wrap_n', 'wrap_sum'],
+      ['transfers_n', 'transfers'],
+      ['repeats_n', 'repeats'],
+    ] as const
+  ).flatMap(([n, sum]): [string, string][] => [
+    [n, zero('k.interactions')],
+    [sum, zero(`k.${sum}`)],
+  ]),
+];
+
 /**
  * Rebuilds unit_period_stats: for every period with any data and every unit of the hierarchy in
  * force for it, the sufficient statistics of every registry metric over the unit's full roll-up.
@@ -10,7 +62,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 export async function rebuildUnitPeriodStats(conn: DuckDBConnection): Promise<void> {
   await conn.run('DELETE FROM unit_period_stats');
   await conn.run(`
-    INSERT INTO unit_period_stats
+    INSERT INTO unit_period_stats (${CUBE.map(([column]) => column).join(', ')})
     WITH periods AS (
       SELECT DISTINCT period FROM (
         SELECT period FROM employee_figure_stats UNION ALL SELECT period FROM customer_code_stats
@@ -48,7 +100,7 @@ export async function rebuildUnitPeriodStats(conn: DuckDBConnection): Promise<vo
       GROUP BY ALL),
     cust AS (
       SELECT t.period, t.ancestor_id AS unit_id, sum(f.responses) AS customer_responses,
-        sum(f.nps_n) AS nps_n, sum(f.promoters) AS nps_promoters, sum(f.detractors) AS nps_detractors,
+        sum(f.nps_n) AS nps_n, sum(f.promoters) - sum(f.detractors) AS nps_net,
         sum(f.csat_n) AS csat_n, sum(f.csat_favourable) AS csat_favourable,
         sum(f.ces_n) AS ces_n, sum(f.ces_sum) AS ces_sum, sum(f.ces_agree) AS ces_agree
       FROM tree t
@@ -63,18 +115,7 @@ export async function rebuildUnitPeriodStats(conn: DuckDBConnection): Promise<vo
       JOIN unit_mapping m ON m.unit_id = t.descendant_id
       JOIN contact_queue_stats q ON q.queue_code = m.cx_code AND q.period = t.period
       GROUP BY ALL)
-    SELECT u.period, u.unit_id,
-      coalesce(e.respondents, 0), coalesce(e.engagement_n, 0), coalesce(e.engagement_sum, 0),
-      coalesce(e.engagement_sq, 0), coalesce(e.favourable_n, 0), coalesce(e.likert_answered, 0),
-      coalesce(e.likert_favourable, 0), coalesce(e.enps_n, 0), coalesce(e.enps_promoters, 0),
-      coalesce(e.enps_detractors, 0),
-      h.headcount, h.leavers, h.absence_days, coalesce(r.recognition_events, 0),
-      coalesce(c.customer_responses, 0), coalesce(c.nps_n, 0), coalesce(c.nps_promoters, 0),
-      coalesce(c.nps_detractors, 0), coalesce(c.csat_n, 0), coalesce(c.csat_favourable, 0),
-      coalesce(c.ces_n, 0), coalesce(c.ces_sum, 0), coalesce(c.ces_agree, 0),
-      coalesce(k.interactions, 0), coalesce(k.handle_sum, 0), coalesce(k.hold_sum, 0),
-      coalesce(k.talk_sum, 0), coalesce(k.wrap_sum, 0), coalesce(k.transfers, 0),
-      coalesce(k.repeats, 0)
+    SELECT ${CUBE.map(([, expr]) => expr).join(',\n      ')}
     FROM units u
     LEFT JOIN emp e USING (period, unit_id)
     LEFT JOIN hr h USING (period, unit_id)

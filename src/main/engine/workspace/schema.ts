@@ -299,6 +299,74 @@ CREATE TABLE driver_pair_stats (
 `,
     populate: rebuildDerived,
   },
+  {
+    version: 3,
+    sql: `
+-- Figures a warehouse or vendor already computed, as imported (kind 'preaggregated'): one row
+-- per unit, period and registry metric id, with its value on the registry's scale and the n
+-- behind it. src/main/engine/derived/preaggregatedStats.ts turns each into the sums the
+-- derived tables keep, attached to its unit.
+CREATE TABLE preaggregated_figures (
+  unit_id VARCHAR NOT NULL,
+  period VARCHAR NOT NULL,
+  metric VARCHAR NOT NULL,
+  value DOUBLE NOT NULL,
+  n INTEGER NOT NULL,
+  source_id INTEGER NOT NULL
+);
+-- A figure given as a value and an n has sums that need not be whole (a % favourable of 73.5
+-- over 12 people is 8.82 favourable; an eNPS of 23 over 17 a net of 3.91).
+ALTER TABLE employee_figure_stats ALTER COLUMN favourable TYPE DOUBLE;
+ALTER TABLE employee_figure_stats ALTER COLUMN detractors TYPE DOUBLE;
+-- The unit x period cube again (it is derived: populate refills it), with what pre-aggregated
+-- figures need: sums that need not be whole, NPS as its net (promoters and detractors cannot be
+-- recovered from a value and an n), and an n of its own for CES % easy and for each
+-- contact-centre mean and rate (a warehouse may give average handle time without hold time).
+-- For raw data those n are the CES answers and the interactions. HR figures share headcount.
+DROP TABLE unit_period_stats;
+CREATE TABLE unit_period_stats (
+  period VARCHAR NOT NULL,
+  unit_id VARCHAR NOT NULL,
+  respondents BIGINT NOT NULL,
+  engagement_n BIGINT NOT NULL,
+  engagement_sum DOUBLE NOT NULL,
+  engagement_sq DOUBLE NOT NULL,
+  favourable_n BIGINT NOT NULL,
+  likert_answered BIGINT NOT NULL,
+  likert_favourable DOUBLE NOT NULL,
+  enps_n BIGINT NOT NULL,
+  enps_promoters DOUBLE NOT NULL,
+  enps_detractors DOUBLE NOT NULL,
+  headcount BIGINT,
+  leavers DOUBLE,
+  absence_days DOUBLE,
+  recognition_events DOUBLE NOT NULL,
+  customer_responses BIGINT NOT NULL,
+  nps_n BIGINT NOT NULL,
+  nps_net DOUBLE NOT NULL,
+  csat_n BIGINT NOT NULL,
+  csat_favourable DOUBLE NOT NULL,
+  ces_n BIGINT NOT NULL,
+  ces_sum DOUBLE NOT NULL,
+  ces_agree_n BIGINT NOT NULL,
+  ces_agree DOUBLE NOT NULL,
+  interactions BIGINT NOT NULL,
+  handle_n BIGINT NOT NULL,
+  handle_sum DOUBLE NOT NULL,
+  hold_n BIGINT NOT NULL,
+  hold_sum DOUBLE NOT NULL,
+  talk_n BIGINT NOT NULL,
+  talk_sum DOUBLE NOT NULL,
+  wrap_n BIGINT NOT NULL,
+  wrap_sum DOUBLE NOT NULL,
+  transfers_n BIGINT NOT NULL,
+  transfers DOUBLE NOT NULL,
+  repeats_n BIGINT NOT NULL,
+  repeats DOUBLE NOT NULL
+);
+`,
+    populate: rebuildDerived,
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
