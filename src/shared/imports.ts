@@ -10,6 +10,7 @@ export const CANONICAL_KINDS = [
   'contact_centre',
   'recognition',
   'hr_metrics',
+  'preaggregated',
 ] as const;
 export const canonicalKindSchema = z.enum(CANONICAL_KINDS);
 export type CanonicalKind = z.infer<typeof canonicalKindSchema>;

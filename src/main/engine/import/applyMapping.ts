@@ -1,5 +1,6 @@
 import { quoteIdent, quoteLiteral } from '../db/query';
 import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
+import { metricIdSql } from './kinds/preaggregatedMetrics';
 import type { ColumnMapping, ItemMapping } from './mapping/types';
 
 /**
@@ -91,6 +92,9 @@ function canonicalExpr(spec: ColumnSpec, mapping: ColumnMapping, stage: string):
   ) {
     expr = isoDate(expr, spec, formats);
   }
+  // A pre-aggregated row's metric becomes its registry id ("Net Promoter Score" is nps), so that
+  // checks and keys compare ids; a name that stands for no metric stays as written.
+  if (mapping.kind === 'preaggregated' && spec.name === 'metric') expr = metricIdSql(expr);
   if (spec.type === 'INTEGER' || spec.type === 'DOUBLE') {
     expr = scoreText(expr, mapping.choiceScores?.[spec.name]);
     expr = numeric(expr, mapping.decimalComma);

@@ -97,4 +97,18 @@ export const CANONICAL_COLUMNS: Record<CanonicalKind, ColumnSpec[]> = {
     { name: 'leavers', type: 'INTEGER', required: true, range: [0, 10000000] },
     { name: 'absence_days', type: 'DOUBLE', required: true },
   ],
+  /**
+   * Figures someone else computed: one row per unit, period and registry metric (an id of
+   * src/shared/metrics.ts or a common name for it, such as "NPS" or "Average handle time"), its
+   * value on the registry's scale and the n behind it (people, responses, interactions or
+   * headcount). See kinds/preaggregated.ts for the rules and derived/preaggregatedStats.ts for
+   * how they join the figures Upstream computes itself.
+   */
+  preaggregated: [
+    { name: 'unit_id', type: 'VARCHAR', required: true },
+    { name: 'period', type: 'VARCHAR', required: true, pattern: PERIOD },
+    { name: 'metric', type: 'VARCHAR', required: true },
+    { name: 'value', type: 'DOUBLE', required: true },
+    { name: 'n', type: 'INTEGER', required: true },
+  ],
 };

@@ -51,6 +51,7 @@ export async function checkedImport(
 
   const rowsRead = (await queryOne<{ n: number }>(conn, `SELECT count(*) AS n FROM ${CHECKED}`))!.n;
   for (const check of plan.uniqueChecks) await markDuplicates(conn, check);
+  await importer.afterChecks?.(conn, CHECKED);
   control.onProgress?.({ file: fileName, phase: 'writing', rows: rowsRead });
   const reasonRows = await queryRows<{ reason: string; n: number }>(
     conn,

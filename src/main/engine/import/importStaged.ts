@@ -189,6 +189,7 @@ export async function importStaged(
     );
   }
   await refreshDerived(conn, kind);
+  const kindWarnings = (await importer.warnings?.(conn, sourceId)) ?? [];
   throwIfCancelled(fileName, control.signal);
 
   const { sha256, gzip } = await file.copy.result;
@@ -199,7 +200,7 @@ export async function importStaged(
     headerShape: staged.headerShape,
     sheet: staged.sheet ?? null,
     sheets: staged.sheets ?? null,
-    warnings: [...staged.warnings, ...resolved.problems],
+    warnings: [...staged.warnings, ...resolved.problems, ...kindWarnings],
   };
   const profile = resolved.profile ?? request.saveProfileAs ?? null;
   await recordSource(conn, {

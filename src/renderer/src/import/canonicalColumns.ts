@@ -95,6 +95,13 @@ export const CANONICAL_COLUMNS: Record<CanonicalKind, CanonicalColumn[]> = {
     c('leavers', 'integer', true, 'Leavers'),
     c('absence_days', 'number', true, 'Absence days'),
   ],
+  preaggregated: [
+    c('unit_id', 'text', true, 'Unit id'),
+    c('period', 'text', true, 'Period (YYYY-Qn)'),
+    c('metric', 'text', true, 'Metric (e.g. NPS, eNPS, engagement_index)'),
+    c('value', 'number', true, 'Value (on the metric’s scale)'),
+    c('n', 'integer', true, 'n behind the value (people, responses, headcount)'),
+  ],
 };
 
 export { CANONICAL_KINDS };
@@ -108,6 +115,7 @@ export const KIND_LABELS: Record<CanonicalKind, string> = {
   contact_centre: 'Contact-centre interactions',
   recognition: 'Recognition events',
   hr_metrics: 'HR metrics',
+  preaggregated: 'Pre-aggregated figures (unit, period, metric, value, n)',
 };
 
 /** The kind inside a sentence: "imported as customer feedback". */
@@ -120,6 +128,7 @@ export const KIND_NOUNS: Record<CanonicalKind, string> = {
   contact_centre: 'contact-centre interactions',
   recognition: 'recognition events',
   hr_metrics: 'HR metrics',
+  preaggregated: 'pre-aggregated figures',
 };
 
 export function kindNoun(kind: string): string {
@@ -141,6 +150,7 @@ export function canonicalColumn(kind: CanonicalKind, name: string): CanonicalCol
 export const CONSTANT_COLUMNS: Partial<Record<CanonicalKind, string[]>> = {
   survey_responses: ['period'],
   hr_metrics: ['period'],
+  preaggregated: ['period'],
   org_units: ['effective_from'],
 };
 

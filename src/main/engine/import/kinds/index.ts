@@ -8,6 +8,7 @@ import {
 } from './keyedKinds';
 import type { KindImporter } from './kind';
 import { orgUnitsImporter } from './orgUnits';
+import { preaggregatedImporter } from './preaggregated';
 import { surveyItemsImporter } from './surveyItems';
 import { surveyResponsesImporter } from './surveyResponses';
 
@@ -20,4 +21,5 @@ export const KIND_IMPORTERS: Record<CanonicalKind, KindImporter> = {
   contact_centre: contactCentreImporter,
   recognition: recognitionImporter,
   hr_metrics: hrMetricsImporter,
+  preaggregated: preaggregatedImporter,
 };

@@ -18,6 +18,14 @@ export interface KindImporter {
     sourceId: number,
     columns: ColumnSpec[],
   ): Promise<void>;
+  /**
+   * Checks over the whole file, run once the row checks and key checks are done (checked
+   * imports only): marks more rows of the table `checked` as failing, by setting __column,
+   * __rule and __reason on rows where __reason is still NULL.
+   */
+  afterChecks?(conn: DuckDBConnection, checked: string): Promise<void>;
+  /** What the import report should say about the rows this source wrote (`sourceId`). */
+  warnings?(conn: DuckDBConnection, sourceId: number): Promise<string[]>;
   /** Kinds whose valid rows all go to one table by key can be imported in one pass (directImport.ts). */
   direct?: DirectTarget;
 }

@@ -88,6 +88,9 @@ const FRIENDLY: Record<string, string> = {
   headcount: 'headcount',
   leavers: 'leavers',
   absence_days: 'absence days',
+  metric: 'metric',
+  value: 'value',
+  n: 'n (people, responses or headcount behind the figure)',
 };
 
 const LONG_ITEM =
@@ -426,7 +429,7 @@ function infer(input: InferInput): InferredMapping {
   }
 
   // Period.
-  if (kind === 'survey_responses' || kind === 'hr_metrics') {
+  if (kind === 'survey_responses' || kind === 'hr_metrics' || kind === 'preaggregated') {
     const fromName = periodFromFileName(fileName);
     const periodColumn = assignment.byRole.get('period')?.column;
     if (periodColumn) {

@@ -57,6 +57,8 @@ const WEIGHTS: Record<CanonicalKind, Record<string, number>> = {
   },
   recognition: { programme: 2.5, recognised_at: 1.5, unit_id: 1.5, event_id: 1 },
   hr_metrics: { headcount: 2.5, leavers: 2, absence_days: 2, unit_id: 1.5, period: 1 },
+  // The metric column (values that are metric names) is what sets these files apart.
+  preaggregated: { metric: 3, value: 2, n: 2, unit_id: 1.5, period: 1 },
 };
 
 const FILE_HINTS: Record<CanonicalKind, RegExp> = {
@@ -72,6 +74,8 @@ const FILE_HINTS: Record<CanonicalKind, RegExp> = {
     /contact[ _-]?cent|call[ _-]?cent|calls|interactions|genesys|five9|talkdesk|acd|telephony|\bcc[ _-]/i,
   recognition: /recogni[sz]|award|kudos|thanks|shout[ _-]?out/i,
   hr_metrics: /headcount|attrition|turnover|absence|hr[ _-]?metrics|workforce/i,
+  preaggregated:
+    /aggregat|warehouse|\bdwh\b|summar(?:y|ies)|kpis?\b|scorecard|dashboard|figures|(?:by|per)[ _-]?(?:store|team|unit|branch)/i,
 };
 
 export interface KindEvidence {

@@ -1,4 +1,5 @@
 import { CANONICAL_COLUMNS, type CanonicalKind, type ColumnSpec } from '../canonicalFormats';
+import { metricNameShare } from '../kinds/preaggregatedMetrics';
 import type { AnalysedColumn } from './analyse';
 import { looksLikeExcelSerial } from './dates';
 import { MAIN_DATE, NAME_RULES, extraRoles, metadataReason, personalReason } from './rules';
@@ -81,6 +82,17 @@ export function valueFit(
     if (s.periodShare + s.quarterTextShare >= 0.9)
       return { fit: 0.85, note: 'quarters not written YYYY-Qn' };
     return { fit: 0.4, note: 'values are not quarters (YYYY-Qn)' };
+  }
+  if (kind === 'preaggregated' && role === 'metric') {
+    const share = metricNameShare(column.profile.samples);
+    if (share >= 0.8) return { fit: 1 };
+    if (share >= 0.5)
+      return {
+        fit: 0.8,
+        note: `${Math.round((1 - share) * 100)}% of values are not metrics Upstream knows`,
+      };
+    // Still the metric column when named as one: rows naming no metric are quarantined, with why.
+    return { fit: 0.5, note: 'values are not names of metrics Upstream knows' };
   }
   const spec = specOf(kind, role);
   if (!spec) return { fit: 1 };
@@ -244,6 +256,15 @@ function valueOnly(
     if (role === 'comment' && s.wordyShare >= 0.5 && s.avgLength >= 20)
       return { score: 0.4, why: 'free text' };
   }
+  if (
+    kind === 'preaggregated' &&
+    role === 'metric' &&
+    metricNameShare(column.profile.samples) >= 0.8
+  )
+    return {
+      score: 0.7,
+      why: `values are metric names (${column.profile.samples[0] ?? ''})`,
+    };
   if (kind === 'unit_mapping' && (role === 'cx_code' || role === 'unit_id') && s.codeShare >= 0.8)
     return { score: 0.3, why: 'values look like codes' };
   if (kind === 'survey_responses') {

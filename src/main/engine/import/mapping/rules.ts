@@ -25,6 +25,8 @@ const EMPLOYEE_SIDE: CanonicalKind[] = [
   'survey_responses',
   'recognition',
   'hr_metrics',
+  // Pre-aggregated figures are given per org unit (a store, a team), whichever side they tell.
+  'preaggregated',
 ];
 const CX_SIDE: CanonicalKind[] = ['customer_feedback', 'unit_mapping'];
 
@@ -62,6 +64,7 @@ export const NAME_RULES: NameRule[] = [
     'survey_responses',
     'recognition',
     'hr_metrics',
+    'preaggregated',
   ]),
   r(
     'unit_id',
@@ -211,7 +214,7 @@ export const NAME_RULES: NameRule[] = [
     'period',
     '^(?:period|quarter|qtr|survey period|reporting period|wave|cycle|survey wave|survey cycle|round|survey round|fiscal quarter|fy quarter|year quarter|quarter year|time period|census|survey name)$',
     0.9,
-    ['survey_responses', 'hr_metrics'],
+    ['survey_responses', 'hr_metrics', 'preaggregated'],
   ),
   r(
     'submitted_at',
@@ -455,6 +458,33 @@ export const NAME_RULES: NameRule[] = [
     ['hr_metrics'],
   ),
   r('absence_days', '\\b(?:absence|sickness|sick)\\b', 0.6, ['hr_metrics']),
+
+  // --- preaggregated ---
+  r(
+    'metric',
+    '^(?:metric|metric name|metric id|metric code|measure|measure name|kpi|kpi name|kpi id|indicator|indicator name|statistic|stat|stat name|figure|figure name)$',
+    0.9,
+    ['preaggregated'],
+  ),
+  r(
+    'value',
+    '^(?:value|metric value|kpi value|measure value|stat value|figure|score|result|mean|average|avg|rate|amount|actual)$',
+    0.85,
+    ['preaggregated'],
+  ),
+  r(
+    'n',
+    '^(?:n|n size|count|base|base size|sample|sample size|responses|respondents|number of responses|number of respondents|response count|respondent count|observations|obs|denominator|volume|size|weight)$',
+    0.85,
+    ['preaggregated'],
+  ),
+  r(
+    'n',
+    '^(?:headcount|head count|hc|employees|interactions|calls)$',
+    0.6,
+    ['preaggregated'],
+    'the n behind the figure',
+  ),
 ];
 
 /** The main date of each kind: a column of dates with an unknown name is a candidate for it. */
