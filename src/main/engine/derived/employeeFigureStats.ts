@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { preaggregatedOwnFigureRows } from './preaggregatedStats';
 
 /**
  * Rebuilds employee_figure_stats for some periods: the sufficient statistics (n, answered,
@@ -6,7 +7,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * unit ('own'), then summed over the closure of the hierarchy in force for the period into each
  * unit's full roll-up ('rollup'). Every employee figure any method shows is read from here, so a
  * formula exists once. Favourable is the top two boxes of the item's scale after reverse-coding;
- * answers outside the item's scale are not responses.
+ * answers outside the item's scale are not responses. Survey figures given pre-aggregated
+ * (preaggregatedStats.ts) are 'own' rows of their unit too, added to what its people answered.
  */
 const PERIODS = `(SELECT unnest(from_json($periods, '["VARCHAR"]')))`;
 
@@ -67,9 +69,19 @@ export async function rebuildOwnFigureStats(
        UNION ALL
        SELECT period, unit_id, figure, 'all', sum(n), sum(answered), sum(favourable),
          sum(detractors), sum(total), sum(total_sq)
-       FROM own WHERE figure = 'respondents' OR figure LIKE 'value:%' GROUP BY ALL)
+       FROM own WHERE figure = 'respondents' OR figure LIKE 'value:%' GROUP BY ALL),
+     given AS (${preaggregatedOwnFigureRows(PERIODS)}),
+     merged AS (
+       SELECT * FROM own_all WHERE (period, unit_id, figure) NOT IN (SELECT (period, unit_id, figure) FROM given)
+       UNION ALL
+       SELECT period, unit_id, figure, role, sum(n), sum(answered), sum(favourable),
+         sum(detractors), sum(total), sum(total_sq)
+       FROM (
+         SELECT * FROM own_all WHERE (period, unit_id, figure) IN (SELECT (period, unit_id, figure) FROM given)
+         UNION ALL SELECT * FROM given)
+       GROUP BY ALL)
      SELECT period, unit_id, 'own', figure, role, n, answered, favourable, detractors, total, total_sq
-     FROM own_all ORDER BY period, unit_id`,
+     FROM merged ORDER BY period, unit_id`,
     params,
   );
 }

@@ -7,6 +7,12 @@ import { refreshContactQueueStats } from './contactQueueStats';
 import { refreshCustomerCodeStats } from './customerCodeStats';
 import { periodsUnderNewestSnapshot, rebuildDriverPairStats } from './driverPairStats';
 import { rebuildOwnFigureStats, rebuildRollupFigureStats } from './employeeFigureStats';
+import {
+  employeePeriods,
+  refreshGivenOnlyPeriods,
+  refreshPreaggregatedFigures,
+} from './preaggregatedRefresh';
+import { EMPLOYEE_PERIODS_SQL } from './preaggregatedStats';
 import { rebuildSuppressionDecisions } from './suppressionDecisions';
 import { rebuildUnitPeriodStats } from './unitPeriodStats';
 
@@ -29,12 +35,17 @@ export async function refreshDerived(conn: DuckDBConnection, kind: CanonicalKind
     case 'org_units':
       // A new snapshot can change which teams every unit stands for, in any period.
       await refreshEmployee(conn, await surveyPeriods(conn), { own: false });
+      await refreshGivenOnlyPeriods(conn, { own: false });
       break;
     case 'customer_feedback':
       await refreshCustomerCodeStats(conn);
       break;
     case 'contact_centre':
       await refreshContactQueueStats(conn);
+      break;
+    case 'preaggregated':
+      // Survey figures among them: their periods' statistics and decisions (the cube always).
+      await refreshPreaggregatedFigures(conn);
       break;
     case 'unit_mapping':
     case 'recognition':
@@ -50,13 +61,14 @@ export async function rebuildDerived(conn: DuckDBConnection): Promise<void> {
   await refreshCustomerCodeStats(conn);
   await refreshContactQueueStats(conn);
   await refreshEmployee(conn, await surveyPeriods(conn), { own: true });
+  await refreshGivenOnlyPeriods(conn, { own: true });
   await rebuildUnitPeriodStats(conn);
 }
 
 /** New confidentiality decisions for every period, after the minimum group size changed. */
 export async function redecideSuppression(conn: DuckDBConnection): Promise<void> {
   invalidateCache(conn);
-  await rebuildSuppressionDecisions(conn, await surveyPeriods(conn), await minGroupSizeOf(conn));
+  await rebuildSuppressionDecisions(conn, await employeePeriods(conn), await minGroupSizeOf(conn));
 }
 
 async function refreshEmployee(
@@ -66,9 +78,7 @@ async function refreshEmployee(
 ): Promise<void> {
   // Periods no survey holds any more keep no figures.
   for (const table of ['employee_figure_stats', 'suppressed_figures']) {
-    await conn.run(
-      `DELETE FROM ${table} WHERE period NOT IN (SELECT DISTINCT period FROM respondent_scores)`,
-    );
+    await conn.run(`DELETE FROM ${table} WHERE period NOT IN (${EMPLOYEE_PERIODS_SQL})`);
   }
   if (options.own) await rebuildOwnFigureStats(conn, periods);
   await rebuildRollupFigureStats(conn, periods);

@@ -1,12 +1,17 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { preaggregatedCubeSql } from './preaggregatedStats';
 
-const zero = (a: string) => `coalesce(${a}, 0)`;
+/** Both sides' sum, NULL when neither has one (no HR records is no headcount, not zero). */
+const either = (a: string, b: string) =>
+  `CASE WHEN ${a} IS NULL AND ${b} IS NULL THEN NULL ELSE coalesce(${a}, 0) + coalesce(${b}, 0) END`;
+const plus = (a: string, b: string) => `coalesce(${a}, 0) + coalesce(${b}, 0)`;
 
 /**
  * Each column of unit_period_stats and its SQL over the roll-ups of raw data (e employee
- * figures, h HR records, r recognition, c customer feedback, k contact centre). Raw
- * interactions are the n of every contact-centre mean and rate, and raw CES answers the n of
- * both CES metrics.
+ * figures, h HR records, r recognition, c customer feedback, k contact centre) and of
+ * pre-aggregated figures (p, derived/preaggregatedStats.ts). Raw interactions are the n of every
+ * contact-centre mean and rate, and raw CES answers the n of both CES metrics; pre-aggregated
+ * figures carry an n of their own per metric.
  */
 const CUBE: [string, string][] = [
   ['period', 'u.period'],
@@ -23,20 +28,20 @@ const CUBE: [string, string][] = [
     'enps_promoters',
     'enps_detractors',
   ].map((c): [string, string] => [c, `coalesce(e.${c}, 0)`]),
-  ['headcount', 'h.headcount'],
-  ['leavers', 'h.leavers'],
-  ['absence_days', 'h.absence_days'],
-  ['recognition_events', zero('r.recognition_events')],
-  ['customer_responses', zero('c.customer_responses')],
-  ['nps_n', zero('c.nps_n')],
-  ['nps_net', zero('c.nps_net')],
-  ['csat_n', zero('c.csat_n')],
-  ['csat_favourable', zero('c.csat_favourable')],
-  ['ces_n', zero('c.ces_n')],
-  ['ces_sum', zero('c.ces_sum')],
-  ['ces_agree_n', zero('c.ces_n')],
-  ['ces_agree', zero('c.ces_agree')],
-  ['interactions', zero('k.interactions')],
+  ['headcount', either('h.headcount', 'p.headcount')],
+  ['leavers', either('h.leavers', 'p.leavers')],
+  ['absence_days', either('h.absence_days', 'p.absence_days')],
+  ['recognition_events', plus('r.recognition_events', 'p.recognition_events')],
+  ['customer_responses', plus('c.customer_responses', 'p.customer_responses')],
+  ['nps_n', plus('c.nps_n', 'p.nps_n')],
+  ['nps_net', plus('c.nps_net', 'p.nps_net')],
+  ['csat_n', plus('c.csat_n', 'p.csat_n')],
+  ['csat_favourable', plus('c.csat_favourable', 'p.csat_favourable')],
+  ['ces_n', plus('c.ces_n', 'p.ces_n')],
+  ['ces_sum', plus('c.ces_sum', 'p.ces_sum')],
+  ['ces_agree_n', plus('c.ces_n', 'p.ces_agree_n')],
+  ['ces_agree', plus('c.ces_agree', 'p.ces_agree')],
+  ['interactions', plus('k.interactions', 'p.interactions')],
   ...(
     [
       ['handle_n', 'handle_sum'],
@@ -47,17 +52,18 @@ const CUBE: [string, string][] = [
       ['repeats_n', 'repeats'],
     ] as const
   ).flatMap(([n, sum]): [string, string][] => [
-    [n, zero('k.interactions')],
-    [sum, zero(`k.${sum}`)],
+    [n, plus('k.interactions', `p.${n}`)],
+    [sum, plus(`k.${sum}`, `p.${sum}`)],
   ]),
 ];
 
 /**
  * Rebuilds unit_period_stats: for every period with any data and every unit of the hierarchy in
  * force for it, the sufficient statistics of every registry metric over the unit's full roll-up.
- * Employee sums come from employee_figure_stats; HR, recognition, customer and contact-centre
- * sums are rolled up here through the period's closure (customer codes and queues through the
- * unit mapping). About one row per unit and period: a full rebuild takes a fraction of a second.
+ * Employee sums come from employee_figure_stats (pre-aggregated survey figures included); HR,
+ * recognition, customer and contact-centre sums, raw and pre-aggregated, are rolled up here
+ * through the period's closure (customer codes and queues through the unit mapping). About one
+ * row per unit and period: a full rebuild takes a fraction of a second.
  */
 export async function rebuildUnitPeriodStats(conn: DuckDBConnection): Promise<void> {
   await conn.run('DELETE FROM unit_period_stats');
@@ -67,7 +73,8 @@ export async function rebuildUnitPeriodStats(conn: DuckDBConnection): Promise<vo
       SELECT DISTINCT period FROM (
         SELECT period FROM employee_figure_stats UNION ALL SELECT period FROM customer_code_stats
         UNION ALL SELECT period FROM hr_metrics UNION ALL SELECT period FROM recognition_events
-        UNION ALL SELECT period FROM contact_queue_stats)),
+        UNION ALL SELECT period FROM contact_queue_stats
+        UNION ALL SELECT period FROM preaggregated_figures)),
     sp AS MATERIALIZED (SELECT period, hierarchy_for(period) AS eff FROM periods),
     units AS (SELECT sp.period, u.unit_id FROM sp JOIN org_units u ON u.effective_from = sp.eff),
     tree AS (
@@ -114,7 +121,8 @@ export async function rebuildUnitPeriodStats(conn: DuckDBConnection): Promise<vo
       FROM tree t
       JOIN unit_mapping m ON m.unit_id = t.descendant_id
       JOIN contact_queue_stats q ON q.queue_code = m.cx_code AND q.period = t.period
-      GROUP BY ALL)
+      GROUP BY ALL),
+    given AS (${preaggregatedCubeSql('tree')})
     SELECT ${CUBE.map(([, expr]) => expr).join(',\n      ')}
     FROM units u
     LEFT JOIN emp e USING (period, unit_id)
@@ -122,5 +130,6 @@ export async function rebuildUnitPeriodStats(conn: DuckDBConnection): Promise<vo
     LEFT JOIN rec r USING (period, unit_id)
     LEFT JOIN cust c USING (period, unit_id)
     LEFT JOIN calls k USING (period, unit_id)
+    LEFT JOIN given p USING (period, unit_id)
     ORDER BY u.period, u.unit_id`);
 }
