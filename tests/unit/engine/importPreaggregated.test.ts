@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/main/engine/db/query';
 import { importFile } from '../../../src/main/engine/import/importFile';
 import { inferMapping } from '../../../src/main/engine/import/mapping';
+import { listQuarantine } from '../../../src/main/engine/import/quarantine';
 import { metricIdOf } from '../../../src/main/engine/import/kinds/preaggregatedMetrics';
 import { METRIC_IDS } from '../../../src/shared/metrics';
 import { upstream } from '../../helpers/cli';
@@ -161,6 +162,33 @@ describe('importing pre-aggregated figures', () => {
       'period: not in the expected form': 1,
       'value: not a number': 1,
     });
+  });
+
+  it('lists quarantined employee figures without their value or n (customer figures in full)', async () => {
+    await importFile(
+      f.ws,
+      f.write(
+        'kpis.csv',
+        csv([
+          ['Team', 'Quarter', 'KPI', 'Score', 'Base'],
+          ['T1', '2025-Q1', 'Engagement', 72.5, 15],
+          ['T1', '2025-Q1', 'engagement_index', 61.5, 4],
+          ['T1', '2025-Q1', 'NPS', 40, 120],
+          ['T1', '2025-Q1', 'nps', 41, 121],
+          ['T1', '2025-Q1', 'Attrition', 4, 20],
+          ['T1', '2025-Q1', 'Attrition', 5, 21],
+          ['T2', '2025-Q1', 'Morale', 3.2, 4],
+        ]),
+      ),
+      { kind: 'preaggregated' },
+    );
+    const { rows } = await listQuarantine(f.ws.conn, { limit: 10, offset: 0 });
+    expect(rows.map((r) => [r.row, r.values])).toEqual([
+      [3, { Team: 'T1', Quarter: '2025-Q1', KPI: 'engagement_index' }],
+      [5, { Team: 'T1', Quarter: '2025-Q1', KPI: 'nps', Score: '41', Base: '121' }],
+      [7, { Team: 'T1', Quarter: '2025-Q1', KPI: 'Attrition' }],
+      [8, { Team: 'T2', Quarter: '2025-Q1', KPI: 'Morale' }],
+    ]);
   });
 
   it('judges "units below" in the hierarchy in force for each period', async () => {

@@ -1,5 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { METRICS } from '../../../shared/metrics';
 import { queryOne, queryRows } from '../db/query';
+import { metricIdOf } from './kinds/preaggregatedMetrics';
 
 export interface QuarantinedRow {
   sourceId: number;
@@ -9,8 +11,37 @@ export interface QuarantinedRow {
   column: string | null;
   rule: string;
   reason: string;
-  /** The row as the file had it; for survey responses only the failing cell (answers are personal). */
+  /**
+   * The row as the file had it; for survey responses only the failing cell (answers are
+   * personal); for pre-aggregated employee figures only which figure it is and the failing cell.
+   */
   values: Record<string, unknown>;
+}
+
+/**
+ * A pre-aggregated row's cells that may be shown: all of them for customer and contact-centre
+ * figures (customers are not the protected party); for employee figures (survey, HR, and names
+ * that stand for no known metric) only the unit, period and metric and the failing cell, since
+ * a value or n the confidentiality rules never judged must not leave the engine.
+ */
+function preaggregatedValues(
+  raw: Record<string, unknown>,
+  column: string | null,
+  mappingJson: string,
+): Record<string, unknown> {
+  let columns: Record<string, string> = {};
+  try {
+    columns = (JSON.parse(mappingJson) as { columns?: Record<string, string> }).columns ?? {};
+  } catch {
+    // No readable mapping: the canonical names stand for themselves.
+  }
+  const source = (name: string) => columns[name] ?? name;
+  const metric = raw[source('metric')];
+  const id = typeof metric === 'string' ? metricIdOf(metric) : null;
+  if (id !== null && (METRICS[id].source === 'customer' || METRICS[id].source === 'contact_centre'))
+    return raw;
+  const shown = new Set(['unit_id', 'period', 'metric', ...(column ? [column] : [])].map(source));
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => shown.has(key)));
 }
 
 /** Rows kept out of an import, with their reasons, newest import first. */
@@ -35,9 +66,11 @@ export async function listQuarantine(
     rule: string;
     reason: string;
     raw_json: string;
+    mapping_json: string;
   }>(
     conn,
-    `SELECT q.source_id, q.file_name, s.kind, q.row_number, q.column_name, q.rule, q.reason, q.raw_json
+    `SELECT q.source_id, q.file_name, s.kind, q.row_number, q.column_name, q.rule, q.reason, q.raw_json,
+       s.mapping_json
      FROM quarantine q JOIN sources s USING (source_id) WHERE ${where}
      ORDER BY q.source_id DESC, q.row_number LIMIT ${Math.trunc(options.limit)} OFFSET ${Math.trunc(options.offset)}`,
     params,
@@ -50,7 +83,9 @@ export async function listQuarantine(
       const values =
         r.kind === 'survey_responses'
           ? Object.fromEntries(Object.entries(raw).filter(([key]) => key === r.column_name))
-          : raw;
+          : r.kind === 'preaggregated'
+            ? preaggregatedValues(raw, r.column_name, r.mapping_json)
+            : raw;
       return {
         sourceId: r.source_id,
         file: r.file_name,
