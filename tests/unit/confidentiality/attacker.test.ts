@@ -657,4 +657,46 @@ describe('confidentiality attacker (property-based, through dispatch)', () => {
       t.close();
     }
   });
+
+  // The same on one figure: the direct group's people are all at least 5 per part, but only 4 of
+  // the team under the area answered eNPS, so "region's eNPS minus its direct eNPS" would give
+  // those 4 people's score (found by the property test with seed 821369933).
+  it('the direct scope cannot isolate a small group on a figure fewer people answered', async () => {
+    const p = (enps: number | null): GenPerson => ({ leader: false, e1: 3, v1: 3, enps });
+    const crowd = (n: number, enps: number | null) => Array.from({ length: n }, () => p(enps));
+    const org: GenOrg = {
+      periods: 1,
+      regions: [
+        {
+          attached: [[], [], []],
+          areas: [
+            {
+              attached: [crowd(5, 9), [], []],
+              teams: [{ byPeriod: [[...crowd(4, 10), ...crowd(2, null)], [], []] }],
+            },
+          ],
+          mixed: true,
+          teams: [{ byPeriod: [crowd(6, 7), [], []] }],
+        },
+      ],
+      reorg: null,
+    };
+    const t = await handMade(org, 'upstream-attacker-direct-figure-');
+    try {
+      for (const unitId of ['R0', 'R0T0', 'R0A0', 'R0A0T0']) await t.ask('overview', { unitId });
+      const direct = await t.ask('drilldown', { unitId: 'R0', scope: 'direct' });
+      const headline = (
+        direct as { ok: true; value: { headline: { metric: string; status: string }[] } }
+      ).value.headline;
+      expect(headline.find((m) => m.metric === 'respondents')!.status).toBe('ok');
+      expect(headline.find((m) => m.metric === 'enps')!.status).toBe('suppressed');
+      expect(t.k.facts.get('enps')?.get(t.period)?.get('R0')?.n).toBe(15);
+      expect(directScopeLeaks(t.k, t.trees, 5).map((l) => l.explain)).toEqual([]);
+      // Teeth: had the direct eNPS (11 answers) been shown, the attacker finds the 4.
+      see(t.k, `${DIRECT}enps`, t.period, 'R0', 11, null);
+      expect(directScopeLeaks(t.k, t.trees, 5).map((l) => l.remainder)).toContain(4);
+    } finally {
+      t.close();
+    }
+  });
 });

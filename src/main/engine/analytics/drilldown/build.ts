@@ -29,11 +29,12 @@ import { listPeriods, resolvePeriod } from '../../hierarchy/periods';
 import { unitReorgs } from '../../hierarchy/reorgs';
 import { hierarchyFor, unitsOf, type UnitRow } from '../../hierarchy/units';
 import { customerValue, employeeValue, noData } from '../../metrics/metricValue';
-import { directVisibility } from './directScope';
+import { directFigureVisibility, directVisibility } from './directScope';
 import { linkagePosition } from './linkagePosition';
 import {
   DIRECT_DEPTH,
   ROLLUP_DEPTH,
+  figureParts,
   itemTallies,
   ivrMix,
   scopeFigures,
@@ -178,6 +179,7 @@ export async function runDrilldown(
   const visibility = await visibilityMaps(conn, periods, minSize, { units: asked });
   const parts = await scopeParts(conn, unit.unit_id, periods);
   const figures = await scopeFigures(conn, unit.unit_id, maxDepth, periods);
+  const figureAtoms = scope === 'direct' ? await figureParts(conn, unit.unit_id, periods) : [];
   const reorgs = new Map(
     (await unitReorgs(conn, unit.unit_id, periods)).map((r) => [r.period, r.note]),
   );
@@ -190,6 +192,15 @@ export async function runDrilldown(
       .map((x) => ({ unitId: x.unit_id, depth: x.depth, attached: x.attached, rollup: x.rollup }));
     return directVisibility(tree, mine, minSize).visibility;
   };
+  // The direct scope judges each figure on its own atoms too (directFigureVisibility).
+  const directShown = (p: string, figure: string, group: Visibility): Visibility =>
+    scope === 'rollup'
+      ? group
+      : directFigureVisibility(
+          group,
+          figureAtoms.filter((x) => x.period === p && x.figure === figure),
+          minSize,
+        );
   // A figure is shown only when the group is (shownIn) and the figure on its own n is too.
   const shownFor = (
     p: string,
@@ -197,7 +208,7 @@ export async function runDrilldown(
   ): Visibility => {
     const group = shownIn(p);
     if (!group.visible || metric === 'respondents') return group;
-    return visibility.get(p)?.figure(metric).get(unit.unit_id) ?? group;
+    return directShown(p, metric, visibility.get(p)?.figure(metric).get(unit.unit_id) ?? group);
   };
   const inForce = new Set(parts.filter((x) => x.depth === 0).map((x) => x.period));
 
@@ -233,7 +244,7 @@ export async function runDrilldown(
     name: factor.slice('value:'.length),
     unit: valueCell(
       tally('unit', factor),
-      figureShown(figures_.value(factor), unit.unit_id, shown),
+      directShown(period, factor, figureShown(figures_.value(factor), unit.unit_id, shown)),
       minSize,
     ),
     parent: parent
@@ -270,7 +281,9 @@ export async function runDrilldown(
     const scored: ItemScore[] = (await itemTallies(conn, unitGroup, period, eff))
       .filter(
         (t) =>
-          t.answered >= minSize && figures_.item(t.item_id).get(unit.unit_id)?.visible === true,
+          t.answered >= minSize &&
+          figures_.item(t.item_id).get(unit.unit_id)?.visible === true &&
+          directShown(period, `item:${t.item_id}`, shown).visible,
       )
       .map((t) => ({
         itemId: t.item_id,

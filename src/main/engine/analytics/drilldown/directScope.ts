@@ -50,3 +50,24 @@ export function directVisibility(
   }
   return { visibility: { visible: true }, respondents };
 }
+
+/**
+ * The same atoms rule for one figure (eNPS, a value, an item): a figure answered by fewer people
+ * than the group has is made of its own atoms (the people behind it attached to each unit in the
+ * direct group, and below each direct report), so each must hold nobody or at least the minimum,
+ * or "roll-up minus direct" on that figure gives a small group's answers.
+ */
+export function directFigureVisibility(
+  groupVisibility: Visibility,
+  parts: { depth: number; own: number; rollup: number }[],
+  minSize: number,
+): Visibility {
+  if (!groupVisibility.visible) return groupVisibility;
+  const atoms = [
+    ...parts.map((p) => p.own),
+    ...parts.filter((p) => p.depth === 1).map((p) => p.rollup - p.own),
+  ];
+  return atoms.some((n) => n > 0 && n < minSize)
+    ? { visible: false, reason: directReasons.derivable(minSize) }
+    : groupVisibility;
+}

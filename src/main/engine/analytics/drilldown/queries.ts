@@ -289,3 +289,39 @@ export async function ivrMix(
     { unit: unitId, period, eff },
   );
 }
+
+export interface FigurePart extends Record<string, unknown> {
+  period: string;
+  unit_id: string;
+  depth: number;
+  figure: string;
+  /** People behind the figure attached to the unit itself. */
+  own: number;
+  /** People behind the figure in the unit's full roll-up. */
+  rollup: number;
+}
+
+/**
+ * Per period and figure, the people behind it attached to the unit and to each unit reporting
+ * directly to it, and in those units' roll-ups: what the direct scope's figures are made of.
+ */
+export async function figureParts(
+  conn: DuckDBConnection,
+  unitId: string,
+  periods: string[],
+): Promise<FigurePart[]> {
+  return queryRows<FigurePart>(
+    conn,
+    `WITH ${periodsCte},
+     parts AS (
+       SELECT sp.period, c.descendant_id AS unit_id, c.depth
+       FROM sp JOIN org_closure c ON c.effective_from = sp.eff AND c.ancestor_id = $unit AND c.depth <= 1)
+     SELECT p.period, p.unit_id, p.depth, s.figure,
+       coalesce(sum(s.n) FILTER (WHERE s.scope = 'own'), 0)::BIGINT AS own,
+       coalesce(sum(s.n) FILTER (WHERE s.scope = 'rollup'), 0)::BIGINT AS rollup
+     FROM parts p JOIN employee_figure_stats s
+       ON s.period = p.period AND s.unit_id = p.unit_id AND s.role = 'all'
+     GROUP BY ALL`,
+    { unit: unitId, periods: JSON.stringify(periods) },
+  );
+}
