@@ -32,7 +32,8 @@ function surveyPeriods(conn: DuckDBConnection): Promise<string[]> {
   return memo(conn, 'surveyPeriods', async () => {
     const rows = await queryRows<{ period: string }>(
       conn,
-      'SELECT DISTINCT period FROM respondent_scores ORDER BY period',
+      // Raw survey answers or pre-aggregated survey figures: whatever the statistics hold.
+      'SELECT DISTINCT period FROM employee_figure_stats WHERE n > 0 ORDER BY period',
     );
     return rows.map((r) => r.period);
   });

@@ -299,11 +299,12 @@ export function dataPeriods(
   employeeMetric: MetricId = 'engagement_index',
   customerMetric: MetricId = 'nps',
 ): Promise<{ employee: string[]; customer: string[] }> {
+  // From the statistics imports keep, so raw and pre-aggregated data count alike.
   const from: Record<MetricSource, string> = {
-    survey: 'SELECT DISTINCT period FROM respondent_scores',
-    hr: 'SELECT DISTINCT period FROM hr_metrics WHERE headcount > 0',
-    customer: 'SELECT DISTINCT period FROM customer_code_stats WHERE responses > 0',
-    contact_centre: 'SELECT DISTINCT period FROM contact_queue_stats WHERE interactions > 0',
+    survey: 'SELECT DISTINCT period FROM employee_figure_stats WHERE n > 0',
+    hr: 'SELECT DISTINCT period FROM unit_period_stats WHERE headcount > 0',
+    customer: 'SELECT DISTINCT period FROM unit_period_stats WHERE customer_responses > 0',
+    contact_centre: 'SELECT DISTINCT period FROM unit_period_stats WHERE interactions > 0',
   };
   const e = METRICS[employeeMetric].source;
   const c = METRICS[customerMetric].source;

@@ -10,7 +10,7 @@ import {
   teamVariance,
   type VarianceComponents,
 } from './credibility';
-import { engagementOptions, levelComponents } from './levelComponents';
+import { engagementOptions, givenEngagementBelow, levelComponents } from './levelComponents';
 
 const round = (value: number, places = 2): number =>
   Math.round(value * 10 ** places) / 10 ** places;
@@ -57,16 +57,19 @@ export async function smallTeamView(
       reason: figure.reason,
     };
   }
-  const moments = await queryOne<{ n: number; sum: number; sq: number }>(
+  const moments = await queryOne<{ n: number; sum: number; sq: number; given: boolean }>(
     conn,
-    `SELECT engagement_n AS n, engagement_sum AS sum, engagement_sq AS sq
+    `SELECT engagement_n AS n, engagement_sum AS sum, engagement_sq AS sq,
+       ${givenEngagementBelow('$unit', '$period')} AS given
      FROM unit_period_stats WHERE period = $period AND unit_id = $unit`,
     { period, unit: unit.unitId },
   );
   const options = await engagementOptions(conn);
-  const variance = moments
-    ? teamVariance({ n: moments.n, sum: moments.sum, sumSq: moments.sq })
-    : null;
+  // A pre-aggregated engagement figure below the unit has no spread to agree on.
+  const variance =
+    moments && !moments.given
+      ? teamVariance({ n: moments.n, sum: moments.sum, sumSq: moments.sq })
+      : null;
   // The 0-100 index back on the answer scale: one answer step is 100 / (options - 1) points.
   const step = 100 / (options - 1);
   const agreement =

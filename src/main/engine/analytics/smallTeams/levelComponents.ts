@@ -21,11 +21,22 @@ export function levelComponents(
        JOIN org_units o ON o.effective_from = hierarchy_for($period) AND o.unit_id = u.unit_id
        WHERE u.period = $period AND o.level = $level AND u.engagement_n >= 2
          AND NOT EXISTS (SELECT 1 FROM suppressed_figures s WHERE s.period = u.period
-           AND s.unit_id = u.unit_id AND s.figure = 'engagement_index')`,
+           AND s.unit_id = u.unit_id AND s.figure = 'engagement_index')
+         AND NOT ${givenEngagementBelow('u.unit_id', '$period')}`,
       { period, level },
     );
     return varianceComponents(rows.map((r) => ({ n: r.n, sum: r.sum, sumSq: r.sq })));
   });
+}
+
+/**
+ * SQL: whether a pre-aggregated engagement figure stands anywhere in the unit's roll-up. Such a
+ * figure is a mean without its spread, so it says nothing of how people vary or agree.
+ */
+export function givenEngagementBelow(unit: string, period: string): string {
+  return `EXISTS (SELECT 1 FROM preaggregated_figures g
+    JOIN org_closure c ON c.effective_from = hierarchy_for(${period}) AND c.descendant_id = g.unit_id
+    WHERE c.ancestor_id = ${unit} AND g.period = ${period} AND g.metric = 'engagement_index')`;
 }
 
 /** Answer options of the engagement items (the most common scale in the catalogue; 5 if none). */
