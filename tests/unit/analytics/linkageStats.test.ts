@@ -110,6 +110,40 @@ describe('linkage statistics: published worked examples', () => {
   });
 });
 
+describe('average ranks on large inputs (counting on the 0.01 grid, or sorting)', () => {
+  // By definition: rank = 1 + (values below) + (ties - 1) / 2.
+  const naive = (xs: number[]) =>
+    xs.map((v) => {
+      const below = xs.filter((w) => w < v).length;
+      const ties = xs.filter((w) => w === v).length;
+      return below + (ties + 1) / 2;
+    });
+  it('equals the definition for figures rounded to 2 decimals, with many ties', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -10_000, max: 10_000 }), { minLength: 64, maxLength: 300 }),
+        (ints) => {
+          const xs = ints.map((i) => Math.round(i / 7) / 100);
+          expect(averageRanks(xs)).toEqual(naive(xs));
+        },
+      ),
+    );
+  });
+  it('equals the definition for values off the grid', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), {
+          minLength: 64,
+          maxLength: 200,
+        }),
+        (xs) => {
+          expect(averageRanks(xs)).toEqual(naive(xs));
+        },
+      ),
+    );
+  });
+});
+
 describe('linkage statistics: properties', () => {
   // Values with a resolution (no subnormal doubles, whose squares underflow to 0).
   const value = fc.integer({ min: -100_000, max: 100_000 }).map((i) => i / 97);

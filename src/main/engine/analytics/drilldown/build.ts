@@ -177,9 +177,9 @@ export async function runDrilldown(
   // A handful of set-based queries, run one after another on the workspace's connection.
   const asked = [...breadcrumbs, ...children].map((u) => u.unit_id);
   const visibility = await visibilityMaps(conn, periods, minSize, { units: asked });
-  const parts = await scopeParts(conn, unit.unit_id, periods);
+  const figureAtoms = await figureParts(conn, unit.unit_id, periods);
+  const parts = scopeParts(figureAtoms);
   const figures = await scopeFigures(conn, unit.unit_id, maxDepth, periods);
-  const figureAtoms = scope === 'direct' ? await figureParts(conn, unit.unit_id, periods) : [];
   const reorgs = new Map(
     (await unitReorgs(conn, unit.unit_id, periods)).map((r) => [r.period, r.note]),
   );

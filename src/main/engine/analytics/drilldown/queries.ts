@@ -138,35 +138,38 @@ export interface ScopePart extends Record<string, unknown> {
 
 /**
  * Per period, the unit itself (depth 0) and the units reporting directly to it (depth 1), with
- * their attached and roll-up respondent counts and roll-up engagement index, from the stored
- * figure statistics. A period without a depth-0 row is one whose hierarchy does not contain the
- * unit.
+ * their attached and roll-up respondent counts and roll-up engagement index, from the figure
+ * parts (one read of the stored statistics serves both). A period without a depth-0 row is one
+ * whose hierarchy does not contain the unit.
  */
-export async function scopeParts(
-  conn: DuckDBConnection,
-  unitId: string,
-  periods: string[],
-): Promise<ScopePart[]> {
-  return queryRows<ScopePart>(
-    conn,
-    `WITH ${periodsCte},
-     parts AS (
-       SELECT sp.period, c.descendant_id AS unit_id, c.depth
-       FROM sp JOIN org_closure c ON c.effective_from = sp.eff AND c.ancestor_id = $unit AND c.depth <= 1),
-     st AS (
-       SELECT s.period, s.unit_id, s.scope, s.figure, s.n, s.total FROM employee_figure_stats s
-       WHERE s.role = 'all' AND s.figure IN ('respondents', 'engagement_index')
-         AND s.period IN (SELECT period FROM sp) AND s.unit_id IN (SELECT unit_id FROM parts))
-     SELECT p.period, p.unit_id, p.depth,
-       coalesce(sum(st.n) FILTER (WHERE st.scope = 'own' AND st.figure = 'respondents'), 0)::INTEGER AS attached,
-       coalesce(sum(st.n) FILTER (WHERE st.scope = 'rollup' AND st.figure = 'respondents'), 0)::INTEGER AS rollup,
-       sum(st.total) FILTER (WHERE st.scope = 'rollup' AND st.figure = 'engagement_index')
-         / nullif(sum(st.n) FILTER (WHERE st.scope = 'rollup' AND st.figure = 'engagement_index'), 0) AS engagement_index,
-       coalesce(sum(st.n) FILTER (WHERE st.scope = 'rollup' AND st.figure = 'engagement_index'), 0)::INTEGER AS engagement_n
-     FROM parts p LEFT JOIN st ON st.period = p.period AND st.unit_id = p.unit_id
-     GROUP BY p.period, p.unit_id, p.depth
-     ORDER BY p.period, p.depth, p.unit_id`,
-    { unit: unitId, periods: JSON.stringify(periods) },
+export function scopeParts(parts: FigurePart[]): ScopePart[] {
+  const byKey = new Map<string, ScopePart>();
+  for (const p of parts) {
+    const key = `${p.period}|${p.unit_id}`;
+    let row = byKey.get(key);
+    if (!row) {
+      row = {
+        period: p.period,
+        unit_id: p.unit_id,
+        depth: p.depth,
+        attached: 0,
+        rollup: 0,
+        engagement_index: null,
+        engagement_n: 0,
+      };
+      byKey.set(key, row);
+    }
+    if (p.figure === 'respondents') {
+      row.attached = p.own;
+      row.rollup = p.rollup;
+    } else if (p.figure === 'engagement_index') {
+      row.engagement_n = p.rollup;
+      row.engagement_index = p.rollup > 0 ? p.rollup_total / p.rollup : null;
+    }
+  }
+  return [...byKey.values()].sort(
+    (a, b) =>
+      a.period.localeCompare(b.period) || a.depth - b.depth || a.unit_id.localeCompare(b.unit_id),
   );
 }
 
@@ -299,11 +302,15 @@ export interface FigurePart extends Record<string, unknown> {
   own: number;
   /** People behind the figure in the unit's full roll-up. */
   rollup: number;
+  /** The roll-up's sum of the per-person figure (engagement: of the 0-100 scores). */
+  rollup_total: number;
 }
 
 /**
  * Per period and figure, the people behind it attached to the unit and to each unit reporting
- * directly to it, and in those units' roll-ups: what the direct scope's figures are made of.
+ * directly to it, and in those units' roll-ups (units in the period's tree without any figure
+ * get a 'respondents' row of zeros, so the tree's shape is kept): what the direct scope's
+ * figures are made of, and the drill-down's parts (scopeParts).
  */
 export async function figureParts(
   conn: DuckDBConnection,
@@ -316,11 +323,13 @@ export async function figureParts(
      parts AS (
        SELECT sp.period, c.descendant_id AS unit_id, c.depth
        FROM sp JOIN org_closure c ON c.effective_from = sp.eff AND c.ancestor_id = $unit AND c.depth <= 1)
-     SELECT p.period, p.unit_id, p.depth, s.figure,
+     SELECT p.period, p.unit_id, p.depth, coalesce(s.figure, 'respondents') AS figure,
        coalesce(sum(s.n) FILTER (WHERE s.scope = 'own'), 0)::BIGINT AS own,
-       coalesce(sum(s.n) FILTER (WHERE s.scope = 'rollup'), 0)::BIGINT AS rollup
-     FROM parts p JOIN employee_figure_stats s
+       coalesce(sum(s.n) FILTER (WHERE s.scope = 'rollup'), 0)::BIGINT AS rollup,
+       coalesce(sum(s.total) FILTER (WHERE s.scope = 'rollup'), 0)::DOUBLE AS rollup_total
+     FROM parts p LEFT JOIN employee_figure_stats s
        ON s.period = p.period AND s.unit_id = p.unit_id AND s.role = 'all'
+       AND s.period IN (SELECT period FROM sp)
      GROUP BY ALL`,
     { unit: unitId, periods: JSON.stringify(periods) },
   );

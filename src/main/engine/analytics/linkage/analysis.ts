@@ -31,7 +31,7 @@ import {
   type Correlation,
 } from './stats';
 
-import { densityGrid, listQuadrant, thinPoints } from './thinPoints';
+import { densityGrid, listQuadrant, spreadOf, thinPoints } from './thinPoints';
 
 export const LAGS = [-2, -1, 0, 1, 2] as const;
 const N_FOR_R30 = unitsNeeded(0.3);
@@ -194,17 +194,6 @@ function summariseExclusions(exclusions: Exclusion[]) {
   };
 }
 
-function groupByPair(observations: Observation[]): Map<string, Observation[]> {
-  const byPair = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const k = pairKey(o);
-    const list = byPair.get(k);
-    if (list) list.push(o);
-    else byPair.set(k, [o]);
-  }
-  return byPair;
-}
-
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -299,7 +288,7 @@ export async function runLinkage(
   // when that is suppressed or missing, at the mean of the points shown for the pair.
   const splits = new Map<string, { x: number; y: number }>();
   let usedMean = false;
-  const byPair = groupByPair(obs);
+  const byPair = data.byPair;
   for (const pair of pairs) {
     const members = byPair.get(pairKey(pair)) ?? [];
     if (members.length === 0) continue;
@@ -336,8 +325,9 @@ export async function runLinkage(
   const counts = { bright_spot: 0, customer_only: 0, employee_only: 0, at_risk: 0 };
   for (const p of points) counts[p.quadrant] += 1;
   const splitOf = (p: LinkagePoint) => splits.get(pairKey(p))!;
+  const spread = spreadOf(points);
   const units = Object.fromEntries(
-    QUADRANTS.map((q) => [q, listQuadrant(points, q, splitOf)]),
+    QUADRANTS.map((q) => [q, listQuadrant(points, q, splitOf, spread)]),
   ) as Record<Quadrant, { unitId: string; name: string; employeePeriod: string }[]>;
   const shown = thinPoints(points);
 
@@ -456,7 +446,7 @@ export async function runLagProfile(
     const k = pairKey(e);
     excludedByPair.set(k, (excludedByPair.get(k) ?? 0) + 1);
   }
-  const observed = groupByPair(data.observations);
+  const observed = data.byPair;
   const lags = pairsByLag.map(({ lag, pairs }) => {
     const obs = pairs.flatMap((p) => observed.get(pairKey(p)) ?? []);
     const c = correlate(

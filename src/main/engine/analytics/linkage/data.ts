@@ -47,6 +47,8 @@ export interface Exclusion extends PeriodPair {
 
 export interface LinkageData {
   observations: Observation[];
+  /** The same observations by pairKey, in pair order. */
+  byPair: Map<string, Observation[]>;
   exclusions: Exclusion[];
   /** The company figures (top of the tree) per pair, for quadrant splits; absent when suppressed. */
   company: Map<string, { x: number; y: number }>;
@@ -254,10 +256,13 @@ export async function loadLinkageData(
   }
 
   const observations: Observation[] = [];
+  const byPair = new Map<string, Observation[]>();
   const exclusions: Exclusion[] = [];
   const company = new Map<string, { x: number; y: number }>();
   for (const pair of pairs) {
     const { employeePeriod, customerPeriod } = pair;
+    const inPair: Observation[] = [];
+    byPair.set(pairKey(pair), inPair);
     const noCustomers: Side = {
       ok: false,
       reason: `No ${customerNoun} mapped in ${customerPeriod}`,
@@ -276,7 +281,7 @@ export async function loadLinkageData(
         exclusions.push({ employeePeriod, customerPeriod, unitId: unit.unit_id, reason });
         continue;
       }
-      observations.push({
+      const o: Observation = {
         employeePeriod,
         customerPeriod,
         unitId: unit.unit_id,
@@ -287,10 +292,12 @@ export async function loadLinkageData(
         y: c.value,
         nEmployees: e.n,
         nCustomers: c.n,
-      });
+      };
+      observations.push(o);
+      inPair.push(o);
     }
   }
-  return { observations, exclusions, company };
+  return { observations, byPair, exclusions, company };
 }
 
 /** Survey periods and customer periods in the workspace, oldest first. */

@@ -51,16 +51,58 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number | 
 
 /** Ranks 1..n, ties sharing the average of the ranks they span. */
 export function averageRanks(values: readonly number[]): number[] {
-  const order = Uint32Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
-  const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  return onCentGrid(values) ? countedRanks(values) : sortedRanks(values);
+}
+
+/** Figures are rounded to 2 decimals before they leave the engine: then ranks need no sort. */
+const GRID = 100;
+const MAX_CELLS = 2_000_000;
+
+function onCentGrid(values: readonly number[]): boolean {
+  if (values.length < 64) return false;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    // On the grid exactly: the value is what rounding to 2 decimals gives (as the engine rounds).
+    const k = Math.round(v * GRID);
+    if (k / GRID !== v) return false;
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  return hi - lo < MAX_CELLS;
+}
+
+/** Counting sort on the 0.01 grid: O(n + range), exact for values on the grid. */
+function countedRanks(values: readonly number[]): number[] {
+  const keys = values.map((v) => Math.round(v * GRID));
+  let lo = Infinity;
+  for (const k of keys) if (k < lo) lo = k;
+  let hi = -Infinity;
+  for (const k of keys) if (k > hi) hi = k;
+  const counts = new Uint32Array(hi - lo + 1);
+  for (const k of keys) counts[k - lo]!++;
+  // Average rank of each cell: the ranks it spans are (before + 1) .. (before + count).
+  const rankOf = new Float64Array(counts.length);
+  let before = 0;
+  for (let c = 0; c < counts.length; c++) {
+    const n = counts[c]!;
+    if (n > 0) rankOf[c] = before + (n + 1) / 2;
+    before += n;
+  }
+  return keys.map((k) => rankOf[k - lo]!);
+}
+
+/** The general case: a native numeric sort, then each distinct value's average rank. */
+function sortedRanks(values: readonly number[]): number[] {
+  const sorted = Float64Array.from(values).sort();
+  const rankOf = new Map<number, number>();
+  for (let start = 0; start < sorted.length;) {
     let end = start;
-    while (end + 1 < order.length && values[order[end + 1]!] === values[order[start]!]) end++;
-    const rank = (start + end) / 2 + 1;
-    for (let k = start; k <= end; k++) ranks[order[k]!] = rank;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[start]) end++;
+    rankOf.set(sorted[start]!, (start + end) / 2 + 1);
     start = end + 1;
   }
-  return ranks;
+  return values.map((v) => rankOf.get(v)!);
 }
 
 /** Spearman's rho: Pearson r of the average ranks (correct with ties). */

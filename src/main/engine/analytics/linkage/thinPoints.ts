@@ -11,24 +11,29 @@ export const MAX_POINTS = 2000;
 export const MAX_LISTED = 50;
 const GRID = 24;
 
-/** A stable pseudo-random rank for a point, so the same request sends the same sample. */
+/** A stable pseudo-random rank for a point (FNV-1a of its unit and quarter). */
 function rank(p: LinkagePoint): number {
   let h = 2166136261;
-  for (const ch of `${p.unitId}|${p.employeePeriod}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  const key = `${p.unitId}|${p.employeePeriod}`;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
 export function thinPoints(points: LinkagePoint[]): LinkagePoint[] {
   if (points.length <= MAX_POINTS) return points;
-  const outliers = points.filter((p) => p.outlier);
-  const rest = points
-    .filter((p) => !p.outlier)
-    .map((p) => ({ p, r: rank(p) }))
-    .sort((a, b) => a.r - b.r)
-    .slice(0, Math.max(0, MAX_POINTS - outliers.length))
-    .map((x) => x.p);
-  const kept = new Set([...outliers, ...rest]);
-  return points.filter((p) => kept.has(p));
+  const outliers = points.reduce((n, p) => n + (p.outlier ? 1 : 0), 0);
+  const room = Math.max(0, MAX_POINTS - outliers);
+  // The non-outliers with the `room` smallest ranks: a native sort of the ranks finds the cut.
+  const ranks = Uint32Array.from(points, (p) => (p.outlier ? 0 : rank(p)));
+  const others = Uint32Array.from(ranks.filter((_, i) => !points[i]!.outlier)).sort();
+  const cut = room > 0 ? others[room - 1]! : -1;
+  let taken = 0;
+  return points.filter((p, i) => {
+    if (p.outlier) return true;
+    if (ranks[i]! > cut || taken >= room) return false;
+    taken++;
+    return true;
+  });
 }
 
 /** Counts of all points on a GRID x GRID lattice over their range (only non-empty cells). */
@@ -65,16 +70,11 @@ export function listQuadrant(
   points: LinkagePoint[],
   quadrant: Quadrant,
   split: (p: LinkagePoint) => { x: number; y: number },
+  spread: { sx: number; sy: number } = spreadOf(points),
 ): { unitId: string; name: string; employeePeriod: string }[] {
-  const sd = (values: number[]) => {
-    const m = values.reduce((a, v) => a + v, 0) / values.length;
-    return Math.sqrt(values.reduce((a, v) => a + (v - m) ** 2, 0) / values.length) || 1;
-  };
-  const sx = sd(points.map((p) => p.x));
-  const sy = sd(points.map((p) => p.y));
   const depth = (p: LinkagePoint) => {
     const s = split(p);
-    return Math.min(Math.abs(p.x - s.x) / sx, Math.abs(p.y - s.y) / sy);
+    return Math.min(Math.abs(p.x - s.x) / spread.sx, Math.abs(p.y - s.y) / spread.sy);
   };
   return points
     .filter((p) => p.quadrant === quadrant)
@@ -82,4 +82,13 @@ export function listQuadrant(
     .sort((a, b) => b.d - a.d || a.p.name.localeCompare(b.p.name))
     .slice(0, MAX_LISTED)
     .map(({ p }) => ({ unitId: p.unitId, name: p.name, employeePeriod: p.employeePeriod }));
+}
+
+/** The standard deviation of the points' x and y (1 when there is no spread). */
+export function spreadOf(points: LinkagePoint[]): { sx: number; sy: number } {
+  const sd = (values: number[]) => {
+    const m = values.reduce((a, v) => a + v, 0) / values.length;
+    return Math.sqrt(values.reduce((a, v) => a + (v - m) ** 2, 0) / values.length) || 1;
+  };
+  return { sx: sd(points.map((p) => p.x)), sy: sd(points.map((p) => p.y)) };
 }
