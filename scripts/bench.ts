@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--scale small|default|large] [--import-rows N]`: builds the sample company at
- * a scale, then prints how long the import took, how fast each method answers (p50/p95 over
- * repeated calls, after the workspace is open), the process's peak memory, and import throughput
+ * a scale, then prints how long the import took, how fast each method answers (its first call,
+ * then p50/p95 over repeated calls, after the workspace is open), the process's peak memory, and import throughput
  * on an N-row CSV against DuckDB's own read_csv. Figures, not pass/fail.
  */
 import { rmSync, statSync } from 'node:fs';
@@ -91,18 +91,21 @@ const cases: [string, () => unknown][] = [
   ['drivers (eNPS, items)', () => ({})],
   ['drivers (NPS, teams, +1)', () => ({ outcome: 'nps', level: 'team', lag: 1 })],
 ];
+// The first call of each case is reported apart: it pays for what later calls share (hierarchy
+// lookups, a metric pair's linkage sides, compiled code), which p50/p95 of the rest do not show.
 for (const [label, input] of cases) {
   const method = label.split(' ')[0]!;
   const times: number[] = [];
-  for (let i = 0; i < calls; i++) {
+  for (let i = 0; i <= calls; i++) {
     const t0 = performance.now();
     const result = await engine.call(method, input());
     times.push(performance.now() - t0);
     if (!result.ok) throw new Error(`${label}: ${result.error.message}`);
   }
+  const first = times.shift()!;
   times.sort((a, b) => a - b);
   console.log(
-    `  ${label.padEnd(26)} p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  (${calls} calls)`,
+    `  ${label.padEnd(26)} first ${ms(first).padStart(9)}  p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  (${calls} more calls)`,
   );
 }
 engine.close();

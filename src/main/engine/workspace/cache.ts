@@ -24,6 +24,32 @@ export function memo<T>(
   return value;
 }
 
+/**
+ * memo for answers that come in many variants (one per metric pair and level, say): at most
+ * `limit` of the group are kept, the least recently used going first.
+ */
+export function boundedMemo<T>(
+  conn: DuckDBConnection,
+  group: string,
+  key: string,
+  limit: number,
+  compute: () => Promise<T>,
+): Promise<T> {
+  let cache = caches.get(conn);
+  if (!cache) caches.set(conn, (cache = new Map()));
+  const full = `${group}\u0000${key}`;
+  const hit = cache.get(full);
+  if (hit) {
+    // Map order is insertion order: re-inserting marks it most recently used.
+    cache.delete(full);
+    cache.set(full, hit);
+    return hit as Promise<T>;
+  }
+  const inGroup = [...cache.keys()].filter((k) => k.startsWith(`${group}\u0000`));
+  for (const old of inGroup.slice(0, Math.max(0, inGroup.length - limit + 1))) cache.delete(old);
+  return memo(conn, full, compute);
+}
+
 /** Forgets everything cached for the workspace: its data is about to change. */
 export function invalidateCache(conn: DuckDBConnection): void {
   caches.get(conn)?.clear();

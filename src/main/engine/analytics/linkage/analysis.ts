@@ -16,6 +16,7 @@ import {
   defaultLevel,
   levelNames,
   loadLinkageData,
+  loadPairSeries,
   MIN_CUSTOMER_RESPONSES,
   pairKey,
   shiftPeriod,
@@ -431,8 +432,8 @@ export async function runLagProfile(
       'No lag from -2 to 2 has survey and customer data to pair.',
     );
   }
-  // One load for every pair of every lag; observations are then split by lag.
-  const data = await loadLinkageData(conn, {
+  // One load for every pair of every lag; the points are then split by lag.
+  const series = await loadPairSeries(conn, {
     employeeMetric: input.employeeMetric,
     customerMetric: input.customerMetric,
     level: level,
@@ -441,17 +442,11 @@ export async function runLagProfile(
     minSize,
     company: false,
   });
-  const excludedByPair = new Map<string, number>();
-  for (const e of data.exclusions) {
-    const k = pairKey(e);
-    excludedByPair.set(k, (excludedByPair.get(k) ?? 0) + 1);
-  }
-  const observed = data.byPair;
   const lags = pairsByLag.map(({ lag, pairs }) => {
-    const obs = pairs.flatMap((p) => observed.get(pairKey(p)) ?? []);
+    const parts = pairs.map((p) => series.get(pairKey(p))!);
     const c = correlate(
-      obs.map((o) => o.x),
-      obs.map((o) => o.y),
+      parts.flatMap((s) => s.xs),
+      parts.flatMap((s) => s.ys),
     );
     return {
       lag,
@@ -463,7 +458,7 @@ export async function runLagProfile(
       minDetectableR: c.minDetectableR,
       employeePeriods: pairs.map((p) => p.employeePeriod),
       customerPeriods: pairs.map((p) => p.customerPeriod),
-      excluded: pairs.reduce((sum, p) => sum + (excludedByPair.get(pairKey(p)) ?? 0), 0),
+      excluded: parts.reduce((sum, s) => sum + s.excluded, 0),
     };
   });
   const best = lags

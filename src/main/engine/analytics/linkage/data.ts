@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { memo } from '../../workspace/cache';
+import { boundedMemo, memo } from '../../workspace/cache';
 import type {
   LinkageCustomerMetric,
   LinkageEmployeeMetric,
@@ -176,10 +176,48 @@ type Side = { ok: true; value: number; n: number } | { ok: false; reason: string
  * Two set-based queries (the level's units, cached, and both figures with the stored decisions),
  * whatever the number of units and periods.
  */
-export async function loadLinkageData(
-  conn: DuckDBConnection,
-  options: LoadOptions,
-): Promise<LinkageData> {
+interface Sides {
+  unitsByPeriod: Map<string, UnitRow[]>;
+  employeeSide: Map<string, Map<string, Side>>;
+  customerSide: Map<string, Map<string, Side>>;
+  customerNoun: string;
+}
+
+/**
+ * Both sides of every pair, decided once: the employee figure per (t, unit) under the usual
+ * rules (a suppressed figure never leaves; the unit is excluded with the reason), the customer
+ * figure per (t+lag, unit) from at least MIN_CUSTOMER_RESPONSES answers. Two set-based queries
+ * (the level's units, cached, and both figures with the stored decisions).
+ */
+async function loadSides(conn: DuckDBConnection, options: LoadOptions): Promise<Sides> {
+  // Decided for every period the workspace holds, so every lag, period and view of the same
+  // metrics and level shares one load until the data changes.
+  const periods = await dataPeriods(conn, options.employeeMetric, options.customerMetric);
+  const everyPair = periods.employee.flatMap((employeePeriod) =>
+    periods.customer.map((customerPeriod) => ({ employeePeriod, customerPeriod })),
+  );
+  const key = JSON.stringify([
+    options.employeeMetric,
+    options.customerMetric,
+    options.level,
+    options.groupLevel,
+    options.company ?? true,
+    options.minSize,
+  ]);
+  const all = await boundedMemo(conn, 'linkageSides', key, SIDES_KEPT, () =>
+    computeSides(conn, { ...options, pairs: everyPair }),
+  );
+  // A pair outside the workspace's periods (a caller's own list) is decided on its own.
+  const known = options.pairs.every(
+    (p) => all.employeeSide.has(p.employeePeriod) && all.customerSide.has(p.customerPeriod),
+  );
+  return known ? all : computeSides(conn, options);
+}
+
+/** How many metric-pair and level variants of the sides are kept in memory. */
+const SIDES_KEPT = 6;
+
+async function computeSides(conn: DuckDBConnection, options: LoadOptions): Promise<Sides> {
   const { pairs, minSize } = options;
   const employeePeriods = [...new Set(pairs.map((p) => p.employeePeriod))];
   const customerPeriods = [...new Set(pairs.map((p) => p.customerPeriod))];
@@ -254,7 +292,18 @@ export async function loadLinkageData(
     }
     customerSide.set(period, sides);
   }
+  return { unitsByPeriod, employeeSide, customerSide, customerNoun };
+}
 
+export async function loadLinkageData(
+  conn: DuckDBConnection,
+  options: LoadOptions,
+): Promise<LinkageData> {
+  const { pairs } = options;
+  const { unitsByPeriod, employeeSide, customerSide, customerNoun } = await loadSides(
+    conn,
+    options,
+  );
   const observations: Observation[] = [];
   const byPair = new Map<string, Observation[]>();
   const exclusions: Exclusion[] = [];
@@ -298,6 +347,41 @@ export async function loadLinkageData(
     }
   }
   return { observations, byPair, exclusions, company };
+}
+
+/** One quarter pair's points as bare numbers, and how many units it left out. */
+export interface PairSeries {
+  xs: number[];
+  ys: number[];
+  excluded: number;
+}
+
+/**
+ * The pairs' points as numbers only (no unit objects), for answers that need only r and its
+ * interval per pair set (the lag profile): the same sides and rules as loadLinkageData.
+ */
+export async function loadPairSeries(
+  conn: DuckDBConnection,
+  options: LoadOptions,
+): Promise<Map<string, PairSeries>> {
+  const { unitsByPeriod, employeeSide, customerSide } = await loadSides(conn, options);
+  const out = new Map<string, PairSeries>();
+  for (const pair of options.pairs) {
+    const series: PairSeries = { xs: [], ys: [], excluded: 0 };
+    const employees = employeeSide.get(pair.employeePeriod)!;
+    const customers = customerSide.get(pair.customerPeriod)!;
+    for (const unit of unitsByPeriod.get(pair.employeePeriod) ?? []) {
+      if (unit.is_root) continue;
+      const e = employees.get(unit.unit_id)!;
+      const c = customers.get(unit.unit_id);
+      if (e.ok && c?.ok) {
+        series.xs.push(e.value);
+        series.ys.push(c.value);
+      } else series.excluded++;
+    }
+    out.set(pairKey(pair), series);
+  }
+  return out;
 }
 
 /** Survey periods and customer periods in the workspace, oldest first. */

@@ -1,0 +1,54 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boundedMemo, invalidateCache, memo } from '../../../src/main/engine/workspace/cache';
+
+let instance: DuckDBInstance;
+let conn: DuckDBConnection;
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(':memory:');
+  conn = await instance.connect();
+});
+afterAll(() => {
+  conn.closeSync();
+  instance.closeSync();
+});
+
+describe('workspace cache', () => {
+  it('computes once until the data changes, then again', async () => {
+    let runs = 0;
+    const get = () => memo(conn, 'k', async () => ++runs);
+    expect([await get(), await get()]).toEqual([1, 1]);
+    invalidateCache(conn);
+    expect(await get()).toBe(2);
+  });
+
+  it('forgets a failed computation instead of keeping the failure', async () => {
+    let runs = 0;
+    const get = () =>
+      memo(conn, 'flaky', async () => {
+        runs++;
+        if (runs === 1) throw new Error('first time fails');
+        return runs;
+      });
+    await expect(get()).rejects.toThrow('first time fails');
+    await Promise.resolve();
+    expect(await get()).toBe(2);
+  });
+
+  it('keeps at most the limit of a group, dropping the least recently used', async () => {
+    invalidateCache(conn);
+    const computed: string[] = [];
+    const get = (key: string) =>
+      boundedMemo(conn, 'sides', key, 2, async () => {
+        computed.push(key);
+        return key;
+      });
+    await get('a');
+    await get('b');
+    await get('a'); // a is now the most recently used
+    await get('c'); // evicts b
+    await get('a');
+    await get('b');
+    expect(computed).toEqual(['a', 'b', 'c', 'b']);
+  });
+});
