@@ -4,11 +4,12 @@
  * then p50/p95 over repeated calls, after the workspace is open), the process's peak memory, and import throughput
  * on an N-row CSV against DuckDB's own read_csv. Figures, not pass/fail.
  */
+import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Engine } from '../src/main/engine/engine';
 import { createSampleWorkspace } from '../src/main/engine/sampleWorkspace';
 import type { SampleScale } from '../src/main/engine/sample';
 import { benchImport } from './benchImport';
@@ -30,10 +31,6 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const started = performance.now();
 const importTimes: { file: string; rows: number; ms: number }[] = [];
@@ -62,53 +59,19 @@ for (const t of importTimes) {
   );
 }
 
-const openStart = performance.now();
-const engine = await Engine.open(workspace);
-console.log(`open workspace: ${ms(performance.now() - openStart)}`);
-const hierarchy = await engine.call('hierarchy', {});
-const units = hierarchy.ok
-  ? (hierarchy.value as { units: { id: string; level: string }[] }).units
-  : [];
-const pick = (level: string) => units.filter((u) => u.level === level).map((u) => u.id);
-const any = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
-const cases: [string, () => unknown][] = [
-  ['info', () => ({})],
-  ['hierarchy', () => ({})],
-  ['overview (company)', () => ({})],
-  ['overview (region)', () => ({ unitId: pick('region')[0] })],
-  ['overview (team, varying)', () => ({ unitId: any(pick('team')) })],
-  ['heatmap (regions)', () => ({})],
-  ['heatmap (vs previous)', () => ({ mode: 'vs_previous' })],
-  ['heatmap (an area, varying)', () => ({ parentId: any(pick('area')) })],
-  ['drilldown (company)', () => ({ unitId: pick('company')[0] })],
-  ['drilldown (region, direct)', () => ({ unitId: pick('region')[0], scope: 'direct' })],
-  ['drilldown (team, varying)', () => ({ unitId: any(pick('team')) })],
-  ['linkage (one period)', () => ({ level: 'team', lag: 1, period: '2025-Q3' })],
-  ['linkage (pooled)', () => ({ level: 'team', lag: 1 })],
-  ['linkage (within region)', () => ({ level: 'team', lag: 1, withinGroup: 'demean' })],
-  ['linkage (AHT, area)', () => ({ level: 'area', customerMetric: 'avg_handle_seconds' })],
-  ['lagProfile', () => ({ level: 'team' })],
-  ['drivers (eNPS, items)', () => ({})],
-  ['drivers (NPS, teams, +1)', () => ({ outcome: 'nps', level: 'team', lag: 1 })],
-];
-// The first call of each case is reported apart: it pays for what later calls share (hierarchy
-// lookups, a metric pair's linkage sides, compiled code), which p50/p95 of the rest do not show.
-for (const [label, input] of cases) {
-  const method = label.split(' ')[0]!;
-  const times: number[] = [];
-  for (let i = 0; i <= calls; i++) {
-    const t0 = performance.now();
-    const result = await engine.call(method, input());
-    times.push(performance.now() - t0);
-    if (!result.ok) throw new Error(`${label}: ${result.error.message}`);
-  }
-  const first = times.shift()!;
-  times.sort((a, b) => a - b);
-  console.log(
-    `  ${label.padEnd(26)} first ${ms(first).padStart(9)}  p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  (${calls} more calls)`,
-  );
-}
-engine.close();
+// Method latency in a fresh process, as the app opens a workspace: not in this one, whose heap
+// still holds the sample it just generated (its collections would be measured too).
+const child = spawnSync(
+  process.execPath,
+  [
+    ...process.execArgv,
+    join(dirname(fileURLToPath(import.meta.url)), 'benchMethods.ts'),
+    workspace,
+    String(calls),
+  ],
+  { stdio: 'inherit' },
+);
+if (child.status !== 0) throw new Error('the method benchmark failed');
 clearInterval(sampler);
 console.log(`peak memory (RSS): ${mb(peakRss)}`);
 await benchImport(dir, Number(values['import-rows'] ?? 1_000_000));

@@ -143,7 +143,6 @@ export function visibilityOf(
 export async function valueAndItemVisibility(
   conn: DuckDBConnection,
   period: string,
-  _maps: Map<string, PeriodVisibility>,
   minSize: number,
   units?: string[],
 ): Promise<{ value(factor: string): VisibilityMap; item(itemId: string): VisibilityMap }> {

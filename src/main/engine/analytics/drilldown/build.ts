@@ -20,7 +20,6 @@ import { UpstreamError } from '../../../../shared/result';
 import { suppressionReasons } from '../../confidentiality/reasons';
 import type { Visibility } from '../../confidentiality/treeVisibility';
 import {
-  valueAndItemVisibility,
   visibilityMaps,
   visibilityOf,
   type VisibilityMap,
@@ -176,7 +175,11 @@ export async function runDrilldown(
 
   // A handful of set-based queries, run one after another on the workspace's connection.
   const asked = [...breadcrumbs, ...children].map((u) => u.unit_id);
-  const visibility = await visibilityMaps(conn, periods, minSize, { units: asked });
+  // One read of the stored decisions: headline figures, values and items of the units shown.
+  const visibility = await visibilityMaps(conn, periods, minSize, {
+    units: asked,
+    figures: ['respondents', 'engagement_index', 'pct_favourable', 'enps', 'value:%', 'item:%'],
+  });
   const figureAtoms = await figureParts(conn, unit.unit_id, periods);
   const parts = scopeParts(figureAtoms);
   const figures = await scopeFigures(conn, unit.unit_id, maxDepth, periods);
@@ -234,7 +237,11 @@ export async function runDrilldown(
     tallies.find((t) => t.key === key && t.factor === factor);
   const treeShown = (id: string) => visibilityOf(visibility, period, id);
   // Value cells and items are each judged on their own n over the tree as well.
-  const figures_ = await valueAndItemVisibility(conn, period, visibility, minSize, asked);
+  const inPeriod = visibility.get(period)!;
+  const figures_ = {
+    value: (factor: string) => inPeriod.figure(factor),
+    item: (itemId: string) => inPeriod.figure(`item:${itemId}`),
+  };
   const both = (group: Visibility, figure: Visibility): Visibility =>
     group.visible ? figure : group;
   const figureShown = (map: VisibilityMap, id: string, group: Visibility) =>

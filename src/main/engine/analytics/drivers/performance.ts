@@ -23,7 +23,7 @@ export async function driverFigureVisibility(
   by: DriverKind,
   units?: string[],
 ): Promise<DriverFigureVisibility> {
-  const figures = await valueAndItemVisibility(conn, period, new Map(), minSize, units);
+  const figures = await valueAndItemVisibility(conn, period, minSize, units);
   const byDriver = new Map<string, VisibilityMap>();
   return (driver, unitId) => {
     let map = byDriver.get(driver.id);
