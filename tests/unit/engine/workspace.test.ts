@@ -36,6 +36,22 @@ describe('workspace', () => {
     again.close();
   });
 
+  it('names the quarter of any date or time as year-Qn, inside the looked-up years and outside', async () => {
+    const ws = await openWorkspace(join(temp.path, 'q.duckdb'), { create: true });
+    const wrong = await queryOne<{ n: number; sample: string | null }>(
+      ws.conn,
+      `WITH days AS (
+         SELECT CAST(d AS DATE) AS d FROM range(DATE '1968-12-31', DATE '2071-01-02', INTERVAL 1 DAY) t(d)
+         UNION ALL SELECT DATE '0001-01-01' UNION ALL SELECT DATE '9999-12-31')
+       SELECT count(*) AS n, min(CAST(d AS VARCHAR)) AS sample FROM days
+       WHERE period_of(d) IS DISTINCT FROM
+             (CAST(year(d) AS VARCHAR) || '-Q' || CAST(((month(d) - 1) // 3) + 1 AS VARCHAR))
+          OR period_of(d + INTERVAL 23 HOUR + INTERVAL 59 MINUTE) IS DISTINCT FROM period_of(d)`,
+    );
+    expect(wrong).toEqual({ n: 0, sample: null });
+    ws.close();
+  });
+
   it('refuses a missing workspace unless asked to create one', async () => {
     const path = join(temp.path, 'missing.duckdb');
     await expect(openWorkspace(path)).rejects.toThrow(

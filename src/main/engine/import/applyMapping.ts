@@ -12,7 +12,12 @@ import type { ColumnMapping, ItemMapping } from './mapping/types';
  */
 const ISO_DATE = '%Y-%m-%d';
 const ISO_TIMESTAMP = '%Y-%m-%d %H:%M:%S';
-const ISO_FORMATS = new Set([ISO_DATE, ISO_TIMESTAMP, '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S']);
+export const ISO_FORMATS: ReadonlySet<string> = new Set([
+  ISO_DATE,
+  ISO_TIMESTAMP,
+  '%Y-%m-%d %H:%M',
+  '%Y-%m-%dT%H:%M:%S',
+]);
 
 function blankNa(expr: string, naCodes: string[] | undefined): string {
   if (!naCodes || naCodes.length === 0) return expr;

@@ -17,6 +17,12 @@ export interface RowCheck {
   uniqueColumns?: string[];
   failsWhen: string;
   reason: string;
+  /**
+   * The same condition over the typed canonical columns (each under its canonical name, text
+   * trimmed and NULL when empty), for the typed one-pass import (typedDirect.ts). A check without
+   * one keeps a file off that path.
+   */
+  typedFailsWhen?: string;
 }
 
 /**
@@ -86,6 +92,19 @@ export function columnChecks(spec: ColumnSpec): RowCheck[] {
     });
   }
   return checks;
+}
+
+/**
+ * What fails `columnChecks(spec)` once the cell is typed (`typed`: the cell of `spec.type`, NULL
+ * when empty): missing, or outside its range or form. A cell that does not cast never gets here:
+ * the typed read stops on it.
+ */
+export function typedColumnFailures(spec: ColumnSpec, typed: string): string[] {
+  const failures: string[] = [];
+  if (spec.required) failures.push(`${typed} IS NULL`);
+  if (spec.range) failures.push(`${typed} NOT BETWEEN ${spec.range[0]} AND ${spec.range[1]}`);
+  if (spec.pattern) failures.push(`NOT regexp_full_match(${typed}, ${quoteLiteral(spec.pattern)})`);
+  return failures;
 }
 
 /** A check that the row's key is not repeated earlier in the file. */

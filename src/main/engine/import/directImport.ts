@@ -18,14 +18,15 @@ export class DirectImportMiss extends Error {
 
 /**
  * The import of a file whose rows all pass: every row is typed, checked and written straight
- * from the file into the kind's table in one pass, with nothing materialised on the way. A row
+ * from the file into the kind's table in one pass, with nothing materialised on the way: read as
+ * typed columns when typedDirect.ts allows (`rows.typed`), as text and cast otherwise. A row
  * that fails any check stops the statement; a key that repeats is found afterwards; both throw
  * DirectImportMiss, and the caller's transaction is rolled back. Rows of earlier sources with
  * a key of this file are then removed, as a re-import replaces them.
  */
 export async function directImport(
   conn: DuckDBConnection,
-  mapped: string,
+  rows: { mapped: string; typed: string | null },
   plan: ValidationPlan,
   target: DirectTarget,
   file: { fileName: string; sourceId: number },
@@ -34,9 +35,11 @@ export async function directImport(
   const { fileName, sourceId } = file;
   const { table, keys } = target;
   const earlier = (await queryOne<{ n: number }>(conn, `SELECT count(*) AS n FROM ${table}`))!.n;
-  const passing = `(${validatedRowsSql(mapped, plan, {
-    where: `CASE WHEN __fail IS NULL THEN true ELSE error('a row fails a check') END`,
-  })})`;
+  const passing =
+    rows.typed ??
+    `(${validatedRowsSql(rows.mapped, plan, {
+      where: `CASE WHEN __fail IS NULL THEN true ELSE error('a row fails a check') END`,
+    })})`;
   let inserted: number;
   control.onProgress?.({ file: fileName, phase: 'validating' });
   try {
@@ -52,9 +55,9 @@ export async function directImport(
     throw new DirectImportMiss('a row fails a check or cannot be read', { cause: error });
   }
   control.onProgress?.({ file: fileName, phase: 'writing', rows: inserted });
-  const rows: KeyedRows = { table, keys, sourceId };
-  if (await findRepeatedKeys(conn, rows)) throw new DirectImportMiss('a key repeats');
-  if (earlier > 0) await removeReplacedRows(conn, rows);
+  const written: KeyedRows = { table, keys, sourceId };
+  if (await findRepeatedKeys(conn, written)) throw new DirectImportMiss('a key repeats');
+  if (earlier > 0) await removeReplacedRows(conn, written);
   return inserted;
 }
 
@@ -69,12 +72,25 @@ export interface KeyedRows {
 export async function findRepeatedKeys(conn: DuckDBConnection, rows: KeyedRows): Promise<boolean> {
   const key = rows.keys.map(quoteIdent).join(', ');
   const present = rows.keys.map((k) => `${quoteIdent(k)} IS NOT NULL`).join(' AND ');
+  const threads = (await queryOne<{ n: number }>(
+    conn,
+    "SELECT CAST(current_setting('threads') AS INTEGER) AS n",
+  ))!.n;
+  // Rows not yet committed are scanned by one thread, however many DuckDB has (it plans a scan's
+  // threads from the committed rows): one scan per thread, over disjoint rows, puts them all to
+  // work (0.40 s instead of 0.67 s on 5M keys and two threads).
+  const parts = Array.from(
+    { length: Math.max(1, threads) },
+    (_, i) => `SELECT ${key} FROM ${rows.table}
+      WHERE source_id = $source AND ${present} AND rowid % ${threads} = ${i}`,
+  ).join(' UNION ALL ');
   const repeatIn = (group: string) =>
     queryOne(
       conn,
-      `SELECT 1 AS found FROM ${rows.table} WHERE source_id = $source AND ${present}
-       GROUP BY ${group} HAVING count(*) > 1 LIMIT 1`,
-      { source: rows.sourceId },
+      `SELECT 1 AS found FROM (${parts}) GROUP BY ${group} HAVING count(*) > 1 LIMIT 1`,
+      {
+        source: rows.sourceId,
+      },
     );
   // Equal keys hash alike: grouping 64-bit hashes finds every repeat, and the exact grouping
   // only runs to confirm one when two hashes meet.

@@ -23,6 +23,7 @@ import { catalogueOf, resolveMapping } from './resolveMapping';
 import { validationPlan } from './rowValidation';
 import type { SourceCopy } from './sourceCopy';
 import { splitImport } from './splitImport';
+import { typedDirectRows } from './typedDirect';
 import {
   createStageView,
   dropStage,
@@ -156,14 +157,22 @@ export async function importStaged(
     ...canonical.filter((c) => mapped.names.includes(c.name)),
     ...(await importer.extraColumns(conn, mapped.names)),
   ];
+  const kindChecks = await importer.extraChecks(conn, columns);
   const plan = validationPlan(
     columns,
     canonical.filter((c) => !mapped.names.includes(c.name)),
-    [...columns.flatMap(columnChecks), ...(await importer.extraChecks(conn, columns))],
+    [...columns.flatMap(columnChecks), ...kindChecks],
   );
   let counts: RowCounts;
   if (direct) {
-    const rows = await directImport(conn, MAPPED, plan, direct, { fileName, sourceId }, control);
+    const rows = await directImport(
+      conn,
+      { mapped: MAPPED, typed: typedDirectRows(staged, mapping, plan, kindChecks) },
+      plan,
+      direct,
+      { fileName, sourceId },
+      control,
+    );
     if (rows === 0) throw noRows();
     counts = { rowsRead: rows, rowsQuarantined: 0, reasons: {} };
   } else if (split) {

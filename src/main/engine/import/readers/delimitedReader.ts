@@ -11,7 +11,7 @@ import {
   type HeaderLayout,
 } from './headerShapes';
 import { detectDecimalComma, looksLikeData, modeWidth, sniffDialect } from './sniffDelimited';
-import { readCsvSql } from './sql';
+import { readCsvSql, type CsvRelationSpec } from './sql';
 import {
   hasInnerBlankLine,
   rewriteText,
@@ -159,6 +159,14 @@ export async function stageDelimited(ctx: ReaderContext): Promise<ReaderResult> 
   const skip = h + layout.rows;
   const decimalComma = detectDecimalComma(dataRecords, dialect.delimiter);
   const staged = await stageText(ctx, sample, dialect, width, skip, warnings);
+  const csv: CsvRelationSpec = {
+    path: staged.path,
+    skip,
+    delimiter: dialect.delimiter,
+    quote: dialect.quote,
+    escape: dialect.escape,
+    names: layout.columns.map((c) => c.name),
+  };
   return {
     ...(staged.unscanned ? { unscannedText: staged.unscanned } : {}),
     format: 'csv',
@@ -167,14 +175,8 @@ export async function stageDelimited(ctx: ReaderContext): Promise<ReaderResult> 
     decimalComma,
     headerShape: layout.shape,
     columns: layout.columns,
-    relationSql: readCsvSql({
-      path: staged.path,
-      skip,
-      delimiter: dialect.delimiter,
-      quote: dialect.quote,
-      escape: dialect.escape,
-      names: layout.columns.map((c) => c.name),
-    }),
+    relationSql: readCsvSql(csv),
+    csv,
     firstDataRow: skip + 1,
     warnings,
   };

@@ -30,12 +30,21 @@ function delimiterLiteral(delimiter: string): string {
   return delimiter === '\t' ? "'\\t'" : sqlString(delimiter);
 }
 
+const NO_TYPES: ReadonlyMap<string, string> = new Map();
+
 /**
  * A strict read_csv over a UTF-8 file: no sniffing (auto_detect = false), so every option is
  * ours and a bad row fails with its row number instead of a vague "could not sniff" error.
+ * Columns are VARCHAR unless `types` gives one a DuckDB type, which the reader then casts to as
+ * it parses (a cell that does not cast stops the read).
  */
-export function readCsvSql(spec: CsvRelationSpec): string {
-  const columns = spec.names.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ');
+export function readCsvSql(
+  spec: CsvRelationSpec,
+  types: ReadonlyMap<string, string> = NO_TYPES,
+): string {
+  const columns = spec.names
+    .map((name) => `${sqlString(name)}: ${sqlString(types.get(name) ?? 'VARCHAR')}`)
+    .join(', ');
   return [
     `read_csv(${sqlString(spec.path)}`,
     'auto_detect = false',

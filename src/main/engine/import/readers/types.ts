@@ -1,3 +1,5 @@
+import type { CsvRelationSpec } from './sql';
+
 /**
  * What a reader makes of any file an analyst drops in: a staged, all-text table DuckDB can read,
  * plus what was detected on the way (format, encoding, delimiter, vendor header shape), so the
@@ -37,6 +39,11 @@ export interface StagedSource {
    * It may only name files inside the staging folder: DuckDB can read nothing else.
    */
   relationSql: string;
+  /**
+   * How `relationSql` reads a delimited text file, when it is a plain read_csv of one: lets the
+   * one-pass import read the same file with typed columns (see typedDirect.ts).
+   */
+  csv?: CsvRelationSpec;
   /** The 1-based row number, in the original file or sheet, of the first data row. */
   firstDataRow: number;
   /** Said to the analyst in the import report (e.g. "3 blank columns dropped"). */

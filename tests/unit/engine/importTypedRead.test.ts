@@ -1,0 +1,227 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { queryRows } from '../../../src/main/engine/db/query';
+import type { DuckType } from '../../../src/main/engine/import/canonicalFormats';
+import { rawCell, typedCell } from '../../../src/main/engine/import/columnChecks';
+import { importFile } from '../../../src/main/engine/import/importFile';
+import type { ColumnMapping } from '../../../src/main/engine/import/mapping/types';
+import { readCsvSql } from '../../../src/main/engine/import/readers/sql';
+import { makeTempDir } from '../../helpers/tempDir';
+import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
+
+/**
+ * The one-pass import reads a plainly mapped delimited file with typed columns, letting DuckDB's
+ * CSV reader cast each cell. That is only right if the reader never takes a cell the checked
+ * path refuses, and never reads one as another value.
+ */
+const typedReads = vi.hoisted(() => ({ used: 0, declined: 0 }));
+vi.mock('../../../src/main/engine/import/typedDirect', async (importOriginal) => {
+  const actual =
+    await importOriginal<typeof import('../../../src/main/engine/import/typedDirect')>();
+  return {
+    typedDirectRows: (...args: Parameters<typeof actual.typedDirectRows>) => {
+      const rows = actual.typedDirectRows(...args);
+      if (rows === null) typedReads.declined++;
+      else typedReads.used++;
+      return rows;
+    },
+  };
+});
+
+const checkedRuns = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../src/main/engine/import/splitImport', async (importOriginal) => {
+  const actual =
+    await importOriginal<typeof import('../../../src/main/engine/import/splitImport')>();
+  return {
+    ...actual,
+    splitImport: (...args: Parameters<typeof actual.splitImport>) => {
+      checkedRuns.count++;
+      return actual.splitImport(...args);
+    },
+  };
+});
+
+const AWKWARD = [
+  ...['5', ' 5', '5 ', '+5', '-5', '05', '-0', '5.0', '5.4', '5.5', '1e2', '1.5e3', '.5', '5.'],
+  ...['', ' ', '"5"', '" 5 "', '""', '0x10', '１', '5\u00a0', '\u00a05', '1_000', '2147483648'],
+  ...['NaN', 'inf', 'null', 'NULL', 'true', 'false', 'yes', 'no', 't', 'f', 'y', 'TRUE', '1', '0'],
+  ...['2025-01-05', ' 2025-01-05 ', '2025-1-5', '20250105', '05/01/2025', '2025-02-30'],
+  ...['2025-01-05 10:00', '2025-01-05T10:00:00', '2025-01-05 10:00:00.123', '10:00'],
+  '2025-01-05 10:00:00+02',
+];
+const TYPES: DuckType[] = ['INTEGER', 'DOUBLE', 'DATE', 'TIMESTAMP', 'BOOLEAN'];
+
+describe('typed read of a cell against the checked cast', () => {
+  let instance: DuckDBInstance;
+  let conn: DuckDBConnection;
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeAll(async () => {
+    temp = makeTempDir();
+    instance = await DuckDBInstance.create(':memory:');
+    conn = await instance.connect();
+  });
+  afterAll(() => {
+    conn.closeSync();
+    instance.closeSync();
+    temp.remove();
+  });
+
+  it.each(TYPES)(
+    '%s: each awkward cell is refused by the reader or read as the checked path reads it',
+    async (type) => {
+      const path = join(temp.path, `cells-${type}.csv`);
+      const spec = { path, skip: 1, delimiter: ',', quote: '"', escape: '"', names: ['id', 'x'] };
+      const outcomes: string[] = [];
+      for (const cell of AWKWARD) {
+        writeFileSync(path, `id,x\na,${cell}\n`);
+        let typed: string;
+        try {
+          const rows = await queryRows<{ v: string | null }>(
+            conn,
+            `SELECT CAST(x AS VARCHAR) AS v FROM ${readCsvSql(spec, new Map([['x', type]]))}`,
+          );
+          typed = rows[0]!.v ?? 'empty';
+        } catch {
+          typed = 'refused';
+        }
+        const checked = await queryRows<{ v: string | null; blank: boolean }>(
+          conn,
+          `SELECT CAST(${typedCell('x', type)} AS VARCHAR) AS v, ${rawCell('x')} IS NULL AS blank
+         FROM ${readCsvSql(spec)}`,
+        );
+        const { v, blank } = checked[0]!;
+        const expected = v ?? (blank ? 'empty' : 'fails its check');
+        if (typed !== 'refused' && typed !== expected)
+          outcomes.push(`${JSON.stringify(cell)}: typed read ${typed}, checked ${expected}`);
+      }
+      expect(outcomes).toEqual([]);
+    },
+  );
+});
+
+describe('typed one-pass import', () => {
+  let t: TinyWorkspace;
+  beforeEach(async () => {
+    t = await tinyWorkspace();
+    typedReads.used = 0;
+    typedReads.declined = 0;
+    checkedRuns.count = 0;
+  });
+  afterEach(() => t.cleanup());
+
+  const write = (name: string, text: string) => {
+    const path = join(t.dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const stored = (prefix: string) =>
+    queryRows<Record<string, unknown>>(
+      t.ws.conn,
+      `SELECT response_id, CAST(responded_at AS VARCHAR) AS at, period, cx_code, channel, nps,
+         csat, ces, comment FROM customer_feedback WHERE response_id LIKE '${prefix}%'
+       ORDER BY response_id`,
+    );
+  const lines = (prefix: string) =>
+    [
+      'response_id,responded_at,cx_code,channel,nps,csat,ces,comment',
+      `${prefix}1 , 2025-07-03 10:00:00,S-A, store ,+9, 05,7,"Quick, kind"`,
+      `${prefix}2,2025-12-31,S-A,,0,,1,`,
+      '',
+      // Blank text cells; a blank date or number cell the reader refuses (the text path takes it).
+      ' ,, , ,,,, ',
+      `"${prefix}3",2026-01-01 00:00:01 ,S-A,web, 10 ,5.0,,"said ""thanks"""`,
+      `${prefix}4,2025-09-30 23:59:59,S-A,phone,,1,,`,
+    ].join('\n') + '\n';
+
+  it('stores what the text path stores, for awkward but valid cells and blank lines', async () => {
+    const typedReport = await importFile(t.ws, write('cx_typed.csv', lines('P')), {
+      kind: 'customer_feedback',
+    });
+    // Taken in one typed pass: nothing was redone keeping rows aside.
+    expect(typedReads.used).toBe(1);
+    expect(checkedRuns.count).toBe(0);
+    // The same file with an N/A code to blank: it must be read as text.
+    const mapping: ColumnMapping = {
+      kind: 'customer_feedback',
+      columns: Object.fromEntries(
+        ['response_id', 'responded_at', 'cx_code', 'channel', 'nps', 'csat', 'ces', 'comment'].map(
+          (c) => [c, c],
+        ),
+      ),
+      constants: {},
+      items: [],
+      dateFormats: {},
+      naCodes: { nps: ['99'] },
+      decimalComma: false,
+    };
+    const textReport = await importFile(t.ws, write('cx_text.csv', lines('Q')), { mapping });
+    expect(typedReads.declined).toBe(1);
+    expect(typedReport).toMatchObject({ rowsRead: 4, rowsImported: 4, rowsQuarantined: 0 });
+    expect(textReport).toMatchObject({ rowsRead: 4, rowsImported: 4, rowsQuarantined: 0 });
+    const typed = await stored('P');
+    const text = (await stored('Q')).map((r) => ({
+      ...r,
+      response_id: String(r.response_id).replace('Q', 'P'),
+    }));
+    expect(typed).toEqual(text);
+    expect(typed[0]).toMatchObject({
+      response_id: 'P1',
+      period: '2025-Q3',
+      channel: 'store',
+      nps: 9,
+      csat: 5,
+      comment: 'Quick, kind',
+    });
+    expect(typed[2]).toMatchObject({ at: '2026-01-01 00:00:01', period: '2026-Q1', csat: 5 });
+  });
+
+  it('a cell the typed read refuses is quarantined with its row and column, the rest imported', async () => {
+    const path = write(
+      'cx_refused.csv',
+      [
+        'response_id,responded_at,cx_code,nps',
+        'R1,2025-07-03 10:00:00,S-A,9',
+        'R2,2025-07-03 10:00:00,S-A,nine',
+        'R3,not a date,S-A,9',
+        'R4,2025-07-03 10:00:00,S-A,3',
+      ].join('\n') + '\n',
+    );
+    const report = await importFile(t.ws, path, { kind: 'customer_feedback' });
+    expect(typedReads.used).toBeGreaterThan(0);
+    expect(checkedRuns.count).toBe(1);
+    expect(report).toMatchObject({ rowsRead: 4, rowsImported: 2, rowsQuarantined: 2 });
+    const kept = await queryRows<{ row_number: number; column_name: string }>(
+      t.ws.conn,
+      `SELECT row_number, column_name FROM quarantine
+       WHERE source_id = (SELECT max(source_id) FROM sources) ORDER BY row_number`,
+    );
+    expect(kept).toEqual([
+      { row_number: 3, column_name: 'nps' },
+      { row_number: 4, column_name: 'responded_at' },
+    ]);
+  });
+
+  it('the kind’s own checks hold on the typed read: no score at all, and an unknown unit', async () => {
+    const cx = write(
+      'cx_noscore.csv',
+      'response_id,responded_at,cx_code,nps,csat\nN1,2025-07-03,S-A,,\nN2,2025-07-03,S-A,8,\n',
+    );
+    expect(await importFile(t.ws, cx, { kind: 'customer_feedback' })).toMatchObject({
+      rowsImported: 1,
+      reasons: { 'nps: no score': 1 },
+    });
+    const units = await queryRows<{ unit_id: string }>(
+      t.ws.conn,
+      'SELECT unit_id FROM org_units LIMIT 1',
+    );
+    const hr = write(
+      'hr_units.csv',
+      `unit_id,period,headcount,leavers,absence_days\n${units[0]!.unit_id},2026-Q2,10,1,2.5\nNOPE,2026-Q2,4,0,0\n`,
+    );
+    const report = await importFile(t.ws, hr, { kind: 'hr_metrics' });
+    expect(report).toMatchObject({ rowsImported: 1, rowsQuarantined: 1 });
+    expect(Object.keys(report.reasons)).toEqual(['unit_id: unknown unit']);
+  });
+});
