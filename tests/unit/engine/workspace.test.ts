@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { queryOne } from '../../../src/main/engine/db/query';
+import { queryOne, queryRows } from '../../../src/main/engine/db/query';
 import { openWorkspace } from '../../../src/main/engine/workspace/workspace';
-import { CURRENT_SCHEMA_VERSION } from '../../../src/main/engine/workspace/schema';
+import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/engine/workspace/schema';
 import { makeTempDir } from '../../helpers/tempDir';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -49,6 +49,54 @@ describe('workspace', () => {
           OR period_of(d + INTERVAL 23 HOUR + INTERVAL 59 MINUTE) IS DISTINCT FROM period_of(d)`,
     );
     expect(wrong).toEqual({ n: 0, sample: null });
+    ws.close();
+  });
+
+  it('keeps the event rows of an older workspace when it rebuilds their tables with declared compression', async () => {
+    const path = join(temp.path, 'v4.duckdb');
+    const db = await DuckDBInstance.create(path);
+    const conn = await db.connect();
+    for (const m of MIGRATIONS.filter((x) => x.version <= 4)) await conn.run(m.sql);
+    await conn.run(`
+      INSERT INTO meta VALUES ('schema_version', '4'), ('min_group_size', '5');
+      INSERT INTO customer_feedback VALUES
+        ('R1', TIMESTAMP '2025-07-03 10:00:00', '2025-Q3', 'S-A', 'web', 9, 5, 7, 'Kind', 1),
+        ('R2', TIMESTAMP '2025-08-03 11:00:00', '2025-Q3', 'S-B', NULL, NULL, 2, NULL, NULL, 1);
+      INSERT INTO contact_interactions VALUES ('I1', 'Q-A', 'ag1', TIMESTAMP '2025-07-01 09:00:00',
+        '2025-Q3', 'billing', 60, 5, 10, 75, false, true, 2);
+      INSERT INTO recognition_events VALUES ('E1', 'T1', DATE '2025-07-02', '2025-Q3', 'peer', 3);`);
+    conn.closeSync();
+    db.closeSync();
+
+    const ws = await openWorkspace(path);
+    const rows = await queryRows(
+      ws.conn,
+      `SELECT (SELECT list(response_id || '/' || coalesce(channel, '-') || '/' || coalesce(nps, -1)
+                 ORDER BY response_id) FROM customer_feedback) AS feedback,
+              (SELECT list(interaction_id || '/' || ivr_reason || '/' || handle_seconds)
+                 FROM contact_interactions) AS calls,
+              (SELECT list(event_id || '/' || programme) FROM recognition_events) AS events`,
+    );
+    expect(rows).toEqual([
+      { feedback: ['R1/web/9', 'R2/-/-1'], calls: ['I1/billing/75'], events: ['E1/peer'] },
+    ]);
+    // Values for which DuckDB would choose otherwise (few ids, all codes distinct): the declared
+    // methods hold.
+    await ws.conn.run(`INSERT INTO customer_feedback SELECT 'X' || (i % 5), TIMESTAMP '2025-07-03',
+      '2025-Q3', 'S-' || md5(i::VARCHAR), 'web', i % 11, NULL, NULL, NULL, 9 FROM range(200000) t(i)`);
+    await ws.conn.run('CHECKPOINT');
+    const methods = await queryRows<{ column_name: string; methods: string[] }>(
+      ws.conn,
+      `SELECT column_name, list(DISTINCT compression ORDER BY compression) AS methods
+       FROM pragma_storage_info('customer_feedback')
+       WHERE segment_type = 'VARCHAR' AND column_name IN ('response_id', 'cx_code', 'period')
+       GROUP BY column_name ORDER BY column_name`,
+    );
+    expect(methods).toEqual([
+      { column_name: 'cx_code', methods: ['Dictionary'] },
+      { column_name: 'period', methods: ['Dictionary'] },
+      { column_name: 'response_id', methods: ['FSST'] },
+    ]);
     ws.close();
   });
 
