@@ -62,6 +62,17 @@ describe.skipIf(!app.available)('Workspace settings in Chromium against upstream
     await expect.poll(() => app.page.getByTestId('heatmap-purpose').innerText()).toBe(purpose);
   });
 
+  it('sets the size up to which imported files are kept, and refuses a negative one', async () => {
+    await app.page.getByTestId('nav-import').click();
+    await expect.poll(() => app.page.getByTestId('settings-copy-limit').inputValue()).toBe('100');
+    await app.page.getByTestId('settings-copy-limit').fill('-1');
+    expect(await app.page.getByTestId('settings-save').isDisabled()).toBe(true);
+    await app.page.getByTestId('settings-copy-limit').fill('20');
+    await app.page.getByTestId('settings-save').click();
+    await expect.poll(() => app.page.getByTestId('settings-saved').isVisible()).toBe(true);
+    expect((await api<MethodOutput<'settings'>>('settings', {})).keptCopyLimitMb).toBe(20);
+  });
+
   it('logged no console errors or warnings and made no request off the machine', () => {
     expect(problems).toEqual([]);
   });

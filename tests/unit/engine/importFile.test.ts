@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queryOne, queryRows } from '../../../src/main/engine/db/query';
 import { importFile } from '../../../src/main/engine/import/importFile';
@@ -219,11 +221,48 @@ describe('importFile', () => {
     ]);
   });
 
-  it('keeps a compressed copy of every source so the workspace can be rebuilt', async () => {
-    const copies = await queryOne<{ n: number }>(
+  it('keeps a compressed copy of every source, byte for byte, so the workspace can be rebuilt', async () => {
+    const copies = await queryRows<{ file_name: string; sha256: string; gzip: Uint8Array }>(
       t.ws.conn,
-      'SELECT count(*) AS n FROM source_files',
+      `SELECT s.file_name, s.sha256, f.gzip FROM sources s JOIN source_files f USING (source_id)
+       ORDER BY s.source_id`,
     );
-    expect(copies?.n).toBe(t.files.length);
+    expect(copies.map((c) => c.file_name)).toEqual(t.files.map((f) => basename(f.path)));
+    for (const [i, copy] of copies.entries()) {
+      const restored = gunzipSync(Buffer.from(copy.gzip));
+      expect(restored.equals(readFileSync(t.files[i]!.path))).toBe(true);
+      expect(createHash('sha256').update(restored).digest('hex')).toBe(copy.sha256);
+    }
+  });
+
+  it('keeps no copy of a file above the settings limit, says so, and keeps it again once allowed', async () => {
+    const lines = ['response_id,responded_at,cx_code,nps'];
+    for (let i = 0; i < 30_000; i++) lines.push(`L${i},2025-07-03 10:00:00,S-A,${i % 11}`);
+    const path = join(t.dir, 'cx_large.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    await t.ws.conn.run("INSERT INTO meta VALUES ('kept_copy_limit_mb', '0')");
+    const large = await importFile(t.ws, path, { kind: 'customer_feedback' });
+    expect(large).toMatchObject({ status: 'imported', rowsImported: 30_000, keptCopy: false });
+    expect(large.warnings.join('\n')).toMatch(
+      /no copy of this 0\.\d MB file is kept in the workspace \(the workspace settings keep none\)/,
+    );
+    const copied = (sha: string) =>
+      queryRows<{ n: number }>(
+        t.ws.conn,
+        'SELECT count(*)::INTEGER AS n FROM source_files JOIN sources USING (source_id) WHERE sha256 = $sha',
+        { sha },
+      );
+    expect(await copied(large.sha256)).toEqual([{ n: 0 }]);
+    // Imported again unchanged: it still says no copy is kept.
+    expect(await importFile(t.ws, path, { kind: 'customer_feedback' })).toMatchObject({
+      status: 'unchanged',
+      keptCopy: false,
+    });
+    await t.ws.conn.run("UPDATE meta SET value = '1' WHERE key = 'kept_copy_limit_mb'");
+    writeFileSync(path, `${lines.join('\n')}\nL-extra,2025-07-04 10:00:00,S-A,3\n`);
+    const kept = await importFile(t.ws, path, { kind: 'customer_feedback' });
+    expect(kept).toMatchObject({ keptCopy: true });
+    expect(kept.warnings.join('\n')).not.toMatch(/no copy/);
+    expect(await copied(kept.sha256)).toEqual([{ n: 1 }]);
   });
 });

@@ -28,6 +28,7 @@ describe('settings', () => {
       minGroupSizeFloor: 3,
       commentsMinGroupSize: 10,
       purpose: null,
+      keptCopyLimitMb: 100,
     });
   });
 
@@ -67,5 +68,21 @@ describe('settings', () => {
     const heatmap = await call<{ purpose: string | null }>('heatmap', { period: '2025-Q1' });
     expect(heatmap.purpose).toBe(purpose);
     expect(await call('settings', { purpose: '' })).toMatchObject({ purpose: null });
+  });
+
+  it('sets which imported files are kept inside the workspace, and refuses a negative size', async () => {
+    expect(await call('settings', { keptCopyLimitMb: 0 })).toMatchObject({ keptCopyLimitMb: 0 });
+    const stored = await queryOne<{ value: string }>(
+      t.ws.conn,
+      "SELECT value FROM meta WHERE key = 'kept_copy_limit_mb'",
+    );
+    expect(stored!.value).toBe('0');
+    await expect(call('settings', { keptCopyLimitMb: -1 })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENTS',
+      message: expect.stringMatching(/keptCopyLimitMb/),
+    });
+    expect(await call('settings', { keptCopyLimitMb: 250 })).toMatchObject({
+      keptCopyLimitMb: 250,
+    });
   });
 });

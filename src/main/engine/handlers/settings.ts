@@ -1,17 +1,26 @@
 import { COMMENTS_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../../shared/settings';
 import { inTransaction, queryOne } from '../db/query';
 import { redecideSuppression } from '../derived/refresh';
-import { minGroupSizeOf } from '../workspace/settings';
+import { keptCopyLimitMbOf, minGroupSizeOf } from '../workspace/settings';
 import type { Handler } from './context';
 
 const setMeta = `INSERT INTO meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
 
 export const settings: Handler<'settings'> = async (input, { ws }) => {
   const { conn } = ws;
-  if (input.minGroupSize !== undefined || input.purpose !== undefined) {
+  if (
+    input.minGroupSize !== undefined ||
+    input.purpose !== undefined ||
+    input.keptCopyLimitMb !== undefined
+  ) {
     await inTransaction(conn, async () => {
       if (input.purpose !== undefined)
         await conn.run(setMeta, { key: 'purpose', value: input.purpose.trim() });
+      if (input.keptCopyLimitMb !== undefined)
+        await conn.run(setMeta, {
+          key: 'kept_copy_limit_mb',
+          value: String(input.keptCopyLimitMb),
+        });
       if (input.minGroupSize !== undefined && input.minGroupSize !== (await minGroupSizeOf(conn))) {
         await conn.run(setMeta, { key: 'min_group_size', value: String(input.minGroupSize) });
         await redecideSuppression(conn);
@@ -28,5 +37,6 @@ export const settings: Handler<'settings'> = async (input, { ws }) => {
     minGroupSizeFloor: MIN_GROUP_SIZE_FLOOR,
     commentsMinGroupSize: COMMENTS_MIN_GROUP_SIZE,
     purpose: purpose?.value ? purpose.value : null,
+    keptCopyLimitMb: await keptCopyLimitMbOf(conn),
   };
 };

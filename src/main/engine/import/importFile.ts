@@ -26,6 +26,7 @@ import type { MappingSource } from './resolveMapping';
 import { startSourceCopy } from './sourceCopy';
 import { dropSplit } from './splitImport';
 import { dropStage } from './stageTable';
+import { keptCopyLimitMbOf } from '../workspace/settings';
 export interface ImportRequest {
   /** What the file is; inferred from its columns when absent. */
   kind?: CanonicalKind;
@@ -62,9 +63,6 @@ export interface ImportReport {
   keptCopy: boolean;
 }
 
-/** Files above this size are imported without keeping a compressed copy inside the workspace. */
-const MAX_KEPT_COPY_BYTES = 256 * 1024 * 1024;
-
 function importError(file: string, message: string): UpstreamError {
   return new UpstreamError('IMPORT_ERROR', `${file}: ${message}`);
 }
@@ -77,7 +75,8 @@ function importError(file: string, message: string): UpstreamError {
  *
  * Most files' rows all pass, so the import first tries to write them in one pass (direct mode);
  * if a row fails, it rolls back and imports again keeping each failing row (checked mode).
- * While DuckDB works, the file is hashed and compressed for the copy the workspace keeps.
+ * While DuckDB works, the file is hashed and, when it is within the workspace's limit for kept
+ * copies, compressed for the copy the workspace keeps.
  */
 export async function importFile(
   ws: Workspace,
@@ -105,11 +104,12 @@ export async function importFile(
     if (unchanged) return { ...unchanged, file: fileName };
   }
 
+  const keptCopyLimitMb = await keptCopyLimitMbOf(ws.conn);
   const copy = startSourceCopy(filePath, {
-    gzip: bytes <= MAX_KEPT_COPY_BYTES,
+    gzip: bytes <= keptCopyLimitMb * 1024 * 1024,
     ...(knownSha256 ? { knownSha256 } : {}),
   });
-  const file: StagedFile = { fileName, bytes, copy };
+  const file: StagedFile = { fileName, bytes, copy, keptCopyLimitMb };
   try {
     let report: ImportReport;
     try {
@@ -205,9 +205,12 @@ async function previousImport(
     format: string;
     mapping_json: string;
     profile_name: string | null;
+    kept: boolean;
   }>(
     ws.conn,
-    'SELECT kind, format, mapping_json, profile_name FROM sources WHERE sha256 = $sha ORDER BY source_id DESC LIMIT 1',
+    `SELECT kind, format, mapping_json, profile_name,
+       EXISTS (SELECT 1 FROM source_files f WHERE f.source_id = s.source_id) AS kept
+     FROM sources s WHERE sha256 = $sha ORDER BY source_id DESC LIMIT 1`,
     { sha: sha256 },
   );
   if (!previous) return null;
@@ -232,6 +235,6 @@ async function previousImport(
     rowsQuarantined: 0,
     reasons: {},
     warnings: [],
-    keptCopy: true,
+    keptCopy: previous.kept,
   };
 }

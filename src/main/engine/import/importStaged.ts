@@ -41,6 +41,8 @@ export interface StagedFile {
   fileName: string;
   bytes: number;
   copy: SourceCopy;
+  /** Files up to this many MB are copied into the workspace (settings). */
+  keptCopyLimitMb: number;
 }
 
 /**
@@ -209,7 +211,12 @@ export async function importStaged(
     headerShape: staged.headerShape,
     sheet: staged.sheet ?? null,
     sheets: staged.sheets ?? null,
-    warnings: [...staged.warnings, ...resolved.problems, ...kindWarnings],
+    warnings: [
+      ...staged.warnings,
+      ...resolved.problems,
+      ...kindWarnings,
+      ...(gzip === null ? [notKeptWarning(file)] : []),
+    ],
   };
   const profile = resolved.profile ?? request.saveProfileAs ?? null;
   await recordSource(conn, {
@@ -247,6 +254,13 @@ export async function importStaged(
     warnings: details.warnings,
     keptCopy: gzip !== null,
   };
+}
+
+function notKeptWarning(file: StagedFile): string {
+  const mb = (file.bytes / 1024 / 1024).toFixed(file.bytes < 10 * 1024 * 1024 ? 1 : 0);
+  return file.keptCopyLimitMb === 0
+    ? `no copy of this ${mb} MB file is kept in the workspace (the workspace settings keep none): keep the file itself to rebuild the workspace later.`
+    : `no copy of this ${mb} MB file is kept in the workspace (it keeps files up to ${file.keptCopyLimitMb} MB; see the workspace settings): keep the file itself to rebuild the workspace later.`;
 }
 
 /** The one-pass target, when this kind and mapping allow one. */

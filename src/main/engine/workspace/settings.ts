@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne } from '../db/query';
 
-import { MIN_GROUP_SIZE_FLOOR } from '../../../shared/settings';
+import { DEFAULT_KEPT_COPY_LIMIT_MB, MIN_GROUP_SIZE_FLOOR } from '../../../shared/settings';
 
 export { MIN_GROUP_SIZE_FLOOR };
 export const DEFAULT_MIN_GROUP_SIZE = 5;
@@ -17,4 +17,14 @@ export async function minGroupSizeOf(conn: DuckDBConnection): Promise<number> {
     MIN_GROUP_SIZE_FLOOR,
     Number.isFinite(configured) ? configured : DEFAULT_MIN_GROUP_SIZE,
   );
+}
+
+/** Imported files up to this many MB are kept inside the workspace (meta); 0 keeps none. */
+export async function keptCopyLimitMbOf(conn: DuckDBConnection): Promise<number> {
+  const row = await queryOne<{ value: string }>(
+    conn,
+    "SELECT value FROM meta WHERE key = 'kept_copy_limit_mb'",
+  );
+  const configured = Number(row?.value ?? DEFAULT_KEPT_COPY_LIMIT_MB);
+  return Number.isInteger(configured) && configured >= 0 ? configured : DEFAULT_KEPT_COPY_LIMIT_MB;
 }

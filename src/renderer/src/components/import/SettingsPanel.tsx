@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract';
 import type { ApiError } from '../../../../shared/result';
+import { MAX_KEPT_COPY_LIMIT_MB } from '../../../../shared/settings';
 import { api } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
 
@@ -8,8 +9,8 @@ type Settings = MethodOutput<'settings'>;
 
 /**
  * The workspace's own settings, where the analyst prepares the data: the minimum group size
- * every employee figure needs (never below the floor; every view applies a change at once), and
- * the purpose statement shown beside the values.
+ * every employee figure needs (never below the floor; every view applies a change at once), the
+ * purpose statement shown beside the values, and the size up to which imported files are kept.
  */
 export function SettingsPanel() {
   const current = useQuery('settings', {});
@@ -22,6 +23,7 @@ export function SettingsPanel() {
 function SettingsForm({ initial }: { initial: Settings }) {
   const [min, setMin] = useState(String(initial.minGroupSize));
   const [purpose, setPurpose] = useState(initial.purpose ?? '');
+  const [copyLimit, setCopyLimit] = useState(String(initial.keptCopyLimitMb));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<Settings | null>(null);
@@ -29,13 +31,27 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   const floor = shown.minGroupSizeFloor;
   const minNumber = Number(min);
-  const valid = Number.isInteger(minNumber) && minNumber >= floor && minNumber <= 100;
-  const changed = minNumber !== shown.minGroupSize || purpose.trim() !== (shown.purpose ?? '');
+  const copyLimitNumber = Number(copyLimit);
+  const valid =
+    Number.isInteger(minNumber) &&
+    minNumber >= floor &&
+    minNumber <= 100 &&
+    Number.isInteger(copyLimitNumber) &&
+    copyLimitNumber >= 0 &&
+    copyLimitNumber <= MAX_KEPT_COPY_LIMIT_MB;
+  const changed =
+    minNumber !== shown.minGroupSize ||
+    purpose.trim() !== (shown.purpose ?? '') ||
+    copyLimitNumber !== shown.keptCopyLimitMb;
 
   const save = async () => {
     setSaving(true);
     setError(null);
-    const result = await api.settings({ minGroupSize: minNumber, purpose });
+    const result = await api.settings({
+      minGroupSize: minNumber,
+      purpose,
+      keptCopyLimitMb: copyLimitNumber,
+    });
     setSaving(false);
     if (result.ok) setSaved(result.value);
     else setError(result.error);
@@ -72,6 +88,23 @@ function SettingsForm({ initial }: { initial: Settings }) {
           onChange={(e) => setPurpose(e.target.value)}
           data-testid="settings-purpose"
         />
+      </label>
+      <label className="settings__field">
+        <span className="settings__label">Keep a copy of each imported file up to (MB)</span>
+        <input
+          type="number"
+          min={0}
+          max={MAX_KEPT_COPY_LIMIT_MB}
+          step={1}
+          value={copyLimit}
+          onChange={(e) => setCopyLimit(e.target.value)}
+          data-testid="settings-copy-limit"
+          aria-invalid={!Number.isInteger(copyLimitNumber) || copyLimitNumber < 0}
+        />
+        <span className="settings__hint">
+          Kept copies, compressed, let the workspace be rebuilt from itself. Larger files are
+          recorded by name and fingerprint only: keep them where they came from. 0 keeps none.
+        </span>
       </label>
       <button
         type="button"
