@@ -257,10 +257,11 @@ export async function importStaged(
 }
 
 function notKeptWarning(file: StagedFile): string {
-  const mb = (file.bytes / 1024 / 1024).toFixed(file.bytes < 10 * 1024 * 1024 ? 1 : 0);
+  const mb = file.bytes / 1024 / 1024;
+  const size = mb < 1 ? `${Math.ceil(file.bytes / 1024)} KB` : `${mb.toFixed(mb < 10 ? 1 : 0)} MB`;
   return file.keptCopyLimitMb === 0
-    ? `no copy of this ${mb} MB file is kept in the workspace (the workspace settings keep none): keep the file itself to rebuild the workspace later.`
-    : `no copy of this ${mb} MB file is kept in the workspace (it keeps files up to ${file.keptCopyLimitMb} MB; see the workspace settings): keep the file itself to rebuild the workspace later.`;
+    ? `no copy of this ${size} file is kept in the workspace (the workspace settings keep none): keep the file itself to rebuild the workspace later.`
+    : `no copy of this ${size} file is kept in the workspace (it keeps files up to ${file.keptCopyLimitMb} MB; see the workspace settings): keep the file itself to rebuild the workspace later.`;
 }
 
 /** The one-pass target, when this kind and mapping allow one. */
