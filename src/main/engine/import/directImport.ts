@@ -84,17 +84,22 @@ export async function findRepeatedKeys(conn: DuckDBConnection, rows: KeyedRows):
     (_, i) => `SELECT ${key} FROM ${rows.table}
       WHERE source_id = $source AND ${present} AND rowid % ${threads} = ${i}`,
   ).join(' UNION ALL ');
-  const repeatIn = (group: string) =>
-    queryOne(
-      conn,
-      `SELECT 1 AS found FROM (${parts}) GROUP BY ${group} HAVING count(*) > 1 LIMIT 1`,
-      {
-        source: rows.sourceId,
-      },
-    );
-  // Equal keys hash alike: grouping 64-bit hashes finds every repeat, and the exact grouping
-  // only runs to confirm one when two hashes meet.
-  return (await repeatIn(`hash(${key})`)) !== undefined && (await repeatIn(key)) !== undefined;
+  const source = { source: rows.sourceId };
+  // Equal keys hash alike: fewer distinct 64-bit hashes than rows means a hash repeats (counting
+  // them is the cheapest exact test DuckDB has), and only then does grouping the keys themselves
+  // say whether a key does.
+  const hashes = await queryOne<{ repeated: boolean }>(
+    conn,
+    `SELECT count(*) > count(DISTINCT h) AS repeated FROM (SELECT hash(${key}) AS h FROM (${parts}))`,
+    source,
+  );
+  if (!hashes!.repeated) return false;
+  const exact = await queryOne(
+    conn,
+    `SELECT 1 AS found FROM (${parts}) GROUP BY ${key} HAVING count(*) > 1 LIMIT 1`,
+    source,
+  );
+  return exact !== undefined;
 }
 
 /** A re-import replaces: rows of earlier sources with a key this import wrote are removed. */
