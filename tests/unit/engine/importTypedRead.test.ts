@@ -16,13 +16,14 @@ import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
  * CSV reader cast each cell. That is only right if the reader never takes a cell the checked
  * path refuses, and never reads one as another value.
  */
-const typedReads = vi.hoisted(() => ({ used: 0, declined: 0 }));
+const typedReads = vi.hoisted(() => ({ used: 0, declined: 0, off: false }));
 vi.mock('../../../src/main/engine/import/typedDirect', async (importOriginal) => {
   const actual =
     await importOriginal<typeof import('../../../src/main/engine/import/typedDirect')>();
   return {
     typedDirectRows: (...args: Parameters<typeof actual.typedDirectRows>) => {
-      const rows = actual.typedDirectRows(...args);
+      // Off: the file is read as text, as before the typed read existed.
+      const rows = typedReads.off ? null : actual.typedDirectRows(...args);
       if (rows === null) typedReads.declined++;
       else typedReads.used++;
       return rows;
@@ -107,6 +108,7 @@ describe('typed one-pass import', () => {
     t = await tinyWorkspace();
     typedReads.used = 0;
     typedReads.declined = 0;
+    typedReads.off = false;
     checkedRuns.count = 0;
   });
   afterEach(() => t.cleanup());
@@ -142,22 +144,10 @@ describe('typed one-pass import', () => {
     // Taken in one typed pass: nothing was redone keeping rows aside.
     expect(typedReads.used).toBe(1);
     expect(checkedRuns.count).toBe(0);
-    // The same file with an N/A code to blank: it must be read as text.
-    const mapping: ColumnMapping = {
+    typedReads.off = true;
+    const textReport = await importFile(t.ws, write('cx_text.csv', lines('Q')), {
       kind: 'customer_feedback',
-      columns: Object.fromEntries(
-        ['response_id', 'responded_at', 'cx_code', 'channel', 'nps', 'csat', 'ces', 'comment'].map(
-          (c) => [c, c],
-        ),
-      ),
-      constants: {},
-      items: [],
-      dateFormats: {},
-      naCodes: { nps: ['99'] },
-      decimalComma: false,
-    };
-    const textReport = await importFile(t.ws, write('cx_text.csv', lines('Q')), { mapping });
-    expect(typedReads.declined).toBe(1);
+    });
     expect(typedReport).toMatchObject({ rowsRead: 4, rowsImported: 4, rowsQuarantined: 0 });
     expect(textReport).toMatchObject({ rowsRead: 4, rowsImported: 4, rowsQuarantined: 0 });
     const typed = await stored('P');
@@ -175,6 +165,127 @@ describe('typed one-pass import', () => {
       comment: 'Quick, kind',
     });
     expect(typed[2]).toMatchObject({ at: '2026-01-01 00:00:01', period: '2026-Q1', csat: 5 });
+  });
+
+  const sameAsText = async (
+    kind: 'customer_feedback' | 'hr_metrics',
+    text: (prefix: string) => string,
+    mapping: Omit<ColumnMapping, 'kind' | 'constants' | 'items'>,
+    stored: (prefix: string) => Promise<Record<string, unknown>[]>,
+  ) => {
+    const full: ColumnMapping = { kind, constants: {}, items: [], ...mapping };
+    const typedReport = await importFile(t.ws, write(`${kind}_typed.csv`, text('P')), {
+      mapping: full,
+    });
+    expect(typedReads.used).toBe(1);
+    expect(checkedRuns.count).toBe(0);
+    typedReads.off = true;
+    const textReport = await importFile(t.ws, write(`${kind}_text.csv`, text('Q')), {
+      mapping: full,
+    });
+    expect(typedReport).toMatchObject({ rowsImported: textReport.rowsImported });
+    expect(typedReport.rowsQuarantined).toBe(0);
+    const typed = await stored('P');
+    const asText = (await stored('Q')).map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/^Q/, 'P') : v]),
+      ),
+    );
+    expect(typed).toEqual(asText);
+    return typed;
+  };
+
+  it('rewritten columns (N/A codes, day-first dates, choice texts) are read as text beside typed ones, to the same rows', async () => {
+    const text = (p: string) =>
+      [
+        'Response ID;Date;Store;Channel;NPS;CSAT;CES',
+        `${p}1;03/07/2025 10:00;S-A;Web;9;N/A;Very easy`,
+        `${p}2;31/12/2025 23:59;S-A;N/A;0;4;N/A`,
+        `${p}3;01/01/2026 00:00;S-A;;10; N/A ;Easy`,
+      ].join('\n') + '\n';
+    const typed = await sameAsText(
+      'customer_feedback',
+      text,
+      {
+        columns: {
+          response_id: 'Response ID',
+          responded_at: 'Date',
+          cx_code: 'Store',
+          channel: 'Channel',
+          nps: 'NPS',
+          csat: 'CSAT',
+          ces: 'CES',
+        },
+        dateFormats: { responded_at: ['%d/%m/%Y %H:%M'] },
+        naCodes: { csat: ['N/A'], ces: ['N/A'] },
+        choiceScores: { ces: { 'Very easy': 7, Easy: 6 } },
+        decimalComma: false,
+      },
+      stored,
+    );
+    expect(typed.map((r) => [r.at, r.period, r.channel, r.csat, r.ces])).toEqual([
+      ['2025-07-03 10:00:00', '2025-Q3', 'Web', null, 7],
+      ['2025-12-31 23:59:00', '2025-Q4', 'N/A', 4, null],
+      ['2026-01-01 00:00:00', '2026-Q1', null, null, 6],
+    ]);
+  });
+
+  it('a rewritten column’s cell that is no number is quarantined, not read as empty', async () => {
+    const mapping: ColumnMapping = {
+      kind: 'customer_feedback',
+      columns: { response_id: 'id', responded_at: 'at', cx_code: 'code', nps: 'nps', csat: 'csat' },
+      constants: {},
+      items: [],
+      dateFormats: {},
+      naCodes: { csat: ['N/A'] },
+      decimalComma: false,
+    };
+    const path = write(
+      'cx_lots.csv',
+      'id,at,code,nps,csat\nW1,2025-07-03,S-A,9,N/A\nW2,2025-07-03,S-A,9,lots\nW3,2025-07-03,S-A,9,4\n',
+    );
+    const report = await importFile(t.ws, path, { mapping });
+    expect(typedReads.used).toBe(1);
+    expect(report).toMatchObject({ rowsImported: 2, rowsQuarantined: 1 });
+    expect(Object.keys(report.reasons)).toEqual(['csat: not a whole number']);
+  });
+
+  it('decimal commas are read as text and converted as the text path converts them', async () => {
+    const units = await queryRows<{ unit_id: string }>(
+      t.ws.conn,
+      'SELECT DISTINCT unit_id FROM org_units ORDER BY unit_id LIMIT 2',
+    );
+    const [a, b] = units.map((u) => u.unit_id);
+    const text = (p: string) =>
+      [
+        'unit;quarter;headcount;leavers;absence',
+        `${a};${p === 'P' ? '2027-Q1' : '2027-Q2'};12;1;2,5`,
+        `${b};${p === 'P' ? '2027-Q1' : '2027-Q2'};8;0;0,25`,
+      ].join('\n') + '\n';
+    const rows = (prefix: string) =>
+      queryRows<Record<string, unknown>>(
+        t.ws.conn,
+        `SELECT unit_id, headcount, leavers, absence_days FROM hr_metrics
+         WHERE period = '${prefix === 'P' ? '2027-Q1' : '2027-Q2'}' ORDER BY unit_id`,
+      );
+    const typed = await sameAsText(
+      'hr_metrics',
+      text,
+      {
+        columns: {
+          unit_id: 'unit',
+          period: 'quarter',
+          headcount: 'headcount',
+          leavers: 'leavers',
+          absence_days: 'absence',
+        },
+        dateFormats: {},
+        naCodes: {},
+        decimalComma: true,
+      },
+      rows,
+    );
+    expect(typed.map((r) => r.absence_days)).toEqual([2.5, 0.25]);
   });
 
   it('a cell the typed read refuses is quarantined with its row and column, the rest imported', async () => {

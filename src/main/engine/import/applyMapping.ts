@@ -79,7 +79,11 @@ function scoreText(expr: string, scores: Record<string, number> | undefined): st
   return `CASE trim(${expr}) ${whens.join(' ')} ELSE ${expr} END`;
 }
 
-function canonicalExpr(spec: ColumnSpec, mapping: ColumnMapping, stage: string): string | null {
+export function canonicalExpr(
+  spec: ColumnSpec,
+  mapping: ColumnMapping,
+  stage: string,
+): string | null {
   const constant = mapping.constants[spec.name];
   if (constant !== undefined) return quoteLiteral(constant);
   const source = mapping.columns[spec.name];

@@ -32,15 +32,22 @@ function delimiterLiteral(delimiter: string): string {
 
 const NO_TYPES: ReadonlyMap<string, string> = new Map();
 
+/** strptime formats the reader parses DATE and TIMESTAMP columns with (default: ISO). */
+export interface DateReadFormats {
+  dateformat?: string;
+  timestampformat?: string;
+}
+
 /**
  * A strict read_csv over a UTF-8 file: no sniffing (auto_detect = false), so every option is
  * ours and a bad row fails with its row number instead of a vague "could not sniff" error.
  * Columns are VARCHAR unless `types` gives one a DuckDB type, which the reader then casts to as
- * it parses (a cell that does not cast stops the read).
+ * it parses (a cell that does not cast stops the read), dates and times in `formats` if given.
  */
 export function readCsvSql(
   spec: CsvRelationSpec,
   types: ReadonlyMap<string, string> = NO_TYPES,
+  formats: DateReadFormats = {},
 ): string {
   const columns = spec.names
     .map((name) => `${sqlString(name)}: ${sqlString(types.get(name) ?? 'VARCHAR')}`)
@@ -58,6 +65,8 @@ export function readCsvSql(
     'strict_mode = true',
     'null_padding = false',
     'ignore_errors = false',
+    ...(formats.dateformat ? [`dateformat = ${sqlString(formats.dateformat)}`] : []),
+    ...(formats.timestampformat ? [`timestampformat = ${sqlString(formats.timestampformat)}`] : []),
     `max_line_size = ${MAX_LINE_BYTES})`,
   ].join(', ');
 }
