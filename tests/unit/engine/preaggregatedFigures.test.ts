@@ -313,6 +313,27 @@ describe('pre-aggregated figures in the derived tables', () => {
     expect(out.recognitionPerHead).toBe(round2(expected('recognition_per_head', 'R1', '2025-Q1')!));
   });
 
+  it('the drill-down of direct reports counts given customer and HR figures of the units in it', async () => {
+    // R1's teams all report to it directly: its direct scope holds the same units as its roll-up.
+    const result = await dispatch(
+      'drilldown',
+      { unitId: 'R1', period: '2025-Q1', scope: 'direct' },
+      ctx,
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const out = result.value as MethodOutput<'drilldown'>;
+    for (const metric of ['nps', 'csat'] as const) {
+      const tile = out.headline.find((m) => m.metric === metric)!;
+      expect(tile.value, metric).toBe(round2(expected(metric, 'R1', '2025-Q1')!));
+    }
+    expect(out.headcount).toBe(21 + 23 + 25);
+    expect(out.attrition).toBe(round2(expected('attrition', 'R1', '2025-Q1')!));
+    expect(out.absenceDaysPerHead).toBe(
+      round2(expected('absence_days_per_head', 'R1', '2025-Q1')!),
+    );
+    expect(out.recognitionPerHead).toBe(round2(expected('recognition_per_head', 'R1', '2025-Q1')!));
+  });
+
   it('a new minimum group size decides the given figures again; a full rebuild gives the same tables', async () => {
     const before = await queryRows(
       f.ws.conn,

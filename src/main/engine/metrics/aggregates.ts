@@ -31,10 +31,3 @@ export const EMPLOYEE_AGGREGATES = `
     / nullif(count(r.enps_score), 0) AS enps,
   count(r.enps_score) AS enps_n`;
 
-/** Over rows of customer_code_stats aliased `f`: each metric and the n behind it. */
-export const CUSTOMER_AGGREGATES = `
-  sum(f.responses) AS customer_responses,
-  (sum(f.promoters) - sum(f.detractors)) * 100.0 / nullif(sum(f.nps_n), 0) AS nps,
-  sum(f.nps_n) AS nps_n,
-  sum(f.csat_favourable) * 100.0 / nullif(sum(f.csat_n), 0) AS csat,
-  sum(f.csat_n) AS csat_n`;

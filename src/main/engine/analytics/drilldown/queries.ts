@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { memo } from '../../workspace/cache';
 import { queryRows } from '../../db/query';
-import { CUSTOMER_AGGREGATES, EMPLOYEE_FIGURES_FROM_STATS } from '../../metrics/aggregates';
+import { preaggregatedCubeSql } from '../../derived/preaggregatedStats';
+import { EMPLOYEE_FIGURES_FROM_STATS } from '../../metrics/aggregates';
 import { METRIC_SQL } from '../../metrics/registrySql';
 
 /**
@@ -92,8 +93,8 @@ export async function scopeFigures(
        FROM ${groupStats('$unit', maxDepth)}
        GROUP BY s.period),
      customers AS (
-       SELECT s.period,
-         ${CUSTOMER_AGGREGATES}
+       SELECT s.period, sum(f.nps_n) AS nps_n, sum(f.promoters) - sum(f.detractors) AS nps_net,
+         sum(f.csat_n) AS csat_n, sum(f.csat_favourable) AS csat_favourable
        FROM scope s
        JOIN unit_mapping m ON m.unit_id = s.descendant_id
        JOIN customer_code_stats f ON f.cx_code = m.cx_code AND f.period = s.period
@@ -106,18 +107,38 @@ export async function scopeFigures(
      rec AS (
        SELECT s.period, count(*) AS recognition_events
        FROM scope s JOIN recognition_events e ON e.period = s.period AND e.unit_id = s.descendant_id
-       GROUP BY s.period)
+       GROUP BY s.period),
+     given AS (${preaggregatedCubeSql('(SELECT period, $unit AS ancestor_id, descendant_id FROM scope)')}),
+     -- The scope's sums as unit_period_stats keeps a roll-up's: raw data and given figures added.
+     u AS (
+       SELECT sp.period,
+         coalesce(c.nps_n, 0) + coalesce(g.nps_n, 0) AS nps_n,
+         coalesce(c.nps_net, 0) + coalesce(g.nps_net, 0) AS nps_net,
+         coalesce(c.csat_n, 0) + coalesce(g.csat_n, 0) AS csat_n,
+         coalesce(c.csat_favourable, 0) + coalesce(g.csat_favourable, 0) AS csat_favourable,
+         ${['headcount', 'leavers', 'absence_days']
+           .map(
+             (col) =>
+               `CASE WHEN h.${col} IS NULL AND g.${col} IS NULL THEN NULL
+                  ELSE coalesce(h.${col}, 0) + coalesce(g.${col}, 0) END AS ${col}`,
+           )
+           .join(', ')},
+         coalesce(e.recognition_events, 0) + coalesce(g.recognition_events, 0) AS recognition_events
+       FROM sp
+       LEFT JOIN customers c ON c.period = sp.period
+       LEFT JOIN hr h ON h.period = sp.period
+       LEFT JOIN rec e ON e.period = sp.period
+       LEFT JOIN given g ON g.period = sp.period)
      SELECT sp.period,
        coalesce(p.respondents, 0) AS respondents, p.engagement_index,
        coalesce(p.engagement_n, 0) AS engagement_n, p.pct_favourable,
        coalesce(p.favourable_n, 0) AS favourable_n, p.enps, coalesce(p.enps_n, 0) AS enps_n,
-       c.nps, coalesce(c.nps_n, 0) AS nps_n, c.csat, coalesce(c.csat_n, 0) AS csat_n,
-       h.headcount, h.leavers, h.absence_days, coalesce(e.recognition_events, 0) AS recognition_events
+       ${METRIC_SQL.nps.value} AS nps, ${METRIC_SQL.nps.n} AS nps_n,
+       ${METRIC_SQL.csat.value} AS csat, ${METRIC_SQL.csat.n} AS csat_n,
+       u.headcount, u.leavers, u.absence_days, u.recognition_events
      FROM sp
      LEFT JOIN people p ON p.period = sp.period
-     LEFT JOIN customers c ON c.period = sp.period
-     LEFT JOIN hr h ON h.period = sp.period
-     LEFT JOIN rec e ON e.period = sp.period`,
+     JOIN u ON u.period = sp.period`,
     { unit: unitId, maxDepth, periods: JSON.stringify(periods) },
   );
   return new Map(rows.map((r) => [r.period, r]));
