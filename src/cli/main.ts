@@ -11,6 +11,9 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
       Qualtrics and SurveyMonkey shapes); the kind is inferred from the columns unless given
       (kinds: org_units, survey_items, survey_responses, customer_feedback, unit_mapping,
       contact_centre, recognition, hr_metrics). Ctrl+C cancels and leaves the workspace as it was.
+  upstream rebuild --workspace OLD --to NEW [--sources DIR] [--json]
+      a new workspace from every source OLD recorded, imported again with its mapping by this
+      version; files OLD kept no copy of are taken from DIR, checked against their recorded hash
   upstream profiles --workspace W [--json]
       list saved mapping profiles
   upstream quarantine --workspace W [--source N] [--json]
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import')).importCommand,
   call: async () => (await import('./commands/call')).callCommand,
   profiles: async () => (await import('./commands/profiles')).profilesCommand,
+  rebuild: async () => (await import('./commands/rebuild')).rebuildCommand,
   quarantine: async () => (await import('./commands/quarantine')).quarantineCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   methods: async () => (await import('./commands/methods')).methodsCommand,

@@ -38,6 +38,8 @@ export interface ImportRequest {
   sheet?: string;
   /** Save the mapping used under this name, for next quarter's file. */
   saveProfileAs?: string;
+  /** Keep a copy of the file in the workspace, or not, whatever its size (a rebuild's choice). */
+  keepCopy?: boolean;
 }
 
 export interface ImportReport {
@@ -106,7 +108,7 @@ export async function importFile(
 
   const keptCopyLimitMb = await keptCopyLimitMbOf(ws.conn);
   const copy = startSourceCopy(filePath, {
-    gzip: bytes <= keptCopyLimitMb * 1024 * 1024,
+    gzip: request.keepCopy ?? bytes <= keptCopyLimitMb * 1024 * 1024,
     ...(knownSha256 ? { knownSha256 } : {}),
   });
   const file: StagedFile = { fileName, bytes, copy, keptCopyLimitMb };

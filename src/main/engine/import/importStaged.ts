@@ -22,6 +22,7 @@ import { recordSource } from './recordSource';
 import { catalogueOf, resolveMapping } from './resolveMapping';
 import { validationPlan } from './rowValidation';
 import type { SourceCopy } from './sourceCopy';
+import { sizeText } from './fileSize';
 import { splitImport } from './splitImport';
 import { typedDirectRows } from './typedDirect';
 import {
@@ -257,11 +258,13 @@ export async function importStaged(
 }
 
 function notKeptWarning(file: StagedFile): string {
-  const mb = file.bytes / 1024 / 1024;
-  const size = mb < 1 ? `${Math.ceil(file.bytes / 1024)} KB` : `${mb.toFixed(mb < 10 ? 1 : 0)} MB`;
-  return file.keptCopyLimitMb === 0
-    ? `no copy of this ${size} file is kept in the workspace (the workspace settings keep none): keep the file itself to rebuild the workspace later.`
-    : `no copy of this ${size} file is kept in the workspace (it keeps files up to ${file.keptCopyLimitMb} MB; see the workspace settings): keep the file itself to rebuild the workspace later.`;
+  const size = sizeText(file.bytes);
+  const rebuild = 'keep the file itself to rebuild the workspace later.';
+  if (file.keptCopyLimitMb === 0)
+    return `no copy of this ${size} file is kept in the workspace (the workspace settings keep none): ${rebuild}`;
+  if (file.bytes > file.keptCopyLimitMb * 1024 * 1024)
+    return `no copy of this ${size} file is kept in the workspace (it keeps files up to ${file.keptCopyLimitMb} MB; see the workspace settings): ${rebuild}`;
+  return `no copy of this ${size} file is kept in the workspace (the workspace it was rebuilt from kept none): ${rebuild}`;
 }
 
 /** The one-pass target, when this kind and mapping allow one. */

@@ -30,4 +30,3 @@ export const EMPLOYEE_AGGREGATES = `
   (count(*) FILTER (WHERE r.enps_score >= 9) - count(*) FILTER (WHERE r.enps_score <= 6)) * 100.0
     / nullif(count(r.enps_score), 0) AS enps,
   count(r.enps_score) AS enps_n`;
-
