@@ -73,6 +73,16 @@ describe('a manager-email hierarchy', () => {
       );
       expect(leaked!.n, table).toBe(0);
     }
+    // Nor is a copy of the file, whatever the settings allow.
+    expect(report.keptCopy).toBe(false);
+    expect(report.warnings.join('\n')).toMatch(
+      /no copy of this file is kept in the workspace: it lists people's e-mails/,
+    );
+    const copies = await queryOne<{ n: number }>(
+      t.ws.conn,
+      `SELECT count(*) AS n FROM source_files WHERE source_id = (SELECT max(source_id) FROM sources)`,
+    );
+    expect(copies!.n).toBe(0);
   });
 
   it('places a team whose people report into two teams under the one most of them report to', async () => {

@@ -204,7 +204,11 @@ export async function importStaged(
   const kindWarnings = (await importer.warnings?.(conn, sourceId)) ?? [];
   throwIfCancelled(fileName, control.signal);
 
-  const { sha256, gzip } = await file.copy.result;
+  const copied = await file.copy.result;
+  const { sha256 } = copied;
+  // A file of people and their managers lists e-mails, which the workspace never keeps.
+  const peopleFile = resolved.mapping.managerTree !== undefined;
+  const gzip = peopleFile ? null : copied.gzip;
   const rowsImported = counts.rowsRead - counts.rowsQuarantined;
   const details = {
     encoding: staged.encoding ?? null,
@@ -216,7 +220,7 @@ export async function importStaged(
       ...staged.warnings,
       ...resolved.problems,
       ...kindWarnings,
-      ...(gzip === null ? [notKeptWarning(file)] : []),
+      ...(gzip === null ? [notKeptWarning(file, peopleFile)] : []),
     ],
   };
   const profile = resolved.profile ?? request.saveProfileAs ?? null;
@@ -257,9 +261,11 @@ export async function importStaged(
   };
 }
 
-function notKeptWarning(file: StagedFile): string {
+function notKeptWarning(file: StagedFile, peopleFile: boolean): string {
   const size = sizeText(file.bytes);
   const rebuild = 'keep the file itself to rebuild the workspace later.';
+  if (peopleFile)
+    return `no copy of this file is kept in the workspace: it lists people's e-mails, which Upstream never stores; ${rebuild}`;
   if (file.keptCopyLimitMb === 0)
     return `no copy of this ${size} file is kept in the workspace (the workspace settings keep none): ${rebuild}`;
   if (file.bytes > file.keptCopyLimitMb * 1024 * 1024)
