@@ -40,6 +40,7 @@ import {
   scopeParts,
   valueFactors,
   valueTallies,
+  type FigurePart,
   type ScopeFigures,
 } from './queries';
 
@@ -180,8 +181,16 @@ export async function runDrilldown(
     units: asked,
     figures: ['respondents', 'engagement_index', 'pct_favourable', 'enps', 'value:%', 'item:%'],
   });
-  const figureAtoms = await figureParts(conn, unit.unit_id, periods);
+  const figureAtoms = await figureParts(conn, unit.unit_id, periods, period);
   const parts = scopeParts(figureAtoms);
+  // Each figure's atoms, by period and figure: the direct scope asks for them figure by figure.
+  const atomsOf = new Map<string, FigurePart[]>();
+  for (const atom of figureAtoms) {
+    const key = `${atom.period}|${atom.figure}`;
+    const list = atomsOf.get(key);
+    if (list) list.push(atom);
+    else atomsOf.set(key, [atom]);
+  }
   const figures = await scopeFigures(conn, unit.unit_id, maxDepth, periods);
   const reorgs = new Map(
     (await unitReorgs(conn, unit.unit_id, periods)).map((r) => [r.period, r.note]),
@@ -199,11 +208,7 @@ export async function runDrilldown(
   const directShown = (p: string, figure: string, group: Visibility): Visibility =>
     scope === 'rollup'
       ? group
-      : directFigureVisibility(
-          group,
-          figureAtoms.filter((x) => x.period === p && x.figure === figure),
-          minSize,
-        );
+      : directFigureVisibility(group, atomsOf.get(`${p}|${figure}`) ?? [], minSize);
   // A figure is shown only when the group is (shownIn) and the figure on its own n is too.
   const shownFor = (
     p: string,

@@ -331,12 +331,14 @@ export interface FigurePart extends Record<string, unknown> {
  * Per period and figure, the people behind it attached to the unit and to each unit reporting
  * directly to it, and in those units' roll-ups (units in the period's tree without any figure
  * get a 'respondents' row of zeros, so the tree's shape is kept): what the direct scope's
- * figures are made of, and the drill-down's parts (scopeParts).
+ * figures are made of, and the drill-down's parts (scopeParts). The headline figures come for
+ * every period (the trends); values and items only for `period`, the one they are shown for.
  */
 export async function figureParts(
   conn: DuckDBConnection,
   unitId: string,
   periods: string[],
+  period: string,
 ): Promise<FigurePart[]> {
   return queryRows<FigurePart>(
     conn,
@@ -351,7 +353,9 @@ export async function figureParts(
      FROM parts p LEFT JOIN employee_figure_stats s
        ON s.period = p.period AND s.unit_id = p.unit_id AND s.role = 'all'
        AND s.period IN (SELECT period FROM sp)
+       AND (s.figure IN ('respondents', 'engagement_index', 'pct_favourable', 'enps')
+         OR s.period = $period)
      GROUP BY ALL`,
-    { unit: unitId, periods: JSON.stringify(periods) },
+    { unit: unitId, periods: JSON.stringify(periods), period },
   );
 }
