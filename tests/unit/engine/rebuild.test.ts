@@ -113,6 +113,11 @@ describe('rebuilding a workspace from what it recorded', () => {
     );
     expect(existsSync(to)).toBe(false);
 
+    await expect(
+      rebuildWorkspace({ from, to, sourcesDir: join(t.dir, 'no-such-folder') }),
+    ).rejects.toThrow(/no-such-folder: no such folder\.$/);
+    expect(existsSync(to)).toBe(false);
+
     // A file of that name but other contents is not it.
     const elsewhere = join(t.dir, 'originals');
     mkdirSync(elsewhere);
@@ -125,8 +130,9 @@ describe('rebuilding a workspace from what it recorded', () => {
     );
     expect(existsSync(to)).toBe(false);
 
-    // The very file, under any name, is.
-    copyFileSync(log, join(elsewhere, 'renamed.csv'));
+    // The very file, under any name and in a folder below, is.
+    mkdirSync(join(elsewhere, '2025-Q3'));
+    copyFileSync(log, join(elsewhere, '2025-Q3', 'renamed.csv'));
     const report = await rebuildWorkspace({ from, to, sourcesDir: elsewhere });
     expect(report.files.at(-1)).toMatchObject({ from: 'original file', rowsImported: 1 });
     // Copies kept before are kept again, and only those.

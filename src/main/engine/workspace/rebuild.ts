@@ -169,14 +169,19 @@ async function locateSources(ws: Workspace, sourcesDir?: string): Promise<Origin
   return origins;
 }
 
-/** The regular files directly in `dir`, by size (only a file of the recorded size is hashed). */
+/**
+ * The regular files in `dir` and the folders below it (exports are often kept a folder per
+ * quarter), by size: only a file of the recorded size is hashed.
+ */
 function filesBySize(dir: string): Map<number, string[]> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UpstreamError('INVALID_ARGUMENTS', `${dir}: no such folder.`);
   const bySize = new Map<number, string[]>();
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    if (!stat.isFile()) continue;
-    bySize.set(stat.size, [...(bySize.get(stat.size) ?? []), path]);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const size = statSync(path).size;
+    bySize.set(size, [...(bySize.get(size) ?? []), path]);
   }
   return bySize;
 }
