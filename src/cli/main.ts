@@ -10,7 +10,8 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
       import exports (CSV/TSV in any common encoding, XLSX, Parquet, JSON lines, SPSS .sav,
       Qualtrics and SurveyMonkey shapes); the kind is inferred from the columns unless given
       (kinds: org_units, survey_items, survey_responses, customer_feedback, unit_mapping,
-      contact_centre, recognition, hr_metrics). Ctrl+C cancels and leaves the workspace as it was.
+      contact_centre, recognition, hr_metrics, preaggregated). Ctrl+C cancels and leaves the
+      workspace as it was.
   upstream rebuild --workspace OLD --to NEW [--sources DIR] [--json]
       a new workspace from every source OLD recorded, imported again with its mapping by this
       version; files OLD kept no copy of are taken from DIR, checked against their recorded hash
