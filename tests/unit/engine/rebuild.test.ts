@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/main/engine/db/query';
@@ -8,6 +9,8 @@ import { rebuildWorkspace } from '../../../src/main/engine/workspace/rebuild';
 import { openWorkspace } from '../../../src/main/engine/workspace/workspace';
 import { upstream } from '../../helpers/cli';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** What a workspace holds, table by table, in a stable order (ids and times left out). */
 async function contents(path: string): Promise<Record<string, unknown[]>> {
@@ -80,10 +83,15 @@ describe('rebuilding a workspace from what it recorded', () => {
         saveProfileAs: 'cx-short',
       },
     );
+    // As if written by the previous version: a rebuild must not bring it up to date in place.
+    await t.ws.conn.run("UPDATE meta SET value = '4' WHERE key = 'schema_version'");
     t.ws.close();
     const from = join(t.dir, original);
     const to = join(t.dir, 'rebuilt.duckdb');
+    const untouched = sha(from);
     const report = await rebuildWorkspace({ from, to });
+    // The workspace rebuilt from is only read.
+    expect(sha(from)).toBe(untouched);
     expect(report.files.map((f) => [f.file, f.from, f.status])).toEqual([
       ...t.files.map((f) => [f.path.split('/').pop(), 'kept copy', 'imported']),
       ['cx_extra.csv', 'kept copy', 'imported'],

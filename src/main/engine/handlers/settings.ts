@@ -1,10 +1,8 @@
 import { COMMENTS_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from '../../../shared/settings';
 import { inTransaction, queryOne } from '../db/query';
 import { redecideSuppression } from '../derived/refresh';
-import { keptCopyLimitMbOf, minGroupSizeOf } from '../workspace/settings';
+import { keptCopyLimitMbOf, minGroupSizeOf, setMeta } from '../workspace/settings';
 import type { Handler } from './context';
-
-const setMeta = `INSERT INTO meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
 
 export const settings: Handler<'settings'> = async (input, { ws }) => {
   const { conn } = ws;
@@ -14,18 +12,14 @@ export const settings: Handler<'settings'> = async (input, { ws }) => {
     input.keptCopyLimitMb !== undefined
   ) {
     await inTransaction(conn, async () => {
-      if (input.purpose !== undefined)
-        await conn.run(setMeta, { key: 'purpose', value: input.purpose.trim() });
+      if (input.purpose !== undefined) await setMeta(conn, 'purpose', input.purpose.trim());
       if (input.keptCopyLimitMb !== undefined)
-        await conn.run(setMeta, {
-          key: 'kept_copy_limit_mb',
-          value: String(input.keptCopyLimitMb),
-        });
+        await setMeta(conn, 'kept_copy_limit_mb', String(input.keptCopyLimitMb));
       if (input.minGroupSize !== undefined && input.minGroupSize !== (await minGroupSizeOf(conn))) {
-        await conn.run(setMeta, { key: 'min_group_size', value: String(input.minGroupSize) });
+        await setMeta(conn, 'min_group_size', String(input.minGroupSize));
         await redecideSuppression(conn);
       }
-      await conn.run(setMeta, { key: 'updated_at', value: new Date().toISOString() });
+      await setMeta(conn, 'updated_at', new Date().toISOString());
     });
   }
   const purpose = await queryOne<{ value: string }>(

@@ -16,6 +16,7 @@ import { queryOne, queryRows } from '../db/query';
 import { sha256OfFile } from '../import/fileHash';
 import { sizeText } from '../import/fileSize';
 import { importFile, type ImportReport } from '../import/importFile';
+import { setMeta } from './settings';
 import { openWorkspace, type Workspace } from './workspace';
 
 const PROFILE_COLUMNS = [
@@ -68,7 +69,7 @@ export async function rebuildWorkspace(options: {
       'INVALID_ARGUMENTS',
       `${options.to} already exists: name a new file to rebuild into.`,
     );
-  const old = await openWorkspace(options.from);
+  const old = await openWorkspace(options.from, { readOnly: true });
   let scratch: string | null = null;
   try {
     const origins = await locateSources(old, options.sourcesDir);
@@ -85,11 +86,7 @@ export async function rebuildWorkspace(options: {
     const fresh = await openWorkspace(options.to, { create: true });
     let rebuilt = false;
     try {
-      for (const { key, value } of meta)
-        await fresh.conn.run(
-          'INSERT INTO meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-          { key, value },
-        );
+      for (const { key, value } of meta) await setMeta(fresh.conn, key, value);
       const files: RebuildReport['files'] = [];
       for (const origin of origins) {
         const path = origin.copy ? await restoreCopy(old, origin.source, scratch) : origin.path;

@@ -28,3 +28,11 @@ export async function keptCopyLimitMbOf(conn: DuckDBConnection): Promise<number>
   const configured = Number(row?.value ?? DEFAULT_KEPT_COPY_LIMIT_MB);
   return Number.isInteger(configured) && configured >= 0 ? configured : DEFAULT_KEPT_COPY_LIMIT_MB;
 }
+
+/** Sets one meta key, replacing what it held. */
+export async function setMeta(conn: DuckDBConnection, key: string, value: string): Promise<void> {
+  await conn.run(
+    'INSERT INTO meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    { key, value },
+  );
+}

@@ -22,6 +22,11 @@ export interface Workspace {
 export interface OpenOptions {
   /** Create the file when it does not exist (sample, import). Otherwise a missing file is an error. */
   create?: boolean;
+  /**
+   * Open it only to read what it recorded (a rebuild's source): the file is never written, not
+   * even to bring an older schema up to date, so only tables every schema has may be read.
+   */
+  readOnly?: boolean;
 }
 
 const DUCKDB_MAGIC = 'DUCK';
@@ -72,13 +77,14 @@ export async function openWorkspace(
     instance = await DuckDBInstance.create(path, {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
+      ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
     });
   } catch (error) {
     throw describeOpenFailure(path, error);
   }
   const conn = await instance.connect();
   try {
-    await migrate(conn, path);
+    await migrate(conn, path, { write: !options.readOnly });
     await lockDown(conn, dirname(path));
   } catch (error) {
     conn.closeSync();
@@ -118,7 +124,11 @@ async function currentVersion(conn: DuckDBConnection): Promise<number> {
   return Number(row?.value ?? 0);
 }
 
-async function migrate(conn: DuckDBConnection, path: string): Promise<void> {
+async function migrate(
+  conn: DuckDBConnection,
+  path: string,
+  options: { write: boolean },
+): Promise<void> {
   const version = await currentVersion(conn);
   if (version === -1) {
     throw new UpstreamError(
@@ -132,7 +142,7 @@ async function migrate(conn: DuckDBConnection, path: string): Promise<void> {
       `${path} was written by a newer Upstream (workspace schema ${version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Update Upstream to open it; the file was not changed.`,
     );
   }
-  if (version === CURRENT_SCHEMA_VERSION) return;
+  if (version === CURRENT_SCHEMA_VERSION || !options.write) return;
   await inTransaction(conn, async () => {
     const pending = MIGRATIONS.filter((m) => m.version > version);
     for (const migration of pending) await conn.run(migration.sql);
