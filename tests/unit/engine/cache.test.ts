@@ -1,31 +1,22 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boundedMemo, invalidateCache, memo } from '../../../src/main/engine/workspace/cache';
+import { memoryDb } from '../../helpers/memoryDb';
 
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  conn = await instance.connect();
-});
-afterAll(() => {
-  conn.closeSync();
-  instance.closeSync();
-});
+const db = memoryDb();
 
 describe('workspace cache', () => {
   it('computes once until the data changes, then again', async () => {
     let runs = 0;
-    const get = () => memo(conn, 'k', async () => ++runs);
+    const get = () => memo(db.conn, 'k', async () => ++runs);
     expect([await get(), await get()]).toEqual([1, 1]);
-    invalidateCache(conn);
+    invalidateCache(db.conn);
     expect(await get()).toBe(2);
   });
 
   it('forgets a failed computation instead of keeping the failure', async () => {
     let runs = 0;
     const get = () =>
-      memo(conn, 'flaky', async () => {
+      memo(db.conn, 'flaky', async () => {
         runs++;
         if (runs === 1) throw new Error('first time fails');
         return runs;
@@ -36,10 +27,10 @@ describe('workspace cache', () => {
   });
 
   it('keeps at most the limit of a group, dropping the least recently used', async () => {
-    invalidateCache(conn);
+    invalidateCache(db.conn);
     const computed: string[] = [];
     const get = (key: string) =>
-      boundedMemo(conn, 'sides', key, 2, async () => {
+      boundedMemo(db.conn, 'sides', key, 2, async () => {
         computed.push(key);
         return key;
       });

@@ -1,9 +1,9 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows, quoteLiteral } from '../../../src/main/engine/db/query';
 import type { DuckType } from '../../../src/main/engine/import/canonicalFormats';
 import { rawCell, typedCell } from '../../../src/main/engine/import/columnChecks';
+import { memoryDb } from '../../helpers/memoryDb';
 
 /**
  * rawCell and typedCell skip DuckDB's trim where it cannot change anything. They must give
@@ -43,17 +43,7 @@ const piece = fc.constantFrom(
 );
 const cellText = fc.array(piece, { maxLength: 5 }).map((parts) => parts.join(''));
 
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  conn = await instance.connect();
-});
-afterAll(() => {
-  conn.closeSync();
-  instance.closeSync();
-});
+const db = memoryDb();
 
 async function mismatches(values: (string | null)[]): Promise<unknown[]> {
   const rows = values.map((v) => `(${v === null ? 'NULL' : quoteLiteral(v)})`).join(', ');
@@ -62,7 +52,7 @@ async function mismatches(values: (string | null)[]): Promise<unknown[]> {
     return `CASE WHEN ${typedCell('c', type)} IS DISTINCT FROM ${plain} THEN '${type}' END`;
   });
   return queryRows(
-    conn,
+    db.conn,
     `SELECT c, [${checks.join(', ')}, CASE WHEN ${rawCell('c')} IS DISTINCT FROM nullif(trim("c"), '') THEN 'raw' END] AS bad
      FROM (VALUES ${rows}) v(c) WHERE list_count(bad) > 0`,
   );
@@ -83,7 +73,7 @@ describe('cell expressions', () => {
 
   it('trim a no-break space at the end of an otherwise ASCII cell', async () => {
     const [row] = await queryRows<{ raw: string; n: number }>(
-      conn,
+      db.conn,
       `SELECT ${rawCell('c')} AS raw, ${typedCell('c', 'INTEGER')} AS n FROM (VALUES ('7\u00a0')) v(c)`,
     );
     expect(row).toEqual({ raw: '7', n: 7 });

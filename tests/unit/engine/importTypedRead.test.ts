@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../../../src/main/engine/db/query';
 import type { DuckType } from '../../../src/main/engine/import/canonicalFormats';
@@ -8,6 +7,7 @@ import { rawCell, typedCell } from '../../../src/main/engine/import/columnChecks
 import { importFile } from '../../../src/main/engine/import/importFile';
 import type { ColumnMapping } from '../../../src/main/engine/import/mapping/types';
 import { readCsvSql } from '../../../src/main/engine/import/readers/sql';
+import { memoryDb } from '../../helpers/memoryDb';
 import { makeTempDir } from '../../helpers/tempDir';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
 
@@ -55,19 +55,12 @@ const AWKWARD = [
 const TYPES: DuckType[] = ['INTEGER', 'DOUBLE', 'DATE', 'TIMESTAMP', 'BOOLEAN'];
 
 describe('typed read of a cell against the checked cast', () => {
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
+  const db = memoryDb();
   let temp: ReturnType<typeof makeTempDir>;
-  beforeAll(async () => {
+  beforeAll(() => {
     temp = makeTempDir();
-    instance = await DuckDBInstance.create(':memory:');
-    conn = await instance.connect();
   });
-  afterAll(() => {
-    conn.closeSync();
-    instance.closeSync();
-    temp.remove();
-  });
+  afterAll(() => temp.remove());
 
   it.each(TYPES)(
     '%s: each awkward cell is refused by the reader or read as the checked path reads it',
@@ -80,7 +73,7 @@ describe('typed read of a cell against the checked cast', () => {
         let typed: string;
         try {
           const rows = await queryRows<{ v: string | null }>(
-            conn,
+            db.conn,
             `SELECT CAST(x AS VARCHAR) AS v FROM ${readCsvSql(spec, new Map([['x', type]]))}`,
           );
           typed = rows[0]!.v ?? 'empty';
@@ -88,7 +81,7 @@ describe('typed read of a cell against the checked cast', () => {
           typed = 'refused';
         }
         const checked = await queryRows<{ v: string | null; blank: boolean }>(
-          conn,
+          db.conn,
           `SELECT CAST(${typedCell('x', type)} AS VARCHAR) AS v, ${rawCell('x')} IS NULL AS blank
          FROM ${readCsvSql(spec)}`,
         );

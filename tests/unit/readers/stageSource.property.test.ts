@@ -1,23 +1,14 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { explainReadError, stageSource } from '../../../src/main/engine/import/readers';
 import { UpstreamError } from '../../../src/shared/result';
 import { CP1252 } from '../../../src/main/engine/import/readers/encoding';
 import { scratch } from './readerTestKit';
+import { memoryDb } from '../../helpers/memoryDb';
 
 const s = scratch();
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  conn = await instance.connect();
-});
-afterAll(() => {
-  conn.closeSync();
-  instance.closeSync();
-  s.remove();
-});
+const db = memoryDb();
+afterAll(() => s.remove());
 
 let n = 0;
 
@@ -40,7 +31,7 @@ async function holds(bytes: Uint8Array, extension: string): Promise<void> {
   }
   expect(staged.files.every((f) => f.startsWith(s.staging))).toBe(true);
   try {
-    const reader = await conn.runAndReadAll(`SELECT * FROM ${staged.relationSql}`);
+    const reader = await db.conn.runAndReadAll(`SELECT * FROM ${staged.relationSql}`);
     expect(reader.columnNames()).toEqual(staged.columns.map((c) => c.name));
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('expected')) throw error;
