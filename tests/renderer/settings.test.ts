@@ -69,7 +69,9 @@ describe.skipIf(!app.available)('Workspace settings in Chromium against upstream
     expect(await app.page.getByTestId('settings-save').isDisabled()).toBe(true);
     await app.page.getByTestId('settings-copy-limit').fill('20');
     await app.page.getByTestId('settings-save').click();
-    await expect.poll(() => app.page.getByTestId('settings-saved').isVisible()).toBe(true);
+    await expect
+      .poll(() => app.page.getByTestId('settings-saved').innerText())
+      .toContain('imported files up to 20 MB are kept');
     expect((await api<MethodOutput<'settings'>>('settings', {})).keptCopyLimitMb).toBe(20);
   });
 

@@ -117,7 +117,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
       </button>
       {saved && !changed && (
         <p className="settings__done" data-testid="settings-saved">
-          Saved: employee figures now need {saved.minGroupSize} people.
+          Saved: employee figures now need {saved.minGroupSize} people;{' '}
+          {saved.keptCopyLimitMb === 0
+            ? 'no copies of imported files are kept.'
+            : `imported files up to ${saved.keptCopyLimitMb} MB are kept.`}
         </p>
       )}
       {error && (
