@@ -48,6 +48,10 @@ beforeEach(async () => {
 });
 afterEach(() => f.cleanup());
 
+/** Imports these rows, under the canonical header, as pre-aggregated figures. */
+const importGiven = (name: string, rows: (string | number)[][]) =>
+  importFile(f.ws, f.write(name, csv([HEADER, ...rows])), { kind: 'preaggregated' });
+
 const figures = () =>
   queryRows<{ unit_id: string; period: string; metric: string; value: number; n: number }>(
     f.ws.conn,
@@ -193,21 +197,13 @@ describe('importing pre-aggregated figures', () => {
 
   it('judges "units below" in the hierarchy in force for each period', async () => {
     // T3 is under R1 in 2025-Q1 and under R2 from 2025-Q2.
-    const report = await importFile(
-      f.ws,
-      f.write(
-        'moves.csv',
-        csv([
-          HEADER,
-          ['R1', '2025-Q1', 'csat', 80, 100],
-          ['T3', '2025-Q1', 'csat', 70, 40],
-          ['R1', '2025-Q2', 'csat', 81, 100],
-          ['T3', '2025-Q2', 'csat', 71, 40],
-          ['R2', '2025-Q2', 'csat', 75, 90],
-        ]),
-      ),
-      { kind: 'preaggregated' },
-    );
+    const report = await importGiven('moves.csv', [
+      ['R1', '2025-Q1', 'csat', 80, 100],
+      ['T3', '2025-Q1', 'csat', 70, 40],
+      ['R1', '2025-Q2', 'csat', 81, 100],
+      ['T3', '2025-Q2', 'csat', 71, 40],
+      ['R2', '2025-Q2', 'csat', 75, 90],
+    ]);
     expect(report.rowsQuarantined).toBe(2);
     const kept = await queryRows<{ row_number: number; reason: string }>(
       f.ws.conn,
@@ -223,31 +219,15 @@ describe('importing pre-aggregated figures', () => {
   });
 
   it('a corrected file replaces the (unit, period, metric) rows it holds and keeps the others', async () => {
-    await importFile(
-      f.ws,
-      f.write(
-        'cx.csv',
-        csv([
-          HEADER,
-          ['T1', '2025-Q1', 'NPS', 40, 120],
-          ['T2', '2025-Q1', 'NPS', 25.5, 80],
-          ['T1', '2025-Q1', 'CSAT', 83.3, 110],
-        ]),
-      ),
-      { kind: 'preaggregated' },
-    );
-    const again = await importFile(
-      f.ws,
-      f.write(
-        'cx_corrected.csv',
-        csv([
-          HEADER,
-          ['T1', '2025-Q1', 'Net Promoter Score', 42, 121],
-          ['T4', '2025-Q1', 'nps', 13, 50],
-        ]),
-      ),
-      { kind: 'preaggregated' },
-    );
+    await importGiven('cx.csv', [
+      ['T1', '2025-Q1', 'NPS', 40, 120],
+      ['T2', '2025-Q1', 'NPS', 25.5, 80],
+      ['T1', '2025-Q1', 'CSAT', 83.3, 110],
+    ]);
+    const again = await importGiven('cx_corrected.csv', [
+      ['T1', '2025-Q1', 'Net Promoter Score', 42, 121],
+      ['T4', '2025-Q1', 'nps', 13, 50],
+    ]);
     expect(again.rowsImported).toBe(2);
     expect((await figures()).map((r) => [r.unit_id, r.metric, r.value, r.n])).toEqual([
       ['T1', 'csat', 83.3, 110],
@@ -406,22 +386,14 @@ describe('warnings in the report', () => {
       f.write('region.csv', csv([HEADER, ['R2', '2025-Q1', 'NPS', 30, 300]])),
       { kind: 'preaggregated' },
     );
-    const report = await importFile(
-      f.ws,
-      f.write(
-        'teams.csv',
-        csv([
-          HEADER,
-          ['T1', '2025-Q1', 'Attrition', 5, 20],
-          ['T4', '2025-Q1', 'NPS', 31, 120],
-          ['T3', '2025-Q2', 'CSAT', 0.8, 50],
-          ['T4', '2025-Q2', 'CSAT', 0.75, 50],
-          ['T5', '2025-Q2', 'CSAT', 0.9, 50],
-          ['T6', '2025-Q2', 'NPS', 12, 40],
-        ]),
-      ),
-      { kind: 'preaggregated' },
-    );
+    const report = await importGiven('teams.csv', [
+      ['T1', '2025-Q1', 'Attrition', 5, 20],
+      ['T4', '2025-Q1', 'NPS', 31, 120],
+      ['T3', '2025-Q2', 'CSAT', 0.8, 50],
+      ['T4', '2025-Q2', 'CSAT', 0.75, 50],
+      ['T5', '2025-Q2', 'CSAT', 0.9, 50],
+      ['T6', '2025-Q2', 'NPS', 12, 40],
+    ]);
     expect(report.rowsImported).toBe(6);
     expect(report.warnings).toEqual(
       expect.arrayContaining([
@@ -434,20 +406,12 @@ describe('warnings in the report', () => {
   });
 
   it('says when HR figures are given for some units and not others', async () => {
-    const report = await importFile(
-      f.ws,
-      f.write(
-        'hr_figures.csv',
-        csv([
-          HEADER,
-          ['T1', '2025-Q1', 'Attrition', 5, 20],
-          ['T2', '2025-Q1', 'Attrition', 10, 30],
-          ['T2', '2025-Q1', 'absence_days_per_head', 1.5, 30],
-          ['T9', '2025-Q1', 'Attrition', 1, 30],
-        ]),
-      ),
-      { kind: 'preaggregated' },
-    );
+    const report = await importGiven('hr_figures.csv', [
+      ['T1', '2025-Q1', 'Attrition', 5, 20],
+      ['T2', '2025-Q1', 'Attrition', 10, 30],
+      ['T2', '2025-Q1', 'absence_days_per_head', 1.5, 30],
+      ['T9', '2025-Q1', 'Attrition', 1, 30],
+    ]);
     expect(report.rowsQuarantined).toBe(1);
     expect(report.warnings).toContain(
       'absence_days_per_head in 2025-Q1 is not given for T1, which have other HR figures: HR figures share one headcount per unit, so in roll-ups their headcount still divides the absence_days_per_head of the units that have it',
