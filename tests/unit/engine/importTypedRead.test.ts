@@ -6,7 +6,7 @@ import type { DuckType } from '../../../src/main/engine/import/canonicalFormats'
 import { rawCell, typedCell } from '../../../src/main/engine/import/columnChecks';
 import { importFile } from '../../../src/main/engine/import/importFile';
 import type { ColumnMapping } from '../../../src/main/engine/import/mapping/types';
-import { readCsvSql } from '../../../src/main/engine/import/readers/sql';
+import { READ_BLOCK_BYTES, readCsvSql } from '../../../src/main/engine/import/readers/sql';
 import { memoryDb } from '../../helpers/memoryDb';
 import { makeTempDir } from '../../helpers/tempDir';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
@@ -304,6 +304,37 @@ describe('typed one-pass import', () => {
     expect(kept).toEqual([
       { row_number: 3, column_name: 'nps' },
       { row_number: 4, column_name: 'responded_at' },
+    ]);
+  });
+
+  it('a 7 MB record past the first of the reader’s blocks is read whole, on the one pass', async () => {
+    const comment = 'é'.repeat(3.5 * 1024 * 1024);
+    const row = (i: number) => `L${i},2025-07-03 10:00:00,S-A,web,${i % 11},,,short comment ${i}`;
+    const before = Array.from({ length: 300_000 }, (_, i) => row(i));
+    const after = Array.from({ length: 1_000 }, (_, i) => row(300_001 + i));
+    const path = write(
+      'cx_long_record.csv',
+      [
+        'response_id,responded_at,cx_code,channel,nps,csat,ces,comment',
+        ...before,
+        `L300000,2025-07-03 10:00:00,S-A,web,9,,,"${comment}"`,
+        ...after,
+      ].join('\n') + '\n',
+    );
+    expect(READ_BLOCK_BYTES).toBeLessThan(before.join('\n').length);
+    const report = await importFile(t.ws, path, { kind: 'customer_feedback' });
+    expect(typedReads.used).toBe(1);
+    expect(checkedRuns.count).toBe(0);
+    expect(report).toMatchObject({ rowsRead: 301_001, rowsImported: 301_001, rowsQuarantined: 0 });
+    const ends = await queryRows<{ id: string; n: number }>(
+      t.ws.conn,
+      `SELECT response_id AS id, length(comment) AS n FROM customer_feedback
+       WHERE response_id IN ('L299999', 'L300000', 'L301000') ORDER BY id`,
+    );
+    expect(ends).toEqual([
+      { id: 'L299999', n: 'short comment 299999'.length },
+      { id: 'L300000', n: comment.length },
+      { id: 'L301000', n: 'short comment 301000'.length },
     ]);
   });
 
