@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, quoteIdent } from '../db/query';
+import { threadedRowsSql } from '../db/threadedScan';
 import { isDiskFull } from './diskFull';
 import type { DirectTarget } from './kinds/kind';
 import { runWatched, type ImportControl } from './progress';
@@ -72,32 +73,27 @@ export interface KeyedRows {
 export async function findRepeatedKeys(conn: DuckDBConnection, rows: KeyedRows): Promise<boolean> {
   const key = rows.keys.map(quoteIdent).join(', ');
   const present = rows.keys.map((k) => `${quoteIdent(k)} IS NOT NULL`).join(' AND ');
-  const threads = (await queryOne<{ n: number }>(
-    conn,
-    "SELECT CAST(current_setting('threads') AS INTEGER) AS n",
-  ))!.n;
-  // Rows not yet committed are scanned by one thread, however many DuckDB has (it plans a scan's
-  // threads from the committed rows): one scan per thread, over disjoint rows, puts them all to
-  // work (0.40 s instead of 0.67 s on 5M keys and two threads).
-  const parts = Array.from(
-    { length: Math.max(1, threads) },
-    (_, i) => `SELECT ${key} FROM ${rows.table}
-      WHERE source_id = $source AND ${present} AND rowid % ${threads} = ${i}`,
-  ).join(' UNION ALL ');
-  const source = { source: rows.sourceId };
+  const params = { source: rows.sourceId };
+  const written = await threadedRowsSql(conn, {
+    table: rows.table,
+    select: key,
+    within: 'source_id = $source',
+    where: present,
+    params,
+  });
   // Equal keys hash alike: fewer distinct 64-bit hashes than rows means a hash repeats (counting
   // them is the cheapest exact test DuckDB has), and only then does grouping the keys themselves
   // say whether a key does.
   const hashes = await queryOne<{ repeated: boolean }>(
     conn,
-    `SELECT count(*) > count(DISTINCT h) AS repeated FROM (SELECT hash(${key}) AS h FROM (${parts}))`,
-    source,
+    `SELECT count(*) > count(DISTINCT h) AS repeated FROM (SELECT hash(${key}) AS h FROM (${written}))`,
+    params,
   );
   if (!hashes!.repeated) return false;
   const exact = await queryOne(
     conn,
-    `SELECT 1 AS found FROM (${parts}) GROUP BY ${key} HAVING count(*) > 1 LIMIT 1`,
-    source,
+    `SELECT 1 AS found FROM (${written}) GROUP BY ${key} HAVING count(*) > 1 LIMIT 1`,
+    params,
   );
   return exact !== undefined;
 }
@@ -105,9 +101,15 @@ export async function findRepeatedKeys(conn: DuckDBConnection, rows: KeyedRows):
 /** A re-import replaces: rows of earlier sources with a key this import wrote are removed. */
 export async function removeReplacedRows(conn: DuckDBConnection, rows: KeyedRows): Promise<void> {
   const key = rows.keys.map(quoteIdent).join(', ');
+  const params = { source: rows.sourceId };
+  const written = await threadedRowsSql(conn, {
+    table: rows.table,
+    select: `(${key}) AS __key`,
+    within: 'source_id = $source',
+    params,
+  });
   await conn.run(
-    `DELETE FROM ${rows.table} WHERE source_id <> $source AND (${key}) IN (
-       SELECT (${key}) FROM ${rows.table} WHERE source_id = $source)`,
-    { source: rows.sourceId },
+    `DELETE FROM ${rows.table} WHERE source_id <> $source AND (${key}) IN (SELECT __key FROM (${written}))`,
+    params,
   );
 }
