@@ -48,7 +48,10 @@ if (runs.length > 1) {
     )} s, ratio ${range(
       runs.map((r) => r.ratio),
       2,
-    )}x, peak RSS ${range(
+    )}x (with the checkpoint after each ${range(
+      runs.map((r) => r.durableRatio),
+      2,
+    )}x), peak RSS ${range(
       runs.map((r) => r.peakMb),
       0,
     )} MB, re-import ${range(

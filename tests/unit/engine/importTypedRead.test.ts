@@ -307,34 +307,38 @@ describe('typed one-pass import', () => {
     ]);
   });
 
-  it('a 7 MB record past the first of the reader’s blocks is read whole, on the one pass', async () => {
+  it('a 7 MB record across the boundary of the reader’s blocks is read whole, on the one pass', async () => {
     const comment = 'é'.repeat(3.5 * 1024 * 1024);
-    const row = (i: number) => `L${i},2025-07-03 10:00:00,S-A,web,${i % 11},,,short comment ${i}`;
-    const before = Array.from({ length: 300_000 }, (_, i) => row(i));
-    const after = Array.from({ length: 1_000 }, (_, i) => row(300_001 + i));
-    const path = write(
-      'cx_long_record.csv',
-      [
-        'response_id,responded_at,cx_code,channel,nps,csat,ces,comment',
-        ...before,
-        `L300000,2025-07-03 10:00:00,S-A,web,9,,,"${comment}"`,
-        ...after,
-      ].join('\n') + '\n',
-    );
-    expect(READ_BLOCK_BYTES).toBeLessThan(before.join('\n').length);
+    // Rows of one length, as many as end 2 MB before the first block does.
+    const row = (i: number) =>
+      `L${String(i).padStart(7, '0')},2025-07-03 10:00:00,S-A,web,${i % 10},,,comment ${String(i).padStart(7, '0')}`;
+    const header = 'response_id,responded_at,cx_code,channel,nps,csat,ces,comment';
+    const count = Math.floor((READ_BLOCK_BYTES - 2 * 1024 * 1024) / (row(0).length + 1));
+    const before = Array.from({ length: count }, (_, i) => row(i));
+    const after = Array.from({ length: 1_000 }, (_, i) => row(count + 1 + i));
+    const long = `${row(count).replace(/comment \d+$/, '')}"${comment}"`;
+    const path = write('cx_long_record.csv', [header, ...before, long, ...after].join('\n') + '\n');
+    const longStarts = header.length + 1 + count * (row(0).length + 1);
+    expect(longStarts).toBeLessThan(READ_BLOCK_BYTES);
+    expect(longStarts + Buffer.byteLength(long)).toBeGreaterThan(READ_BLOCK_BYTES);
+
     const report = await importFile(t.ws, path, { kind: 'customer_feedback' });
     expect(typedReads.used).toBe(1);
     expect(checkedRuns.count).toBe(0);
-    expect(report).toMatchObject({ rowsRead: 301_001, rowsImported: 301_001, rowsQuarantined: 0 });
+    const rows = count + 1 + after.length;
+    expect(report).toMatchObject({ rowsRead: rows, rowsImported: rows, rowsQuarantined: 0 });
+    const ids = [count - 1, count, count + after.length].map(
+      (i) => `L${String(i).padStart(7, '0')}`,
+    );
     const ends = await queryRows<{ id: string; n: number }>(
       t.ws.conn,
       `SELECT response_id AS id, length(comment) AS n FROM customer_feedback
-       WHERE response_id IN ('L299999', 'L300000', 'L301000') ORDER BY id`,
+       WHERE response_id IN ('${ids.join("', '")}') ORDER BY id`,
     );
     expect(ends).toEqual([
-      { id: 'L299999', n: 'short comment 299999'.length },
-      { id: 'L300000', n: comment.length },
-      { id: 'L301000', n: 'short comment 301000'.length },
+      { id: ids[0], n: 'comment 0000000'.length },
+      { id: ids[1], n: comment.length },
+      { id: ids[2], n: 'comment 0000000'.length },
     ]);
   });
 
