@@ -9,6 +9,8 @@ export interface SampleWorkspaceOptions {
   seed: number;
   scale: SampleScale;
   onProgress?: (message: string) => void;
+  /** Called once the export files are written, before the first is imported. */
+  onExportsWritten?: () => void;
   onImported?: (report: ImportReport) => void;
 }
 
@@ -23,6 +25,7 @@ export async function createSampleWorkspace(options: SampleWorkspaceOptions): Pr
     dir: options.exportsDir,
     onProgress: options.onProgress,
   });
+  options.onExportsWritten?.();
   const engine = await Engine.open(options.workspace, { create: true });
   try {
     for (const file of exportsWritten.files) {
