@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createSampleWorkspace } from '../src/main/engine/sampleWorkspace';
 import type { SampleScale } from '../src/main/engine/sample';
-import { benchImport } from './benchImport';
 
 const { values } = parseArgs({
   options: {
@@ -65,20 +64,18 @@ for (const t of importTimes) {
   );
 }
 
-// Method latency in a fresh process, as the app opens a workspace: not in this one, whose heap
-// still holds the sample it just generated (its collections would be measured too).
-const child = spawnSync(
-  process.execPath,
-  [
-    ...process.execArgv,
-    join(dirname(fileURLToPath(import.meta.url)), 'benchMethods.ts'),
-    workspace,
-    String(calls),
-  ],
-  { stdio: 'inherit' },
-);
-if (child.status !== 0) throw new Error('the method benchmark failed');
+// Method latency and import throughput each in a fresh process, as the app opens a workspace:
+// not in this one, whose heap still holds the sample it just generated (its collections would be
+// measured too).
+const script = (name: string) => join(dirname(fileURLToPath(import.meta.url)), name);
+const run = (name: string, args: string[]) => {
+  const child = spawnSync(process.execPath, [...process.execArgv, script(name), ...args], {
+    stdio: 'inherit',
+  });
+  if (child.status !== 0) throw new Error(`${name} failed`);
+};
+run('benchMethods.ts', [workspace, String(calls)]);
 clearInterval(sampler);
 console.log(`peak memory (RSS): ${mb(peakRss)}`);
-await benchImport(dir, Number(values['import-rows']));
+run('benchImportOnly.ts', ['--rows', String(Number(values['import-rows'])), '--dir', dir]);
 rmSync(dir, { recursive: true, force: true });
