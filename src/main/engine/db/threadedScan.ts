@@ -20,9 +20,9 @@ export interface PickedRows {
  * has. It skips straight to a range of row ids, so parts over disjoint ranges put every thread
  * to work: timed alone on 5M rows an import had just written, with 2 threads, the repeated-key
  * check went from 0.37 s (parts by rowid modulo, each reading every row) to 0.31 s and the
- * customer sums from 0.14 to 0.08 s. The ranges together span every
- * picked row, so the parts hold each exactly once. The SQL keeps the conditions' parameters:
- * bind `params` again to run it.
+ * customer sums from 0.14 to 0.08 s. The ranges together span every picked row, so the parts
+ * hold each exactly once. The SQL keeps the conditions' parameters: bind `params` again to run
+ * it.
  */
 export async function threadedRowsSql(conn: DuckDBConnection, rows: PickedRows): Promise<string> {
   const where = rows.where === undefined ? rows.within : `${rows.within} AND ${rows.where}`;
