@@ -76,6 +76,6 @@ const run = (name: string, args: string[]) => {
 };
 run('benchMethods.ts', [workspace, String(calls)]);
 clearInterval(sampler);
-console.log(`peak memory (RSS): ${mb(peakRss)}`);
-run('benchImportOnly.ts', ['--rows', String(Number(values['import-rows'])), '--dir', dir]);
+console.log(`peak memory building the sample (RSS): ${mb(peakRss)}`);
+run('benchImportOnly.ts', ['--rows', values['import-rows'], '--dir', dir]);
 rmSync(dir, { recursive: true, force: true });

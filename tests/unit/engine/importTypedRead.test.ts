@@ -310,8 +310,8 @@ describe('typed one-pass import', () => {
   it('a 7 MB record across the boundary of the reader’s blocks is read whole, on the one pass', async () => {
     const comment = 'é'.repeat(3.5 * 1024 * 1024);
     // Rows of one length, as many as end 2 MB before the first block does.
-    const row = (i: number) =>
-      `L${String(i).padStart(7, '0')},2025-07-03 10:00:00,S-A,web,${i % 10},,,comment ${String(i).padStart(7, '0')}`;
+    const id = (i: number) => String(i).padStart(7, '0');
+    const row = (i: number) => `L${id(i)},2025-07-03 10:00:00,S-A,web,${i % 10},,,comment ${id(i)}`;
     const header = 'response_id,responded_at,cx_code,channel,nps,csat,ces,comment';
     const count = Math.floor((READ_BLOCK_BYTES - 2 * 1024 * 1024) / (row(0).length + 1));
     const before = Array.from({ length: count }, (_, i) => row(i));
@@ -327,9 +327,7 @@ describe('typed one-pass import', () => {
     expect(checkedRuns.count).toBe(0);
     const rows = count + 1 + after.length;
     expect(report).toMatchObject({ rowsRead: rows, rowsImported: rows, rowsQuarantined: 0 });
-    const ids = [count - 1, count, count + after.length].map(
-      (i) => `L${String(i).padStart(7, '0')}`,
-    );
+    const ids = [count - 1, count, count + after.length].map((i) => `L${id(i)}`);
     const ends = await queryRows<{ id: string; n: number }>(
       t.ws.conn,
       `SELECT response_id AS id, length(comment) AS n FROM customer_feedback

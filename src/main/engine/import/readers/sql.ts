@@ -30,9 +30,9 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
  * The size of the blocks DuckDB's CSV reader reads a file in (DuckDB refuses one no larger than
  * MAX_LINE_BYTES). Measured on this project's 2-core machine, inserting into a workspace table
  * and then checkpointing: DuckDB's own choice for an 8 MB record limit, 128 MB, takes 0.55 s
- * instead of 0.32 s over a 30 MB file of 625k rows; 16 or 32 MB blocks insert fast
- * but leave part-filled row groups that the next checkpoint rewrites, which is work deferred, not
- * saved (0.19 s for those 625k rows, 2.5 s for 5M); 64 MB does neither.
+ * instead of 0.32 s over a 30 MB file of 625k rows; 16 or 32 MB blocks insert fast but leave
+ * part-filled row groups that the next checkpoint rewrites, which is work deferred, not saved
+ * (0.19 s for those 625k rows, 2.5 s for 5M); 64 MB does neither.
  */
 export const READ_BLOCK_BYTES = 64 * 1024 * 1024;
 
