@@ -10,7 +10,13 @@ import { UpstreamError } from '../../../../shared/result';
 import { visibilityMaps, visibilityOf } from '../../confidentiality/visibilityMaps';
 import { MIN_CUSTOMER_RESPONSES } from '../linkage/data';
 import { driverCatalogue, type DriverDef } from './catalogue';
-import { describeDrivers, driversFormula, suppressedReason, tooFewUnitsReason } from './describe';
+import {
+  describeDrivers,
+  driversFormula,
+  noAnswersReason,
+  suppressedReason,
+  tooFewUnitsReason,
+} from './describe';
 import { driverFigureVisibility, driverPerformance } from './performance';
 import { splitQuadrants } from './quadrants';
 import { importanceOf, weighDrivers } from './importance';
@@ -121,6 +127,7 @@ export async function runDrivers(
       drivers,
       by,
     );
+    if (stored.n === 0) return withheld('no_data', noAnswersReason(request));
     if (stored.n < DRIVER_FLOOR) return withheld('suppressed', suppressedReason(request));
     stats = stored;
     const outcome = request.outcome;

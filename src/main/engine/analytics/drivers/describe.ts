@@ -30,6 +30,10 @@ export function suppressedReason(request: DriversRequest): string {
   return `Suppressed: fewer than ${DRIVER_FLOOR} people in ${request.unit.unit_name} answered the ${METRICS[request.outcome].label} question${request.outcome === 'engagement_index' ? 's' : ''} in ${request.period}; driver analysis needs at least ${DRIVER_FLOOR}.`;
 }
 
+export function noAnswersReason(request: DriversRequest): string {
+  return `No data: nobody in ${request.unit.unit_name} answered the ${METRICS[request.outcome].label} question${request.outcome === 'engagement_index' ? 's' : ''} in ${request.period}.`;
+}
+
 export function tooFewUnitsReason(
   request: Extract<DriversRequest, { analysis: 'units' }>,
   n: number,

@@ -71,7 +71,9 @@ export async function storedRespondentCorrelations(
      FROM driver_pair_stats WHERE period = $period AND unit_id = $unit AND outcome = $outcome`,
     { period, unit: unitId, outcome },
   );
-  const columns = reader.getColumnsJS();
+  // With no rows the reader has no chunk, so no columns at all.
+  const columns =
+    reader.currentRowCount > 0 ? reader.getColumnsJS() : reader.columnNames().map(() => []);
   const [as, bs] = columns as string[][] as [string[], string[]];
   const [ns, sa, sb, saa, sbb, sab] = columns.slice(2, 8) as number[][] as [
     number[],
