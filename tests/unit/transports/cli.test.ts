@@ -202,7 +202,7 @@ describe('upstream command line', () => {
     const result = upstream(['call', 'info', '--workspace', corrupt]);
     expect(result.status).toBe(1);
     expect(errorOf(result.stderr).message).toBe(
-      `${corrupt} is not an Upstream workspace (not a DuckDB database file). Open a .duckdb workspace, or create one with: upstream sample --workspace ${corrupt}.duckdb`,
+      `${corrupt} is not an Upstream workspace (not a DuckDB database file). Open a .duckdb workspace, or create one with: upstream sample --workspace ${join(temp.path, 'corrupt-workspace.duckdb')}`,
     );
     expect(createHash('sha256').update(readFileSync(corrupt)).digest('hex')).toBe(before);
   });

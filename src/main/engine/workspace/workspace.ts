@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { UpstreamError } from '../../../shared/result';
 import { inTransaction, queryOne } from '../db/query';
 import { lockDown } from './lockdown';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
+import { assertWorkspaceFile, describeOpenFailure } from './workspaceFile';
 
 import { DEFAULT_MIN_GROUP_SIZE, minGroupSizeOf } from './settings';
 
@@ -29,32 +30,6 @@ export interface OpenOptions {
   readOnly?: boolean;
 }
 
-const DUCKDB_MAGIC = 'DUCK';
-
-/** A DuckDB file carries "DUCK" at byte 8; anything else is not a workspace. */
-function assertLooksLikeWorkspace(path: string): void {
-  const size = statSync(path).size;
-  if (size === 0) return; // an empty file: DuckDB initialises it
-  const header = readFileSync(path).subarray(8, 12).toString('latin1');
-  if (size < 12 || header !== DUCKDB_MAGIC) {
-    throw new UpstreamError(
-      'WORKSPACE_ERROR',
-      `${path} is not an Upstream workspace (not a DuckDB database file). Open a .duckdb workspace, or create one with: upstream sample --workspace ${path}.duckdb`,
-    );
-  }
-}
-
-function describeOpenFailure(path: string, error: unknown): UpstreamError {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/lock/i.test(message)) {
-    return new UpstreamError(
-      'WORKSPACE_ERROR',
-      `${path} is open in another Upstream process (the app or "upstream serve"). Close it there first.`,
-    );
-  }
-  return new UpstreamError('WORKSPACE_ERROR', `Cannot open workspace ${path}: ${message}`);
-}
-
 export async function openWorkspace(
   rawPath: string,
   options: OpenOptions = {},
@@ -69,7 +44,7 @@ export async function openWorkspace(
     }
     mkdirSync(dirname(path), { recursive: true });
   } else {
-    assertLooksLikeWorkspace(path);
+    assertWorkspaceFile(path);
   }
 
   let instance: DuckDBInstance;
