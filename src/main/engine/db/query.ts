@@ -56,7 +56,9 @@ export async function inTransaction<T>(conn: DuckDBConnection, work: () => Promi
     await conn.run('COMMIT');
     return result;
   } catch (error) {
-    await conn.run('ROLLBACK');
+    // A COMMIT that failed has already ended the transaction, so this ROLLBACK fails too
+    // ("no transaction is active"): the first error is the one that says what went wrong.
+    await conn.run('ROLLBACK').catch(() => undefined);
     // Whatever was cached from the rolled-back data must not outlive it.
     invalidateCache(conn);
     throw error;
