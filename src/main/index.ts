@@ -11,7 +11,9 @@ import { createNewSample, openOrCreateSample } from './shell/workspaces';
 
 // The Electron entry: wiring only. Everything it calls is plain Node code tested without Electron.
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Only a development run loads the electron-vite dev server: in an installed app an environment
+// variable must not be able to point the window (and the IPC trust check) at another origin.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const location = rendererLocation(outDir, devServerUrl);
 
 let engine: Promise<Engine> | undefined;
