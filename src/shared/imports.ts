@@ -100,8 +100,17 @@ export const importPreviewSchema = z.object({
     z.object({
       name: z.string(),
       label: z.string().nullable(),
+      /** What the values look like: number, date, code, free text, e-mail... */
+      type: z.string(),
+      /** Non-empty cells in the file. */
+      nonEmpty: z.number().int(),
+      /** Distinct non-empty values in the file; an estimate within a few per cent when not exact. */
+      distinct: z.number().int(),
+      distinctExact: z.boolean(),
+      /** A few values, only of columns that cannot be personal (see `hidden`). */
       samples: z.array(z.string()),
-      distinct: z.string().nullable(),
+      /** Why no samples are shown ("personal: survey answers", "personal: ids"...), or null. */
+      hidden: z.string().nullable(),
       role: z.string().nullable(),
       confidence: z.number(),
       why: z.string(),

@@ -248,6 +248,13 @@ describe.skipIf(!browserPath)('Import screen in Chromium against upstream serve'
     expect(await row('Date').getByTestId('mapping-date-format').inputValue()).toBe('%d/%m/%Y');
     // Sample values and the engine's reasons are on screen.
     expect(await row('Via').getByTestId('mapping-samples').innerText()).toMatch(/Web|App|Phone/);
+    // Ids and answers are never sent: a marker says so and why, with what was counted.
+    const ids = row('Response ID').getByTestId('mapping-samples');
+    expect(await ids.getAttribute('data-hidden')).toBe('personal: ids');
+    expect(await ids.innerText()).toMatch(/^Hidden: personal \(ids\)\s*40 values, 40 distinct/);
+    expect(
+      await row('Likelihood to recommend').getByTestId('mapping-samples').innerText(),
+    ).toMatch(/^Hidden: personal \(survey answers\)\s*40 values, 11 distinct, number/);
     expect(await row('Store Code').getByTestId('mapping-why').innerText()).not.toBe('');
     expect(await row('Store Code').getByTestId('mapping-confidence').innerText()).toMatch(
       /^(high|medium|low)$/,

@@ -2,17 +2,40 @@ import { basename } from 'node:path';
 import type { CanonicalKind, ColumnMapping } from '../../../shared/imports';
 import type { Workspace } from '../workspace/workspace';
 import { rmSync } from 'node:fs';
-import { inferMapping, type ColumnProfile } from './mapping';
+import { inferMapping } from './mapping';
 import { stageSource } from './readers';
 import { catalogueOf, resolveMapping } from './resolveMapping';
-import { countStage, dropStage, loadStage, profileColumns, readingStage } from './stageTable';
+import { countColumns } from './previewCounts';
+import { sampleVerdicts } from './previewPrivacy';
+import { dropStage, loadStage, profileColumns, readingStage } from './stageTable';
+
+/** profileColumns keeps up to 200 distinct values per column: fewer means all of them were seen. */
+const SAMPLED_DISTINCT = 200;
+
+/** How much the file reads as survey responses, whatever kind was asked for. */
+function surveyConfidenceOf(inferred: {
+  kind: CanonicalKind;
+  kindConfidence: number;
+  alternatives: { kind: CanonicalKind; confidence: number }[];
+}): number {
+  const alternative = inferred.alternatives.find((a) => a.kind === 'survey_responses');
+  if (alternative) return alternative.confidence;
+  return inferred.kind === 'survey_responses' ? inferred.kindConfidence : 0;
+}
 
 export interface PreviewColumn {
   name: string;
   label: string | null;
-  /** A few distinct values; for survey files, only for columns with few distinct values. */
+  /** What the values look like: number, date, code, free text, e-mail... */
+  type: string;
+  /** Non-empty cells in the whole file. */
+  nonEmpty: number;
+  /** Distinct non-empty values in the whole file (an estimate within a few per cent when not exact). */
+  distinct: number;
+  distinctExact: boolean;
+  /** Up to 5 distinct values; none when `hidden` says why (see previewPrivacy.ts). */
   samples: string[];
-  distinct: string | null;
+  hidden: string | null;
   role: string | null;
   confidence: number;
   why: string;
@@ -38,22 +61,16 @@ export interface ImportPreview {
   warnings: string[];
 }
 
-/** Up to 5 samples; a survey column with many distinct values (ids, comments) shows none: they are personal. */
-function shownSamples(
-  column: ColumnProfile,
-  kind: CanonicalKind,
-): { samples: string[]; distinct: string | null } {
-  const many = column.samples.length > 20;
-  if (kind === 'survey_responses' && many) {
-    return {
-      samples: [],
-      distinct: `${column.samples.length >= 200 ? '200+' : column.samples.length} distinct values (not shown: survey answers are personal)`,
-    };
-  }
-  return {
-    samples: column.samples.slice(0, 5).map((s) => (s.length > 80 ? `${s.slice(0, 77)}...` : s)),
-    distinct: null,
-  };
+function shortened(samples: string[]): string[] {
+  return samples.slice(0, 5).map((s) => (s.length > 80 ? `${s.slice(0, 77)}...` : s));
+}
+
+/** A reason that quotes a value of a hidden column (e.g. "values look like unit codes (E7014)") loses the value. */
+function withoutValues(why: string, samples: readonly string[]): string {
+  let out = why;
+  for (const value of samples)
+    if (value.length > 1 && out.includes(value)) out = out.split(value).join('…');
+  return out;
 }
 
 function roleOf(mapping: ColumnMapping, column: string): string | null {
@@ -79,20 +96,35 @@ export async function previewImport(
   await conn.run('BEGIN TRANSACTION');
   try {
     await loadStage(conn, staged, fileName, {});
-    const rows = await countStage(conn, staged, fileName);
     const profiles = await readingStage(fileName, staged, {}, () => profileColumns(conn, staged));
-    const inferred = inferMapping({
+    const counts = await countColumns(
+      conn,
+      staged,
+      fileName,
+      profiles.map((p) => p.samples.length < SAMPLED_DISTINCT),
+    );
+    const inferInput = {
       fileName,
       headerShape: staged.headerShape,
       columns: profiles,
-      kind: request.kind,
       catalogue: await catalogueOf(conn),
-    });
+    };
+    const inferred = inferMapping({ ...inferInput, kind: request.kind });
     const resolved = await resolveMapping(conn, fileName, staged, async () => profiles, {
       kind: request.kind ?? inferred.kind,
       profile: request.profile,
     });
     const mapping = resolved.mapping;
+    const surveyReading =
+      inferred.kind === 'survey_responses'
+        ? inferred
+        : inferMapping({ ...inferInput, kind: 'survey_responses' });
+    const verdicts = sampleVerdicts({
+      profiles,
+      mapping,
+      surveyReading,
+      surveyConfidence: surveyConfidenceOf(inferred),
+    });
     return {
       fileName,
       format: staged.format,
@@ -101,7 +133,7 @@ export async function previewImport(
       headerShape: staged.headerShape,
       sheets: staged.sheets ?? [],
       sheet: staged.sheet ?? null,
-      rows,
+      rows: counts.rows,
       kind: mapping.kind,
       kindConfidence:
         resolved.source === 'inferred' ? inferred.kindConfidence : resolved.kindConfidence,
@@ -109,21 +141,26 @@ export async function previewImport(
       mappingSource: resolved.source,
       profile: resolved.profile ?? null,
       mapping,
-      columns: profiles.map((column) => {
+      columns: profiles.map((column, i) => {
         const guess = inferred.columns.find((g) => g.column === column.name);
         const role = roleOf(mapping, column.name);
+        const { hidden, type } = verdicts[i]!;
+        const why =
+          resolved.source === 'inferred'
+            ? (guess?.why ?? '')
+            : resolved.profile
+              ? `from profile ${resolved.profile}`
+              : 'canonical column name';
         return {
           name: column.name,
           label: column.label ?? null,
-          ...shownSamples(column, mapping.kind),
+          type,
+          ...counts.columns[i]!,
+          samples: hidden === null ? shortened(column.samples) : [],
+          hidden,
           role,
           confidence: resolved.source === 'inferred' ? (guess?.confidence ?? 0) : role ? 1 : 0,
-          why:
-            resolved.source === 'inferred'
-              ? (guess?.why ?? '')
-              : resolved.profile
-                ? `from profile ${resolved.profile}`
-                : 'canonical column name',
+          why: hidden === null ? why : withoutValues(why, column.samples),
         };
       }),
       problems: resolved.problems,

@@ -30,26 +30,51 @@ function roleLabel(kind: ColumnMapping['kind'], role: string | null): string {
   return spec ? `${spec.label} (${role})` : role;
 }
 
+/** "120 values, 5 distinct, number": what the engine counted, shown whether or not values are. */
+function counts(column: PreviewColumn): string {
+  if (column.nonEmpty === 0) return 'No values in the file';
+  const distinct = `${column.distinctExact ? '' : 'about '}${column.distinct.toLocaleString()} distinct`;
+  return `${column.nonEmpty.toLocaleString()} values, ${distinct}, ${column.type}`;
+}
+
 function Samples({ column }: { column: PreviewColumn }) {
+  if (column.hidden !== null) {
+    // "personal: survey answers" -> "Hidden: personal" and the reason beside it.
+    const [what, ...why] = column.hidden.split(': ');
+    return (
+      <div className="samples__hidden" data-testid="mapping-samples" data-hidden={column.hidden}>
+        <span className="samples__hidden-badge">Hidden: {what}</span>
+        {why.length > 0 && <span className="samples__hidden-why"> ({why.join(': ')})</span>}
+        <span className="samples__counts" data-testid="mapping-counts">
+          {counts(column)}
+        </span>
+      </div>
+    );
+  }
   if (column.samples.length === 0) {
     return (
       <span className="samples__none" data-testid="mapping-samples">
-        {column.distinct ?? 'No values in the rows read'}
+        {counts(column)}
       </span>
     );
   }
   return (
-    <ul
-      className="samples"
-      data-testid="mapping-samples"
-      aria-label={`Sample values of ${column.name}`}
-    >
-      {column.samples.map((s, i) => (
-        <li key={`${i}:${s}`} className="samples__value">
-          {s === '' ? '(empty)' : s}
-        </li>
-      ))}
-    </ul>
+    <div>
+      <ul
+        className="samples"
+        data-testid="mapping-samples"
+        aria-label={`Sample values of ${column.name}`}
+      >
+        {column.samples.map((s, i) => (
+          <li key={`${i}:${s}`} className="samples__value">
+            {s === '' ? '(empty)' : s}
+          </li>
+        ))}
+      </ul>
+      <span className="samples__counts" data-testid="mapping-counts">
+        {counts(column)}
+      </span>
+    </div>
   );
 }
 
