@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: every suite (engine, contract, transports, renderer in Chromium via Playwright,
-// Electron where a binary exists) runs in one vitest run; this prints the one summary line CI reads.
+// Electron where a binary exists) runs in one vitest run; this prints, last, the one summary line CI
+// reads, and before it one line per failed file saying why. Arguments go to vitest (a test's
+// `--config` runs other files through the same summary).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summarize } from './summary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const resultsFile = join(root, '.tmp', 'vitest-results.json');
-mkdirSync(dirname(resultsFile), { recursive: true });
-rmSync(resultsFile, { force: true });
+const outcomesFile = join(root, '.tmp', `test-outcomes-${process.pid}.json`);
+mkdirSync(dirname(outcomesFile), { recursive: true });
 
 const vitest = spawnSync(
   process.execPath,
@@ -17,30 +19,26 @@ const vitest = spawnSync(
     join(root, 'node_modules/vitest/vitest.mjs'),
     'run',
     '--reporter=default',
-    '--reporter=json',
-    `--outputFile=${resultsFile}`,
+    `--reporter=${join(root, 'tests/fileOutcomes.mjs')}`,
     ...process.argv.slice(2),
   ],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, UPSTREAM_TEST_OUTCOMES: outcomesFile } },
 );
 
-let passed = 0;
-let failed;
-let skipped = 0;
-if (existsSync(resultsFile)) {
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  passed = results.numPassedTests;
-  failed =
-    results.numFailedTests +
-    (results.numFailedTestSuites > 0 && results.numFailedTests === 0
-      ? results.numFailedTestSuites
-      : 0);
-  skipped = results.numPendingTests + results.numTodoTests;
+let summary = { passed: 0, failed: 1, skipped: 0, failedFiles: [] };
+if (existsSync(outcomesFile)) {
+  summary = summarize(JSON.parse(readFileSync(outcomesFile, 'utf8')));
+  rmSync(outcomesFile, { force: true });
 } else {
-  failed = 1;
   console.error('vitest wrote no results: it did not run.');
 }
-if (vitest.status !== 0 && failed === 0) failed = 1;
+if (vitest.status !== 0 && summary.failed === 0) {
+  summary.failed = 1;
+  summary.failedFiles.push(`FAILED vitest exited with status ${vitest.status ?? vitest.signal}`);
+}
 
-console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed > 0 ? 1 : 0);
+if (summary.failedFiles.length > 0) console.log(`\n${summary.failedFiles.join('\n')}`);
+console.log(
+  `tests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`,
+);
+process.exit(summary.failed > 0 ? 1 : 0);
