@@ -6,7 +6,7 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
   upstream sample --workspace W [--exports DIR] [--seed N] [--scale small|default|large]
       write the sample company's export files and load them into a new workspace W
   upstream import FILE... --workspace W [--as KIND] [--profile NAME] [--save-profile NAME]
-                [--sheet NAME] [--json]
+                [--sheet NAME] [--json] [--progress]
       import exports (CSV/TSV in any common encoding, XLSX, Parquet, JSON lines, SPSS .sav,
       Qualtrics and SurveyMonkey shapes); the kind is inferred from the columns unless given
       (kinds: org_units, survey_items, survey_responses, customer_feedback, unit_mapping,

@@ -28,8 +28,23 @@ export function describeImport(report: ImportReport): string {
   ].join('\n');
 }
 
+/**
+ * On a terminal, one line rewritten in place. With --progress and no terminal (a log, a script),
+ * one plain line per phase, printed as the phase starts: `FILE: PHASE [(N rows)]`.
+ */
+function progressLines(plain: boolean): ((p: ImportProgress) => void) | undefined {
+  if (process.stderr.isTTY) return progressLine;
+  if (!plain) return undefined;
+  let last = '';
+  return (p) => {
+    const key = `${p.file}\0${p.phase}\0${p.rows ?? ''}`;
+    if (key === last) return;
+    last = key;
+    process.stderr.write(`${p.file}: ${p.phase}${p.rows ? ` (${p.rows} rows)` : ''}\n`);
+  };
+}
+
 function progressLine(p: ImportProgress): void {
-  if (!process.stderr.isTTY) return;
   const pct = p.fraction === undefined ? '' : ` ${Math.round(p.fraction * 100)}%`;
   process.stderr.write(
     `\r\x1b[K${p.file}: ${p.phase}${pct}${p.rows ? ` (${p.rows.toLocaleString('en-GB')} rows)` : ''}`,
@@ -45,6 +60,7 @@ export async function importCommand(argv: string[]): Promise<void> {
     'save-profile': { type: 'string' },
     sheet: { type: 'string' },
     json: { type: 'boolean' },
+    progress: { type: 'boolean' },
   });
   const kind = values.as as string | undefined;
   if (kind !== undefined && !CANONICAL_KINDS.includes(kind as CanonicalKind)) {
@@ -67,6 +83,7 @@ export async function importCommand(argv: string[]): Promise<void> {
     abort.abort();
   };
   process.once('SIGINT', onInterrupt);
+  const onProgress = values.json ? undefined : progressLines(values.progress === true);
   const reports: ImportReport[] = [];
   try {
     for (const file of positionals) {
@@ -78,7 +95,7 @@ export async function importCommand(argv: string[]): Promise<void> {
           sheet: values.sheet,
           saveProfileAs: values['save-profile'],
         },
-        { signal: abort.signal, onProgress: values.json ? undefined : progressLine },
+        { signal: abort.signal, onProgress },
       );
       reports.push(report);
       if (!values.json) note(describeImport(report));
