@@ -1,0 +1,62 @@
+/**
+ * `npx tsx scripts/crashImport.ts [--kills N] [--rows R] [--dir DIR] [--seed S]`: the long run of
+ * the crash harness (tests/helpers/crashHarness.ts). Writes an R-row customer CSV, kills
+ * `upstream import` of it N times with SIGKILL (spread over the import, dense around its commit,
+ * a few while a new workspace is created), and checks after each kill that the workspace holds
+ * all of the import or none of it and that importing the file again completes. Prints every
+ * kill and the counts; exits 1 if any kill left anything else.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  killPlan,
+  prepareCrashRun,
+  runKill,
+  summarise,
+  type KillResult,
+} from '../tests/helpers/crashHarness';
+
+const { values } = parseArgs({
+  options: {
+    kills: { type: 'string', default: '100' },
+    rows: { type: 'string', default: '1500000' },
+    dir: { type: 'string' },
+    seed: { type: 'string' },
+  },
+});
+const kills = Number(values.kills);
+const rows = Number(values.rows);
+const dir = values.dir ?? join(tmpdir(), `upstream-crash-${process.pid}`);
+mkdirSync(dir, { recursive: true });
+
+// A seeded generator when asked (to repeat a plan), Math.random otherwise.
+let state = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
+const random = () => {
+  state = (state * 1103515245 + 12345) % 2 ** 31;
+  return state / 2 ** 31;
+};
+
+const started = performance.now();
+console.log(
+  `crash run: ${kills} kills of an import of ${rows.toLocaleString('en-GB')} rows, seed ${state}, in ${dir}`,
+);
+const setup = await prepareCrashRun(dir, rows);
+console.log(
+  `clean import timeline (ms): existing workspace ${JSON.stringify(setup.timeline.existing)}; new workspace ${JSON.stringify(setup.timeline.new)}`,
+);
+const results: KillResult[] = [];
+for (const [index, kill] of killPlan(setup, kills, random).entries()) {
+  const result = await runKill(setup, kill, index);
+  results.push(result);
+  console.log(
+    summarise([result])
+      .split('\n')[0]!
+      .replace(/^\s*1 /, `${String(index + 1).padStart(3)} `),
+  );
+}
+console.log(summarise(results).split('\n').slice(results.length).join('\n'));
+console.log(`took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+if (values.dir === undefined) rmSync(dir, { recursive: true, force: true });
+process.exit(results.every((r) => r.ok) ? 0 : 1);
