@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { UpstreamError } from '../../../shared/result';
+import { COMMIT_BY_CHECKPOINT } from '../db/commitByCheckpoint';
 import { inTransaction, queryOne } from '../db/query';
 import { lockDown } from './lockdown';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
@@ -52,6 +53,7 @@ export async function openWorkspace(
     instance = await DuckDBInstance.create(path, {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
+      ...COMMIT_BY_CHECKPOINT,
       ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
     });
   } catch (error) {
