@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { FileSink } from './fileSink';
 
 /**
  * Writes rows as RFC 4180 CSV (comma, double quotes, LF) for the readers that convert a binary
@@ -6,18 +6,13 @@ import { createWriteStream, type WriteStream } from 'node:fs';
  * row that is empty is written as "" so it is not mistaken for a blank line.
  */
 export class CsvWriter {
-  private readonly out: WriteStream;
+  private readonly out: FileSink;
   private buffer: string[] = [];
   private size = 0;
-  private readonly closed: Promise<void>;
   rows = 0;
 
   constructor(path: string) {
-    this.out = createWriteStream(path);
-    this.closed = new Promise((resolve, reject) => {
-      this.out.on('finish', resolve);
-      this.out.on('error', reject);
-    });
+    this.out = new FileSink(path);
   }
 
   async writeRow(fields: readonly string[]): Promise<void> {
@@ -33,13 +28,12 @@ export class CsvWriter {
     const text = `${this.buffer.join('\n')}\n`;
     this.buffer = [];
     this.size = 0;
-    if (!this.out.write(text, 'utf8')) await new Promise<void>((r) => this.out.once('drain', r));
+    await this.out.write(text);
   }
 
   async close(): Promise<void> {
     await this.flush();
-    this.out.end();
-    await this.closed;
+    await this.out.end();
   }
 
   destroy(): void {

@@ -1,4 +1,4 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { UpstreamError } from '../../../../shared/result';
 import { readHead, type ReaderContext, type ReaderResult } from './context';
@@ -80,6 +80,8 @@ export async function stageSource(
     return { ...staged, files: [...ctx.files] };
   } catch (error) {
     await Promise.all(ctx.files.map((f) => rm(f, { force: true }).catch(() => undefined)));
+    // The folder too, when this read made it and nothing else is in it.
+    await rmdir(stagingDir).catch(() => undefined);
     if (error instanceof UpstreamError) throw error;
     if (isDiskFull(error)) throw diskFullError(fileName, 'staging');
     const message = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { completeUtf8End, cp1252ToUtf8, decodeCp1252, decodeUtf8Lenient } from './encoding';
 import { throwIfAborted } from './errors';
+import { FileSink } from './fileSink';
 import type { TextEncoding } from './types';
 
 /**
@@ -201,11 +202,6 @@ class BlankLineFiller {
   }
 }
 
-async function write(out: WriteStream, text: string | Buffer): Promise<void> {
-  if (text.length === 0) return;
-  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
-}
-
 /** Re-encodes a text file to UTF-8 (and fills inner blank lines when asked), streaming. */
 export async function rewriteText(
   src: string,
@@ -214,11 +210,7 @@ export async function rewriteText(
   progress: Progress,
 ): Promise<RewriteResult> {
   const input = createReadStream(src, { start: options.skipBytes, highWaterMark: CHUNK });
-  const out = createWriteStream(dest);
-  const closed = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
+  const out = new FileSink(dest);
   const filler =
     options.fill && options.fill.width > 1 ? new BlankLineFiller(options.fill) : undefined;
   const utf16 =
@@ -245,7 +237,7 @@ export async function rewriteText(
       } else if (options.encoding === 'windows-1252') {
         if (!filler) {
           // Straight to UTF-8 bytes: no string in between.
-          await write(out, cp1252ToUtf8(bytes));
+          await out.write(cp1252ToUtf8(bytes));
           done += raw.length;
           progress.onProgress?.(Math.min(done, progress.total), progress.total);
           continue;
@@ -266,7 +258,7 @@ export async function rewriteText(
         if (firstFallbackLine === 0)
           lines += countLineBreaks(bytes.subarray(0, bytes.length - carry.length));
       }
-      await write(out, filler ? filler.push(text) : text);
+      await out.write(filler ? filler.push(text) : text);
       done += raw.length;
       progress.onProgress?.(Math.min(done, progress.total), progress.total);
     }
@@ -278,9 +270,8 @@ export async function rewriteText(
       if (decoded.invalid > 0 && firstFallbackLine === 0) firstFallbackLine = lines;
       fallbackBytes += decoded.invalid;
     }
-    await write(out, filler ? filler.push(rest) + filler.end() : rest);
-    out.end();
-    await closed;
+    await out.write(filler ? filler.push(rest) + filler.end() : rest);
+    await out.end();
   } catch (error) {
     out.destroy();
     input.destroy();
