@@ -149,12 +149,21 @@ export const drilldownOutputSchema = z.object({
     status: statusSchema,
     reason: z.string().nullable(),
   }),
-  /** Recognition events in the period per head of HR headcount; null without headcount. */
+  /**
+   * The HR figures (attrition, absence days and recognition per head) with their status and
+   * reason, decided like survey figures with the HR headcount as n; the three numbers below are
+   * the same figures, null when not shown.
+   */
+  hr: z.array(metricValueSchema),
+  /** Recognition events in the period per head of HR headcount; null when not shown. */
   recognitionPerHead: z.number().nullable(),
-  /** Leavers / headcount x 100 for the period; null without headcount. */
+  /** Leavers / headcount x 100 for the period; null when not shown. */
   attrition: z.number().nullable(),
   absenceDaysPerHead: z.number().nullable(),
-  /** HR headcount behind the three HR figures; null when there is none. */
+  /**
+   * HR headcount of the group; null when there is none. Not confidential: it is the org
+   * chart's (the hierarchy method gives every unit's).
+   */
   headcount: z.number().int().nullable(),
   /**
    * Why customers called the contact-centre queues mapped here (IVR reasons), most frequent

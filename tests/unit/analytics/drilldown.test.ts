@@ -209,14 +209,20 @@ describe('drilldown on the tiny company', () => {
     expect(d.values[0]!.unit).toMatchObject({ pctFavourable: null, n: null, status: 'suppressed' });
     expect(d.items).toMatchObject({ strongest: [], weakest: [], status: 'suppressed' });
     // Customers are not the protected party: still shown. HR records need a headcount of at
-    // least the minimum (Store C has 4 people), like every employee count.
+    // least the minimum (Store C has 4 people); the headcount itself is the org chart's.
     expect(headline(d, 'nps').status).toBe('ok');
     expect([d.headcount, d.attrition, d.absenceDaysPerHead, d.recognitionPerHead]).toEqual([
-      null,
+      4,
       null,
       null,
       null,
     ]);
+    expect(d.hr.map((v) => [v.metric, v.status, v.value, v.n])).toEqual([
+      ['attrition', 'suppressed', null, null],
+      ['absence_days_per_head', 'suppressed', null, null],
+      ['recognition_per_head', 'suppressed', null, null],
+    ]);
+    for (const v of d.hr) expect(v.reason).toBe('Suppressed: fewer than 5 people in the HR headcount');
   });
 
   it('applies the next-smallest rule among the direct reports (Store C and D in 2025-Q1)', async () => {

@@ -1,3 +1,4 @@
+import { alikeTest, EMPTY_TALLY, hideAlikeRemainders, type Tally } from './alikeRemainders';
 import { gapReasons, suppressionReasons } from './reasons';
 import {
   ATTACHED_PREFIX,
@@ -9,10 +10,14 @@ import {
 
 export type Role = 'all' | 'leader' | 'front_line' | 'other';
 
-/** People behind one figure for one role: in each unit's full roll-up, and attached to it. */
+/**
+ * People behind one figure for one role: in each unit's full roll-up, and attached to it; with
+ * what they answered (tallies), when known, for the unanimous-remainder rule.
+ */
 export interface Counts {
   rollup: Map<string, number>;
   own: Map<string, number>;
+  tallies?: { rollup: Map<string, Tally>; own: Map<string, Tally> };
 }
 
 /** One period's tree and the people behind every employee figure in it. */
@@ -56,6 +61,18 @@ export function decideSuppression(
     tooFew: suppressionReasons.metricTooFew(minSize),
     neighbour: suppressionReasons.neighbour(minSize),
   };
+  /** The unanimous-remainder rule (alikeRemainders.ts) for one figure and role, after the counts'. */
+  const hideAlike = (figure: string, c: Counts, hidden: Map<string, string>, reason: string) => {
+    const test = alikeTest(figure);
+    if (!test || !c.tallies) return [];
+    const { rollup, own } = c.tallies;
+    const nodes = counts.units.map((u) => ({
+      id: u.id,
+      rollup: rollup.get(u.id) ?? EMPTY_TALLY,
+      own: own.get(u.id) ?? EMPTY_TALLY,
+    }));
+    return hideAlikeRemainders(shape, nodes, minSize, hidden, reason, test);
+  };
 
   const rowHidden = hideInShape(
     shape,
@@ -68,6 +85,7 @@ export function decideSuppression(
   for (const figure of counts.figures.keys()) {
     if (figure === 'respondents') continue;
     const hidden = hideInShape(shape, nodesOf(countsOf(figure)), minSize, rowHidden, figureReasons);
+    hideAlike(figure, countsOf(figure), hidden, suppressionReasons.alike(minSize));
     decided.set(figure, hidden);
     if (figure.startsWith('value:') && counts.figures.get(figure)?.has('leader')) {
       decided.set(gapFigure(figure), decideGaps(figure, hidden));
@@ -133,6 +151,15 @@ export function decideSuppression(
           if (notShown.has(id)) continue;
           notShown.set(id, reason);
           if (!id.startsWith(ATTACHED_PREFIX)) suppressed.set(id, reason);
+          changed = true;
+        }
+        for (const id of hideAlike(
+          figure,
+          countsOf(figure, role),
+          notShown,
+          gapReasons.alike(minSize),
+        )) {
+          suppressed.set(id, gapReasons.alike(minSize));
           changed = true;
         }
       }

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne } from '../db/query';
 import { DECIDED_MIN_KEY } from '../derived/suppressionDecisions';
 import { hierarchiesFor, unitIdsOf } from '../hierarchy/units';
+import { HR_FIGURES } from './decideHrSuppression';
 import type { Visibility } from './treeVisibility';
 
 /**
@@ -30,7 +31,7 @@ export interface VisibilityOptions {
   figures?: string[];
 }
 
-const HEADLINE = ['respondents', 'engagement_index', 'pct_favourable', 'enps'];
+const HEADLINE = ['respondents', 'engagement_index', 'pct_favourable', 'enps', ...HR_FIGURES];
 const NOT_IN_TREE: Visibility = {
   visible: false,
   reason: 'Not in the hierarchy in force for this period',
@@ -111,15 +112,20 @@ export async function visibilityMaps(
   }
   const snapshots = await hierarchiesFor(conn, periods);
   const asked = options.units ? new Set(options.units) : null;
+  // A figure whose decisions were not read is never shown as visible by default.
+  const prefixes = patterns.map((p) => p.slice(0, p.indexOf('%')));
+  const loaded = (figure: string) =>
+    exact.includes(figure) || prefixes.some((prefix) => figure.startsWith(prefix));
   const out = new Map<string, PeriodVisibility>();
   for (const p of periods) {
     const eff = snapshots.get(p);
     const inTree = eff ? await unitIdsOf(conn, eff) : new Set<string>();
     const byFigure = hidden.get(p);
-    out.set(p, {
-      row: new StoredVisibility(inTree, byFigure?.get('respondents'), asked),
-      figure: (figure: string) => new StoredVisibility(inTree, byFigure?.get(figure), asked),
-    });
+    const figure = (name: string) =>
+      loaded(name)
+        ? new StoredVisibility(inTree, byFigure?.get(name), asked)
+        : new StoredVisibility(inTree, undefined, new Set());
+    out.set(p, { row: figure('respondents'), figure });
   }
   return out;
 }

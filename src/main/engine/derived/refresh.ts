@@ -13,6 +13,7 @@ import {
   refreshPreaggregatedFigures,
 } from './preaggregatedRefresh';
 import { EMPLOYEE_PERIODS_SQL } from './preaggregatedStats';
+import { rebuildHrSuppressionDecisions } from './hrSuppressionDecisions';
 import { rebuildSuppressionDecisions } from './suppressionDecisions';
 import { rebuildUnitPeriodStats } from './unitPeriodStats';
 
@@ -53,6 +54,7 @@ export async function refreshDerived(conn: DuckDBConnection, kind: CanonicalKind
       break;
   }
   await rebuildUnitPeriodStats(conn);
+  await rebuildHrSuppressionDecisions(conn, await minGroupSizeOf(conn));
 }
 
 /** Every derived table from scratch: after a migration, or data written other than by import. */
@@ -63,12 +65,15 @@ export async function rebuildDerived(conn: DuckDBConnection): Promise<void> {
   await refreshEmployee(conn, await surveyPeriods(conn), { own: true });
   await refreshGivenOnlyPeriods(conn, { own: true });
   await rebuildUnitPeriodStats(conn);
+  await rebuildHrSuppressionDecisions(conn, await minGroupSizeOf(conn));
 }
 
 /** New confidentiality decisions for every period, after the minimum group size changed. */
 export async function redecideSuppression(conn: DuckDBConnection): Promise<void> {
   invalidateCache(conn);
-  await rebuildSuppressionDecisions(conn, await employeePeriods(conn), await minGroupSizeOf(conn));
+  const minSize = await minGroupSizeOf(conn);
+  await rebuildSuppressionDecisions(conn, await employeePeriods(conn), minSize);
+  await rebuildHrSuppressionDecisions(conn, minSize);
 }
 
 async function refreshEmployee(

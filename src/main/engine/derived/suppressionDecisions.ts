@@ -11,13 +11,14 @@ import { queryOne } from '../db/query';
 export const DECIDED_MIN_KEY = 'suppression_min_group_size';
 
 /** One period's tree and counts, read as a single text: far cheaper than a row per count. */
-async function periodCounts(conn: DuckDBConnection, period: string): Promise<PeriodCounts> {
+export async function periodCounts(conn: DuckDBConnection, period: string): Promise<PeriodCounts> {
   const row = await queryOne<{ units: string | null; counts: string | null }>(
     conn,
     `SELECT
        (SELECT string_agg(unit_id || chr(9) || coalesce(parent_id, ''), chr(10))
         FROM org_units WHERE effective_from = hierarchy_for($p)) AS units,
-       (SELECT string_agg(scope || chr(9) || figure || chr(9) || role || chr(9) || unit_id || chr(9) || n, chr(10))
+       (SELECT string_agg(scope || chr(9) || figure || chr(9) || role || chr(9) || unit_id || chr(9) || n
+          || chr(9) || answered || chr(9) || favourable || chr(9) || detractors || chr(9) || total, chr(10))
         FROM employee_figure_stats WHERE period = $p) AS counts`,
     { p: period },
   );
@@ -33,6 +34,10 @@ async function periodCounts(conn: DuckDBConnection, period: string): Promise<Per
     if (!line) continue;
     // Figure names come from the item catalogue and may hold anything but a tab (split from the ends).
     const parts = line.split('\t');
+    const total = Number(parts.pop());
+    const detractors = Number(parts.pop());
+    const favourable = Number(parts.pop());
+    const answered = Number(parts.pop());
     const n = Number(parts.pop());
     const unit = parts.pop()!;
     const role = parts.pop() as Role;
@@ -41,8 +46,18 @@ async function periodCounts(conn: DuckDBConnection, period: string): Promise<Per
     let byRole = figures.get(figure);
     if (!byRole) figures.set(figure, (byRole = new Map()));
     let counts = byRole.get(role);
-    if (!counts) byRole.set(role, (counts = { rollup: new Map(), own: new Map() }));
+    if (!counts) {
+      const tallies = { rollup: new Map(), own: new Map() };
+      byRole.set(role, (counts = { rollup: new Map(), own: new Map(), tallies }));
+    }
     (scope === 'own' ? counts.own : counts.rollup).set(unit, n);
+    (scope === 'own' ? counts.tallies!.own : counts.tallies!.rollup).set(unit, {
+      n,
+      answered,
+      favourable,
+      detractors,
+      total,
+    });
   }
   return { units, figures };
 }

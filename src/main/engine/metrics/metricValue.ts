@@ -1,7 +1,7 @@
 import type { MetricValue } from '../../../shared/contract';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import type { Visibility } from '../confidentiality/treeVisibility';
-import { suppressionReasons } from '../confidentiality/reasons';
+import { hrReasons, suppressionReasons } from '../confidentiality/reasons';
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
@@ -41,24 +41,28 @@ export function customerValue(metric: MetricId, value: number | null, n: number)
 }
 
 /**
- * HR figures (attrition, absence, recognition per head) are organisational records, not anyone's
- * survey answers: shown when the unit's HR headcount reaches the minimum group size.
+ * HR figures (attrition, absence, recognition per head) are records about people, decided like
+ * survey figures over the whole tree with the HR headcount as n (decideHrSuppression.ts): shown
+ * when the stored decision lets them and the headcount reaches the minimum group size.
  */
 export function hrValue(
   metric: MetricId,
   value: number | null,
   headcount: number,
+  visibility: Visibility,
   minSize: number,
 ): MetricValue {
   if (headcount === 0 || value === null)
     return noData(metric, 'No HR headcount for this unit and period');
+  if (!visibility.visible)
+    return { metric, value: null, n: null, status: 'suppressed', reason: visibility.reason };
   if (headcount < minSize) {
     return {
       metric,
       value: null,
       n: null,
       status: 'suppressed',
-      reason: `Suppressed: fewer than ${minSize} people in the HR headcount`,
+      reason: hrReasons.tooFew(minSize),
     };
   }
   return { metric, value: round(value), n: headcount, status: 'ok', reason: null };
@@ -73,6 +77,6 @@ export function employeeMetricValue(
   minSize: number,
 ): MetricValue {
   return METRICS[metric].source === 'hr'
-    ? hrValue(metric, value, n, minSize)
+    ? hrValue(metric, value, n, visibility, minSize)
     : employeeValue(metric, value, n, visibility, minSize);
 }

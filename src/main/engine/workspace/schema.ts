@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rebuildDerived } from '../derived/refresh';
+import { rebuildDerived, redecideSuppression } from '../derived/refresh';
 
 /**
  * The workspace schema, as an ordered list of migrations. A workspace records the version it is
@@ -418,6 +418,13 @@ ${rebuiltWithCompression('recognition_events', [
   'source_id INTEGER NOT NULL',
 ])}
 `,
+  },
+  {
+    version: 6,
+    // No table changes: the confidentiality decisions are made again under the rules of this
+    // version (a unanimous remainder is protected; HR figures are decided over the tree).
+    sql: 'SELECT 1;',
+    populate: redecideSuppression,
   },
 ];
 

@@ -17,6 +17,7 @@ import {
 import { shownEngagement } from '../smallTeams/shownEngagement';
 import type { MetricValue } from '../../../../shared/contract';
 import { UpstreamError } from '../../../../shared/result';
+import { HR_FIGURES, type HrFigure } from '../../confidentiality/decideHrSuppression';
 import { suppressionReasons } from '../../confidentiality/reasons';
 import type { Visibility } from '../../confidentiality/treeVisibility';
 import {
@@ -27,7 +28,7 @@ import {
 import { listPeriods, resolvePeriod } from '../../hierarchy/periods';
 import { unitReorgs } from '../../hierarchy/reorgs';
 import { hierarchyFor, unitsOf, type UnitRow } from '../../hierarchy/units';
-import { customerValue, employeeValue, noData } from '../../metrics/metricValue';
+import { customerValue, employeeValue, hrValue, noData } from '../../metrics/metricValue';
 import { directFigureVisibility, directVisibility } from './directScope';
 import { linkagePosition } from './linkagePosition';
 import {
@@ -54,6 +55,8 @@ export const drilldownReasons = {
   noValueAnswers: "Nobody here answered this value's items in this period",
   noRespondents: 'No survey respondents in this group for this period',
   noItems: (minSize: number) => `No item was answered by at least ${minSize} people here`,
+  hrRollupOnly:
+    'HR figures are given for the full roll-up: switch to it to see them (the direct reports view is a group the HR rules do not judge)',
 } as const;
 
 const ref = (u: UnitRow) => ({ id: u.unit_id, name: u.unit_name, level: u.level });
@@ -179,7 +182,15 @@ export async function runDrilldown(
   // One read of the stored decisions: headline figures, values and items of the units shown.
   const visibility = await visibilityMaps(conn, periods, minSize, {
     units: asked,
-    figures: ['respondents', 'engagement_index', 'pct_favourable', 'enps', 'value:%', 'item:%'],
+    figures: [
+      'respondents',
+      'engagement_index',
+      'pct_favourable',
+      'enps',
+      'value:%',
+      'item:%',
+      ...HR_FIGURES,
+    ],
   });
   const figureAtoms = await figureParts(conn, unit.unit_id, periods, period);
   const parts = scopeParts(figureAtoms);
@@ -315,13 +326,25 @@ export async function runDrilldown(
         : { ...rankItems(scored), status: 'ok', reason: null };
   }
 
-  // HR figures (headcount, leavers, absence days, recognition events) come from HR systems, not
-  // from anything a person answered in the survey, so the survey's tree-wide rules do not apply;
-  // as in the metric registry they are shown for a headcount of at least the minimum group size
-  // (a 3-person team's attrition is one person), and only as rates over headcount.
-  const heads = current?.headcount && current.headcount >= minSize ? current.headcount : null;
-  const perHead = (x: number | null, scale = 1) =>
-    heads === null || x === null ? null : round((x * scale) / heads);
+  // HR figures are decided over the tree like survey figures, with the HR headcount as n
+  // (decideHrSuppression.ts). The direct scope with direct reports is a group the tree does not
+  // hold: its HR figures are given for the full roll-up only. Headcount is the org chart's.
+  const heads = current?.headcount ? current.headcount : null;
+  const hrShown = (metric: HrFigure): Visibility =>
+    scope === 'direct' && children.length > 0
+      ? { visible: false, reason: drilldownReasons.hrRollupOnly }
+      : visibilityOf(visibility, period, unit.unit_id, metric);
+  const hrSums: Record<HrFigure, [number | null, number]> = {
+    attrition: [current?.leavers ?? null, 100],
+    absence_days_per_head: [current?.absence_days ?? null, 1],
+    recognition_per_head: [current?.recognition_events ?? 0, 1],
+  };
+  const hr = HR_FIGURES.map((metric) => {
+    const [sum, scale] = hrSums[metric];
+    const value = heads === null || sum === null ? null : (sum * scale) / heads;
+    return hrValue(metric, value, heads ?? 0, hrShown(metric), minSize);
+  });
+  const hrNumber = (metric: HrFigure) => hr.find((v) => v.metric === metric)!.value;
 
   // Direct reports: full roll-ups, judged by the same tree-wide visibility as every other method
   // (their own size, then the next-smallest rule among them and the people attached here).
@@ -435,9 +458,10 @@ export async function runDrilldown(
     trends,
     values,
     items,
-    recognitionPerHead: perHead(current?.recognition_events ?? 0),
-    attrition: perHead(current?.leavers ?? null, 100),
-    absenceDaysPerHead: perHead(current?.absence_days ?? null),
+    hr,
+    recognitionPerHead: hrNumber('recognition_per_head'),
+    attrition: hrNumber('attrition'),
+    absenceDaysPerHead: hrNumber('absence_days_per_head'),
     headcount: heads,
     ivrMix: ivr,
     smallTeam,

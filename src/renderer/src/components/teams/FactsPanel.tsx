@@ -7,11 +7,6 @@ type Page = DrilldownOutput;
 
 /** HR figures, why customers call, and where the unit sits on the linkage chart. */
 export function FactsPanel({ data }: { data: Page }) {
-  const hr = [
-    ['attrition', data.attrition],
-    ['absence_days_per_head', data.absenceDaysPerHead],
-    ['recognition_per_head', data.recognitionPerHead],
-  ] as const;
   const place = data.linkage.point;
   const lagWords = data.linkage.lag === 1 ? 'one quarter later' : 'the same quarter';
   return (
@@ -19,15 +14,21 @@ export function FactsPanel({ data }: { data: Page }) {
       <div className="facts__block" data-testid="facts-hr">
         <h2 className="panel__title">HR records</h2>
         {data.headcount === null ? (
-          <p className="panel__empty">
-            No HR figures: no headcount, or fewer than {data.minGroupSize} people.
-          </p>
+          <p className="panel__empty">No HR figures: no HR headcount for this unit and period.</p>
         ) : (
           <dl className="facts__list">
-            {hr.map(([m, v]) => (
-              <div key={m} title={METRICS[m].formula}>
-                <dt>{METRICS[m].label}</dt>
-                <dd>{formatMetricValue(m, v)}</dd>
+            {data.hr.map((v) => (
+              <div key={v.metric} title={METRICS[v.metric].formula} data-status={v.status}>
+                <dt>{METRICS[v.metric].label}</dt>
+                <dd>
+                  {v.status === 'ok' ? (
+                    formatMetricValue(v.metric, v.value)
+                  ) : (
+                    <span className="facts__hidden" title={v.reason ?? undefined}>
+                      {v.status === 'suppressed' ? 'Suppressed' : 'No data'}
+                    </span>
+                  )}
+                </dd>
               </div>
             ))}
             <div>
