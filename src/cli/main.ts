@@ -1,5 +1,5 @@
 import { UpstreamError } from '../shared/result';
-import { failWith } from './output';
+import { exitQuietlyWhenStdoutCloses, failWith } from './output';
 
 const USAGE = `upstream: Upstream's engine from the command line (no desktop needed)
 
@@ -57,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
   )(rest);
 }
 
+exitQuietlyWhenStdoutCloses();
 main(process.argv.slice(2)).catch((error: unknown) =>
   failWith(
     error instanceof UpstreamError

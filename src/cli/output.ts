@@ -14,3 +14,14 @@ export function printJson(value: unknown): void {
 export function note(message: string): void {
   process.stderr.write(`${message}\n`);
 }
+
+/**
+ * When whatever reads stdout stops (`upstream methods | head`), the command ends quietly as
+ * command-line tools do, instead of dying on the EPIPE with a stack trace.
+ */
+export function exitQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}

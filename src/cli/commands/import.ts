@@ -1,3 +1,5 @@
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ImportReport } from '../../main/engine/import/importFile';
 import type { ImportProgress } from '../../main/engine/import/progress';
 import { Engine } from '../../main/engine/engine';
@@ -52,6 +54,11 @@ function progressLine(p: ImportProgress): void {
   if (p.phase === 'done') process.stderr.write('\r\x1b[K');
 }
 
+function removeWorkspaceFiles(path: string): void {
+  for (const leftover of [path, `${path}.wal`, `${path}.staging`])
+    rmSync(leftover, { recursive: true, force: true });
+}
+
 export async function importCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv, {
     workspace: { type: 'string', short: 'w' },
@@ -76,6 +83,8 @@ export async function importCommand(argv: string[]): Promise<void> {
     '--workspace',
     'upstream import FILE... --workspace w.duckdb [--as KIND]',
   );
+  // A workspace this command creates is removed again if no file gets into it.
+  const isNew = !existsSync(resolve(workspace));
   const engine = await Engine.open(workspace, { create: true });
   const abort = new AbortController();
   const onInterrupt = () => {
@@ -101,12 +110,14 @@ export async function importCommand(argv: string[]): Promise<void> {
       if (!values.json) note(describeImport(report));
     }
   } catch (error) {
-    if (error instanceof UpstreamError) failWith({ code: error.code, message: error.message });
-    throw error;
-  } finally {
     process.off('SIGINT', onInterrupt);
     engine.close();
+    if (isNew && reports.length === 0) removeWorkspaceFiles(engine.ws.path);
+    if (error instanceof UpstreamError) failWith({ code: error.code, message: error.message });
+    throw error;
   }
+  process.off('SIGINT', onInterrupt);
+  engine.close();
   if (values.json) {
     printJson({
       files: reports.map((r) => ({

@@ -88,7 +88,7 @@ describe('upstream serve on a full disk', () => {
         body: readFileSync(big),
       });
       expect(uploaded.status).toBe(200);
-      const [{ file }] = ((await uploaded.json()) as { value: { file: string }[] }).value;
+      const { file } = ((await uploaded.json()) as { value: { file: string }[] }).value[0]!;
 
       const preview = await api('importPreview', { file, kind: 'customer_feedback' });
       expect(preview.error).toEqual({ code: 'IMPORT_ERROR', message: DISK_FULL });

@@ -1,10 +1,11 @@
 import { mkdir, rm, rmdir, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { UpstreamError } from '../../../../shared/result';
 import { readHead, type ReaderContext, type ReaderResult } from './context';
 import { stageDelimited, notText } from './delimitedReader';
 import { containerOf, detectFormat } from './detectFormat';
 import { diskFullError, isDiskFull } from '../diskFull';
+import { folderNotWritable, isNotWritable } from '../folderNotWritable';
 import { importError } from './errors';
 import { stageJson } from './jsonReader';
 import { stageParquet } from './parquetReader';
@@ -65,7 +66,9 @@ export async function stageSource(
       throw importError(fileName, 'is not a file (a folder?): choose a data file.');
     ctx.size = info.size;
     if (info.size === 0) throw importError(fileName, 'the file is empty (0 bytes).');
-    await mkdir(stagingDir, { recursive: true });
+    await mkdir(stagingDir, { recursive: true }).catch((error: unknown) => {
+      throw isNotWritable(error) ? folderNotWritable(fileName, dirname(stagingDir)) : error;
+    });
     const head = await readHead(filePath, HEAD_BYTES);
     const format = detectFormat(head, fileName);
     const expected = EXTENSION_FORMATS[extname(fileName).toLowerCase()];
