@@ -24,7 +24,7 @@ import { UPSTREAM_BIN } from './cli';
 export type Trigger =
   /** ms after the process starts. */
   | { after: 'start'; ms: number }
-  /** ms after the workspace file first appears (a new workspace). */
+  /** ms after the workspace file (or the partial file it is made in) first appears. */
   | { after: 'created'; ms: number }
   /** ms after the import printed its rows written (`writing`), before derived tables and commit. */
   | { after: 'written'; ms: number }
@@ -255,7 +255,11 @@ export function runImport(csv: string, workspace: string, trigger?: Trigger): Pr
 
   let diskBefore: string | undefined;
   const watch = setInterval(() => {
-    if (timeline.created === undefined && existsSync(workspace)) {
+    // The workspace file, or the partial one a new workspace is made in (createWorkspaceFile).
+    if (
+      timeline.created === undefined &&
+      (existsSync(workspace) || existsSync(`${workspace}.creating`))
+    ) {
       timeline.created = now();
       arm('created', timeline.created);
     }
@@ -327,7 +331,7 @@ async function importInProcess(
 }
 
 function removeWorkspace(path: string): void {
-  for (const suffix of ['', '.wal', '.staging', '.tmp'])
+  for (const suffix of ['', '.wal', '.staging', '.tmp', '.creating'])
     rmSync(`${path}${suffix}`, { recursive: true, force: true });
 }
 
