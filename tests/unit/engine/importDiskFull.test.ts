@@ -9,7 +9,7 @@ import { makeTempDir } from '../../helpers/tempDir';
 
 /**
  * An import that fills the disk fails with a clear error and leaves the workspace as it was.
- * For real: the workspace on a 12 MB tmpfs (needs root, as on the CI machines; skipped with the
+ * For real: the workspace on a 16 MB tmpfs (needs root, as on the CI machines; skipped with the
  * reason otherwise), filled once while the file is copied in for reading and once while DuckDB
  * writes the rows. Simulated: the staging copy fails with ENOSPC, wherever the tests run.
  */
@@ -47,7 +47,7 @@ async function contents(ws: Workspace): Promise<string> {
 
 function tryMount(dir: string): string | null {
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=12m', 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir], { stdio: 'pipe' });
     return null;
   } catch (error) {
     return (error as Error).message.split('\n')[0]!;

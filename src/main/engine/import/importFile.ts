@@ -177,15 +177,21 @@ async function importOnce(
     throw error;
   } finally {
     rmSync(ws.stagingDir, { recursive: true, force: true });
-    await dropChecked(ws.conn);
-    await dropSplit(ws.conn);
-    await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED_PLAIN}`);
-    await ws.conn.run(`DROP VIEW IF EXISTS ${STAGE_PLAIN}`);
-    await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED}`);
-    await ws.conn.run(`DROP VIEW IF EXISTS ${PIVOT}`);
-    await ws.conn.run(`DROP TABLE IF EXISTS ${TREE}`);
-    await dropStage(ws.conn);
+    // A commit that failed to write (a full disk) leaves DuckDB's instance unusable, and the
+    // workspace file as it was before this import: open it again, and the temporaries are gone.
+    if (!(await ws.reopenIfLost())) await dropTemporaries(ws);
   }
+}
+
+async function dropTemporaries(ws: Workspace): Promise<void> {
+  await dropChecked(ws.conn);
+  await dropSplit(ws.conn);
+  await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED_PLAIN}`);
+  await ws.conn.run(`DROP VIEW IF EXISTS ${STAGE_PLAIN}`);
+  await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED}`);
+  await ws.conn.run(`DROP VIEW IF EXISTS ${PIVOT}`);
+  await ws.conn.run(`DROP TABLE IF EXISTS ${TREE}`);
+  await dropStage(ws.conn);
 }
 
 async function sourceOfSize(ws: Workspace, bytes: number): Promise<boolean> {

@@ -4,6 +4,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { UpstreamError } from '../../../shared/result';
 import { COMMIT_BY_CHECKPOINT } from '../db/commitByCheckpoint';
 import { inTransaction, queryOne } from '../db/query';
+import { createWorkspaceFile } from './createWorkspaceFile';
+import { isInvalidated } from '../db/invalidated';
 import { lockDown } from './lockdown';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
 import { assertWorkspaceFile, describeOpenFailure } from './workspaceFile';
@@ -18,6 +20,12 @@ export interface Workspace {
   /** Folder beside the workspace file where imports stage their copy of a source file. */
   readonly stagingDir: string;
   minGroupSize(): Promise<number>;
+  /**
+   * DuckDB gives up on a database whose commit failed while writing it (a full disk), though
+   * the file still holds its last commit: reopened, the workspace works again. Returns whether
+   * it had to (temporary tables and views are then gone).
+   */
+  reopenIfLost(): Promise<boolean>;
   close(): void;
 }
 
@@ -44,10 +52,41 @@ export async function openWorkspace(
       );
     }
     mkdirSync(dirname(path), { recursive: true });
+    try {
+      await createWorkspaceFile(path);
+    } catch (error) {
+      throw describeOpenFailure(path, error);
+    }
   } else {
     assertWorkspaceFile(path);
   }
 
+  let open = await connect(path, options);
+  return {
+    path,
+    get conn() {
+      return open.conn;
+    },
+    stagingDir: `${path}.staging`,
+    minGroupSize: () => minGroupSizeOf(open.conn),
+    async reopenIfLost() {
+      if (!(await isInvalidated(open.conn))) return false;
+      open.conn.closeSync();
+      open.instance.closeSync();
+      open = await connect(path, options);
+      return true;
+    },
+    close() {
+      open.conn.closeSync();
+      open.instance.closeSync();
+    },
+  };
+}
+
+async function connect(
+  path: string,
+  options: OpenOptions,
+): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path, {
@@ -68,17 +107,7 @@ export async function openWorkspace(
     instance.closeSync();
     throw error;
   }
-
-  return {
-    path,
-    conn,
-    stagingDir: `${path}.staging`,
-    minGroupSize: () => minGroupSizeOf(conn),
-    close() {
-      conn.closeSync();
-      instance.closeSync();
-    },
-  };
+  return { instance, conn };
 }
 
 async function currentVersion(conn: DuckDBConnection): Promise<number> {
