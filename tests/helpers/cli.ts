@@ -13,7 +13,7 @@ export interface CliResult {
 export function upstream(args: string[], options: { timeoutMs?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [UPSTREAM_BIN, ...args], {
     encoding: 'utf8',
-    timeout: options.timeoutMs ?? 120_000,
+    timeout: options.timeoutMs ?? 300_000,
     env: { ...process.env, NO_COLOR: '1' },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -30,7 +30,7 @@ export function startServe(args: string[]): Promise<{ url: string; stop(): Promi
     let stdout = '';
     const timer = setTimeout(
       () => reject(new Error(`serve did not start in time: ${stderr}`)),
-      120_000,
+      300_000,
     );
     child.stdout.on('data', (chunk) => {
       stdout += chunk;

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const periods = await listPeriods(engine.ws.conn);
   period = periods[periods.length - 1]!;
   units = await unitsOf(engine.ws.conn, await hierarchyFor(engine.ws.conn, period));
-}, 120_000);
+});
 afterAll(() => remove?.());
 
 const call = async (input: DrilldownInput) =>
@@ -88,7 +88,7 @@ describe('drilldown on the sample company', () => {
     for (const v of top.values) expect(v.unit).toEqual(v.company);
     expect(top.items.strongest).toHaveLength(3);
     expect(top.items.weakest).toHaveLength(3);
-  }, 60_000);
+  });
 
   it('finds a suppressed direct report somewhere and hides both its numbers', async () => {
     const parents = units.filter((u) => units.some((c) => c.parent_id === u.unit_id));
@@ -103,7 +103,7 @@ describe('drilldown on the sample company', () => {
       if (found > 0) break;
     }
     expect(found).toBeGreaterThan(0);
-  }, 60_000);
+  });
 });
 
 describe('small-team honesty on the sample company', () => {

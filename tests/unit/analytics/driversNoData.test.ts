@@ -18,7 +18,7 @@ beforeAll(async () => {
     appendFileSync(org.path, `T5,Store E,R2,team,store,Hal Ng,${from}\n`);
   }
   t = await driversWorkspace(join(temp.path, 'ws.duckdb'), files);
-}, 120_000);
+});
 afterAll(() => {
   t?.close();
   temp.remove();

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const sample = await openSampleCompany();
   ({ ctx, truth } = sample);
   remove = sample.close;
-}, 180_000);
+});
 afterAll(() => remove?.());
 
 async function run<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {

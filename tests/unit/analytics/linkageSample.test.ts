@@ -29,7 +29,7 @@ describe('linkage on the default sample company', () => {
       { employeeMetric: 'engagement_index', customerMetric: 'nps', level: 'team' },
       ctx,
     );
-  }, 180_000);
+  });
   afterAll(() => remove?.());
 
   const at = (lag: number) => profile.lags.find((l) => l.lag === lag)!;

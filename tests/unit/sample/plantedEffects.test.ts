@@ -56,7 +56,7 @@ beforeAll(async () => {
     SELECT unit_id, p.i AS period_index, e.engagement_index, e.respondents, n.nps
     FROM cells JOIN periods p USING (period)
     LEFT JOIN engagement e USING (unit_id, period) LEFT JOIN nps n USING (unit_id, period)`);
-}, 120_000);
+});
 
 afterAll(() => {
   duck?.close();

@@ -64,7 +64,7 @@ beforeAll(async () => {
   const scratch = makeTempDir('upstream-sample-view-');
   temps.push(scratch);
   catalogue = await loadSampleView(duck, sample, scratch.path);
-}, 60_000);
+});
 
 afterAll(() => {
   duck?.close();
@@ -146,7 +146,7 @@ describe('sample exports (small scale)', () => {
     const different = hashes(other.dir);
     const changed = Object.keys(original).filter((name) => original[name] !== different[name]);
     expect(changed.length).toBeGreaterThanOrEqual(sample.files.length - 1);
-  }, 60_000);
+  });
 
   it('lists every file in truth.json with its shape, rows and, for surveys, period and item link', () => {
     expect(sample.truth.files.map((f) => [f.file, f.kind, f.shape, f.rows])).toEqual(

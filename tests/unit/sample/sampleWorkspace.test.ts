@@ -195,7 +195,7 @@ describe('the sample workspace through the real import path (small scale)', () =
   let loaded: Loaded;
   beforeAll(async () => {
     loaded = await load('small', 7);
-  }, 120_000);
+  });
   afterAll(() => loaded?.remove());
   checkImports(() => loaded);
 });
@@ -204,7 +204,7 @@ describe('the sample workspace through the real import path (default scale)', ()
   let loaded: Loaded;
   beforeAll(async () => {
     loaded = await load('default', 42);
-  }, 180_000);
+  });
   afterAll(() => loaded?.remove());
   checkImports(() => loaded);
 
