@@ -252,9 +252,9 @@ describe.skipIf(!browserPath)('Import screen in Chromium against upstream serve'
     const ids = row('Response ID').getByTestId('mapping-samples');
     expect(await ids.getAttribute('data-hidden')).toBe('personal: ids');
     expect(await ids.innerText()).toMatch(/^Hidden: personal \(ids\)\s*40 values, 40 distinct/);
-    expect(
-      await row('Likelihood to recommend').getByTestId('mapping-samples').innerText(),
-    ).toMatch(/^Hidden: personal \(survey answers\)\s*40 values, 11 distinct, number/);
+    expect(await row('Likelihood to recommend').getByTestId('mapping-samples').innerText()).toMatch(
+      /^Hidden: personal \(survey answers\)\s*40 values, \d+ distinct, number/,
+    );
     expect(await row('Store Code').getByTestId('mapping-why').innerText()).not.toBe('');
     expect(await row('Store Code').getByTestId('mapping-confidence').innerText()).toMatch(
       /^(high|medium|low)$/,

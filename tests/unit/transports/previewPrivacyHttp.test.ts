@@ -14,7 +14,7 @@ describe('import preview over the loopback HTTP transport shows no personal valu
   let survey: PersonalSurvey;
   let file: string;
 
-  const post = async (path: string, body: string | Buffer) => {
+  const post = async (path: string, body: string) => {
     const res = await fetch(`http://127.0.0.1:${server.port}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.token}` },
@@ -32,7 +32,7 @@ describe('import preview over the loopback HTTP transport shows no personal valu
     server = await startLoopbackServer({ engine, staticDir, port: 0 });
     const uploaded = await post(
       `/upload?name=${encodeURIComponent('pulse.csv')}`,
-      readFileSync(survey.path),
+      readFileSync(survey.path, 'utf8'),
     );
     expect(uploaded.status).toBe(200);
     file = JSON.parse(uploaded.text).value[0].file;
