@@ -4,9 +4,18 @@ import type { AddressInfo } from 'node:net';
 import type { Engine } from '../../main/engine/engine';
 import { UpstreamError, type ApiError, type ErrorCode, type Result } from '../../shared/result';
 import { resolveStatic } from './staticFiles';
-import { receiveUpload } from './upload';
+import {
+  checkDeclaredSize,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  receiveUpload,
+  safeFileName,
+  UploadTooLarge,
+} from './upload';
+import { UploadFolder } from './uploadFolder';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How long the rest of a refused upload is read and thrown away before the connection is cut. */
+const LINGER_MS = 2000;
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -24,6 +33,7 @@ export interface LoopbackServer {
   url: string;
   port: number;
   token: string;
+  /** Stops serving and deletes every upload. */
   close(): Promise<void>;
 }
 
@@ -88,20 +98,43 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /**
+ * 413 for an upload over the limit. The connection is closed after the answer: the rest of the
+ * body is read and dropped for a moment (cutting it at once could lose the answer to a reset),
+ * then the socket is destroyed, so a 2 GB body is never read to its end.
+ */
+function sendTooLarge(req: IncomingMessage, res: ServerResponse, error: UploadTooLarge): void {
+  res.on('finish', () => setTimeout(() => req.socket.destroy(), LINGER_MS).unref());
+  send(
+    res,
+    413,
+    JSON.stringify({ ok: false, error: { code: 'INVALID_ARGUMENTS', message: error.message } }),
+    'application/json; charset=utf-8',
+    { connection: 'close' },
+  );
+}
+
+/**
  * The loopback transport: 127.0.0.1 only, a random token per run, the built renderer and the
  * contract's methods at POST /api/METHOD. The page is opened once with ?token=...; the server then
  * sets an HttpOnly, SameSite=Strict cookie (named per port) and redirects to a clean URL.
  * Scripts may send `Authorization: Bearer TOKEN` instead. Host and Origin are checked so another
  * web page cannot reach the server through DNS rebinding or a cross-site form.
+ * Uploads (POST /upload?name=FILE, at most `maxUploadBytes`) live in a private temp folder only
+ * as long as they are needed: each is deleted when its import ends or the Import screen lets go
+ * of it (DELETE /upload?file=TOKEN), and all of them when the server stops.
  */
 export async function startLoopbackServer(options: {
   engine: Engine;
   staticDir: string;
   port?: number;
+  maxUploadBytes?: number;
 }): Promise<LoopbackServer> {
   const token = randomBytes(24).toString('base64url');
   let port = 0;
   const cookieName = () => `upstream_${port}`;
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const uploads = new UploadFolder();
+  const uploaded = new Set<string>();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) =>
@@ -143,22 +176,18 @@ export async function startLoopbackServer(options: {
     }
 
     if (url.pathname === '/upload') {
+      if (req.method === 'DELETE') {
+        const file = url.searchParams.get('file') ?? '';
+        await options.engine.releaseFile(file);
+        uploaded.delete(file);
+        return sendResult(res, { ok: true, value: {} });
+      }
       if (req.method !== 'POST')
         return sendError(res, {
           code: 'INVALID_ARGUMENTS',
           message: 'Upload with POST /upload?name=FILE',
         });
-      try {
-        const saved = await receiveUpload(req, url.searchParams.get('name') ?? '');
-        const picked = {
-          file: options.engine.files.register(saved.path, saved.name),
-          name: saved.name,
-          bytes: saved.bytes,
-        };
-        return sendResult(res, { ok: true, value: [picked] });
-      } catch (error) {
-        return sendError(res, { code: 'INVALID_ARGUMENTS', message: (error as Error).message });
-      }
+      return receive(req, res, safeFileName(url.searchParams.get('name') ?? ''));
     }
     if (url.pathname === '/events') {
       // Server-sent events: import progress, as the desktop app gets it over IPC.
@@ -197,6 +226,26 @@ export async function startLoopbackServer(options: {
     return send(res, 200, file.body, file.type);
   }
 
+  async function receive(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    try {
+      checkDeclaredSize(req, name, maxUploadBytes);
+    } catch (error) {
+      return sendTooLarge(req, res, error as UploadTooLarge);
+    }
+    const path = uploads.newFile(name);
+    let bytes: number;
+    try {
+      ({ bytes } = await receiveUpload(req, path, name, maxUploadBytes));
+    } catch (error) {
+      uploads.remove(path);
+      if (error instanceof UploadTooLarge) return sendTooLarge(req, res, error);
+      return sendError(res, { code: 'INVALID_ARGUMENTS', message: (error as Error).message });
+    }
+    const file = options.engine.files.register(path, name, { dispose: () => uploads.remove(path) });
+    uploaded.add(file);
+    return sendResult(res, { ok: true, value: [{ file, name, bytes }] });
+  }
+
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       rejectListen(
@@ -209,6 +258,9 @@ export async function startLoopbackServer(options: {
       );
     });
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  }).catch((error: unknown) => {
+    uploads.removeAll();
+    throw error;
   });
   port = (server.address() as AddressInfo).port;
   return {
@@ -218,6 +270,9 @@ export async function startLoopbackServer(options: {
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
+        for (const file of uploaded) options.engine.files.release(file);
+        uploaded.clear();
+        uploads.removeAll();
         server.close(() => resolveClose());
       }),
   };

@@ -47,6 +47,11 @@ export class Engine extends EventEmitter<{ importProgress: [ImportProgressEvent]
     return UNQUEUED.has(method) ? run() : this.serial(run);
   }
 
+  /** Lets go of a file token (an upload is deleted) once the calls already queued are done. */
+  releaseFile(token: string): Promise<void> {
+    return this.serial(async () => this.files.release(token));
+  }
+
   importFile(
     path: string,
     request: ImportRequest = {},

@@ -23,6 +23,8 @@ export const importRun: Handler<'importRun'> = async (input, ctx) => {
     );
   } finally {
     ctx.imports.current = null;
+    // Succeeded, failed or cancelled: an uploaded file has served its purpose.
+    ctx.files.release(input.file);
   }
 };
 

@@ -20,6 +20,7 @@ import {
  *   api.fileMode()              'dialog' in the desktop app, 'upload' in the browser
  *   api.pickFiles()             desktop: the native open dialog -> PickedFile[] (tokens)
  *   api.uploadFiles(files)      browser: POST upload?name=... per file -> PickedFile[]
+ *   api.discardFile(token)      browser: the server deletes an upload no longer needed
  *   api.onImportProgress(fn)    progress events while importRun runs; returns unsubscribe
  */
 export type UpstreamClient = UpstreamApi & {
@@ -27,6 +28,7 @@ export type UpstreamClient = UpstreamApi & {
   fileMode(): FileTransport['mode'];
   pickFiles(): Promise<Result<PickedFile[]>>;
   uploadFiles(files: File[]): Promise<Result<PickedFile[]>>;
+  discardFile(token: string): Promise<void>;
   onImportProgress(listener: (event: ImportProgressEvent) => void): () => void;
 };
 
@@ -46,6 +48,7 @@ export function createClient(
     fileMode: () => fileTransport().mode,
     pickFiles: () => fileTransport().pickFiles(),
     uploadFiles: (list) => fileTransport().uploadFiles(list),
+    discardFile: (token) => fileTransport().discardFile(token),
     onImportProgress: (listener) => fileTransport().onImportProgress(listener),
   };
 }

@@ -122,6 +122,11 @@ export interface FileTransport {
   pickFiles(): Promise<Result<PickedFile[]>>;
   /** Browser: sends each file to the loopback server, in order; the first failure stops it. */
   uploadFiles(files: File[]): Promise<Result<PickedFile[]>>;
+  /**
+   * Browser: the Import screen no longer needs an uploaded file (it was removed from the list),
+   * so the server deletes its copy. The desktop app's files are the user's own: nothing to do.
+   */
+  discardFile(token: string): Promise<void>;
   /** Progress events of the import that is running; returns the unsubscribe function. */
   onImportProgress(listener: (event: ImportProgressEvent) => void): () => void;
 }
@@ -151,6 +156,7 @@ export function preloadFileTransport(bridge: DesktopBridge): FileTransport {
         'The desktop app opens files with its own dialog: use "Choose files".',
       );
     },
+    async discardFile() {},
     onImportProgress(listener) {
       if (typeof bridge.onImportProgress !== 'function') return () => undefined;
       return bridge.onImportProgress((e) => {
@@ -220,6 +226,17 @@ export function httpFileTransport(
         picked.push(...result.value);
       }
       return { ok: true, value: picked };
+    },
+    async discardFile(token) {
+      try {
+        await fetchImpl(`${base}upload?file=${encodeURIComponent(token)}`, {
+          method: 'DELETE',
+          credentials: 'same-origin',
+          cache: 'no-store',
+        });
+      } catch {
+        // The server deletes every upload when it stops anyway.
+      }
     },
     onImportProgress(listener) {
       listeners.add(listener);

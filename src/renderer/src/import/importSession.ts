@@ -251,6 +251,9 @@ export function select(id: string): void {
 }
 
 export function remove(id: string): void {
+  const token = entry(id)?.token;
+  // After any preview or import of it still queued, so the file is not deleted under them.
+  if (token) void serial(() => api.discardFile(token));
   const files = state.files.filter((f) => f.id !== id);
   const selectedId = state.selectedId === id ? (files.at(-1)?.id ?? null) : state.selectedId;
   previewTickets.delete(id);
