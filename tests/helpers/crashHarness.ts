@@ -57,7 +57,9 @@ export interface CrashSetup {
 export interface Timeline {
   created?: number;
   written?: number;
+  /** The first change on disk after the rows were written, and the last before the report. */
   commit?: number;
+  committed?: number;
   reported?: number;
   exited: number;
 }
@@ -77,7 +79,7 @@ export interface KillResult {
   /** Left beside the workspace after the kill (a .wal, a .staging folder...). */
   leftovers: string[];
   /** The same file imported again after the kill: its exit status and whether all is there. */
-  reimport: { status: number | null; complete: boolean; stderr: string };
+  reimport: { status: number | null; complete: boolean; stderr: string } | 'not tried';
   ok: boolean;
 }
 
@@ -263,10 +265,15 @@ export function runImport(csv: string, workspace: string, trigger?: Trigger): Pr
       timeline.created = now();
       arm('created', timeline.created);
     }
-    if (diskBefore !== undefined && timeline.commit === undefined) {
-      if (diskState(workspace) !== diskBefore) {
-        timeline.commit = now();
-        arm('commit', timeline.commit);
+    if (diskBefore !== undefined && timeline.reported === undefined) {
+      const disk = diskState(workspace);
+      if (disk !== diskBefore) {
+        diskBefore = disk;
+        timeline.committed = now();
+        if (timeline.commit === undefined) {
+          timeline.commit = timeline.committed;
+          arm('commit', timeline.commit);
+        }
       }
     }
   }, 1);
@@ -383,7 +390,8 @@ export async function runKill(
   setup: CrashSetup,
   kill: Kill,
   index: number,
-  options: { reimport?: 'cli' | 'engine' } = {},
+  /** How the file is imported again after the kill: by the command (default), in process, or not. */
+  options: { reimport?: 'cli' | 'engine' | 'skip' } = {},
 ): Promise<KillResult> {
   const workspace = join(setup.dir, `kill-${index}.duckdb`);
   removeWorkspace(workspace);
@@ -397,17 +405,7 @@ export async function runKill(
   } catch (error) {
     outcome = { invalid: error instanceof Error ? error.message : String(error) };
   }
-  const again =
-    options.reimport === 'engine'
-      ? await importInProcess(setup.csv, workspace)
-      : await runImport(setup.csv, workspace);
-  let complete: boolean;
-  try {
-    const state = await fingerprint(workspace);
-    complete = state !== null && sameAs(state, expected.after);
-  } catch {
-    complete = false;
-  }
+  const reimport = options.reimport === 'skip' ? 'not tried' : await importAgain();
   removeWorkspace(workspace);
   return {
     kill,
@@ -416,9 +414,33 @@ export async function runKill(
     ...(run.sinceCommit !== undefined ? { sinceCommit: run.sinceCommit } : {}),
     outcome,
     leftovers: left,
-    reimport: { status: again.status, complete, stderr: again.stderr.slice(-500) },
-    ok: typeof outcome === 'string' && again.status === 0 && complete,
+    reimport,
+    ok: typeof outcome === 'string' && (reimport === 'not tried' || reimported(reimport)),
   };
+
+  async function importAgain(): Promise<Exclude<KillResult['reimport'], 'not tried'>> {
+    const again =
+      options.reimport === 'engine'
+        ? await importInProcess(setup.csv, workspace)
+        : await runImport(setup.csv, workspace);
+    let complete: boolean;
+    try {
+      const state = await fingerprint(workspace);
+      complete = state !== null && sameAs(state, expected.after);
+    } catch {
+      complete = false;
+    }
+    return { status: again.status, complete, stderr: again.stderr.slice(-500) };
+  }
+}
+
+function reimported(r: KillResult['reimport']): boolean {
+  return r !== 'not tried' && r.status === 0 && r.complete;
+}
+
+function describeReimport(r: KillResult['reimport']): string {
+  if (r === 'not tried') return 'not tried';
+  return reimported(r) ? 'complete' : `FAILED (${r.status}) ${r.stderr}`;
 }
 
 /** `count` values spread evenly over [from, to), each moved at random within its own slot. */
@@ -443,7 +465,8 @@ export function killPlan(setup: CrashSetup, count: number, random = Math.random)
   const createWindow = Math.max(20, (created.written ?? created.exited) - (created.created ?? 0));
   const commitAt = existing.commit ?? existing.reported ?? existing.exited;
   const beforeCommit = Math.max(5, commitAt - (existing.written ?? commitAt));
-  const commitLength = Math.max(5, (existing.reported ?? existing.exited) - commitAt);
+  // The commit's writes, from its first change on disk to its last: kills are densest there.
+  const commitLength = Math.max(5, (existing.committed ?? existing.exited) - commitAt);
   const plan: Kill[] = [
     ...spread(nCreate, 0, createWindow, random).map((ms): Kill => ({
       workspace: 'new',
@@ -480,7 +503,7 @@ function describeOutcome(o: Outcome): string {
 export function summarise(results: KillResult[]): string {
   const lines = results.map(
     (r, i) =>
-      `${String(i + 1).padStart(3)} ${r.kill.workspace.padEnd(8)} ${describeTrigger(r.kill.trigger).padEnd(18)} landed ${r.landed.padEnd(10)} at ${String(r.at).padStart(6)} ms${r.sinceCommit !== undefined ? ` (commit+${r.sinceCommit.toFixed(1)} ms)` : ''}: ${describeOutcome(r.outcome)}${r.leftovers.length ? ` [left ${r.leftovers.join(' ')}]` : ''}; re-import ${r.reimport.status === 0 && r.reimport.complete ? 'complete' : `FAILED (${r.reimport.status}) ${r.reimport.stderr}`}`,
+      `${String(i + 1).padStart(3)} ${r.kill.workspace.padEnd(8)} ${describeTrigger(r.kill.trigger).padEnd(18)} landed ${r.landed.padEnd(10)} at ${String(r.at).padStart(6)} ms${r.sinceCommit !== undefined ? ` (commit+${r.sinceCommit.toFixed(1)} ms)` : ''}: ${describeOutcome(r.outcome)}${r.leftovers.length ? ` [left ${r.leftovers.join(' ')}]` : ''}; re-import ${describeReimport(r.reimport)}`,
   );
   const count = (key: (r: KillResult) => string) => {
     const counts = new Map<string, number>();
@@ -494,6 +517,6 @@ export function summarise(results: KillResult[]): string {
     `landed: ${count((r) => r.landed)}`,
     `in the commit (after its first write): ${results.filter((r) => r.sinceCommit !== undefined).length}`,
     `outcomes: ${count((r) => (typeof r.outcome === 'string' ? r.outcome : 'half' in r.outcome ? 'HALF' : 'INVALID'))}`,
-    `re-imports complete: ${results.filter((r) => r.reimport.status === 0 && r.reimport.complete).length} of ${results.length}`,
+    `re-imports complete: ${results.filter((r) => reimported(r.reimport)).length} of ${results.filter((r) => r.reimport !== 'not tried').length} tried`,
   ].join('\n');
 }
