@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/crashImport.ts [--kills N] [--rows R] [--dir DIR] [--seed S]
- * [--reimport cli|engine]`: the long run of the crash harness (tests/helpers/crashHarness.ts).
+ * [--reimport cli|engine] [--commit-only]`: the long run of the crash harness (tests/helpers/crashHarness.ts).
  * Writes an R-row customer CSV, kills `upstream import` of it N times with SIGKILL (spread over
  * the import, dense around its commit, a few while a new workspace is created), and checks
  * after each kill that the workspace holds all of the import or none of it and that importing
@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  commitPlan,
+  describeKill,
   killPlan,
   prepareCrashRun,
   runKill,
@@ -26,6 +28,8 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     // Import the file again after each kill by the command (as a user would) or in this process.
     reimport: { type: 'string', default: 'cli' },
+    // Every kill in the commit's writes (commitPlan), to look for a torn commit.
+    'commit-only': { type: 'boolean' },
   },
 });
 const kills = Number(values.kills);
@@ -49,16 +53,15 @@ console.log(
   `clean import timeline (ms): existing workspace ${JSON.stringify(setup.timeline.existing)}; new workspace ${JSON.stringify(setup.timeline.new)}`,
 );
 const results: KillResult[] = [];
-for (const [index, kill] of killPlan(setup, kills, random).entries()) {
+const plan = values['commit-only']
+  ? commitPlan(setup, kills, random)
+  : killPlan(setup, kills, random);
+for (const [index, kill] of plan.entries()) {
   const result = await runKill(setup, kill, index, {
     reimport: values.reimport === 'engine' ? 'engine' : 'cli',
   });
   results.push(result);
-  console.log(
-    summarise([result])
-      .split('\n')[0]!
-      .replace(/^\s*1 /, `${String(index + 1).padStart(3)} `),
-  );
+  console.log(describeKill(result, index));
 }
 console.log(summarise(results).split('\n').slice(results.length).join('\n'));
 console.log(`took ${((performance.now() - started) / 1000).toFixed(0)} s`);

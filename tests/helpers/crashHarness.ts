@@ -489,6 +489,16 @@ export function killPlan(setup: CrashSetup, count: number, random = Math.random)
   return plan;
 }
 
+/** Every kill in the commit's writes and just after: to look for a tear where it would be. */
+export function commitPlan(setup: CrashSetup, count: number, random = Math.random): Kill[] {
+  const { commit, committed, exited } = setup.timeline.existing;
+  const length = Math.max(5, (committed ?? exited) - (commit ?? exited));
+  return spread(count, 0, length * 1.3, random).map((ms) => ({
+    workspace: 'existing',
+    trigger: { after: 'commit', ms },
+  }));
+}
+
 function describeTrigger(t: Trigger): string {
   return `${t.after}+${t.ms.toFixed(1)}ms`;
 }
@@ -499,12 +509,14 @@ function describeOutcome(o: Outcome): string {
   return `INVALID: ${o.invalid}`;
 }
 
+/** One kill as a line: its number, trigger, where it landed, what it left, the re-import. */
+export function describeKill(r: KillResult, i: number): string {
+  return `${String(i + 1).padStart(3)} ${r.kill.workspace.padEnd(8)} ${describeTrigger(r.kill.trigger).padEnd(18)} landed ${r.landed.padEnd(10)} at ${String(r.at).padStart(6)} ms${r.sinceCommit !== undefined ? ` (commit+${r.sinceCommit.toFixed(1)} ms)` : ''}: ${describeOutcome(r.outcome)}${r.leftovers.length ? ` [left ${r.leftovers.join(' ')}]` : ''}; re-import ${describeReimport(r.reimport)}`;
+}
+
 /** One line per kill, then the counts: where kills landed and what each left. */
 export function summarise(results: KillResult[]): string {
-  const lines = results.map(
-    (r, i) =>
-      `${String(i + 1).padStart(3)} ${r.kill.workspace.padEnd(8)} ${describeTrigger(r.kill.trigger).padEnd(18)} landed ${r.landed.padEnd(10)} at ${String(r.at).padStart(6)} ms${r.sinceCommit !== undefined ? ` (commit+${r.sinceCommit.toFixed(1)} ms)` : ''}: ${describeOutcome(r.outcome)}${r.leftovers.length ? ` [left ${r.leftovers.join(' ')}]` : ''}; re-import ${describeReimport(r.reimport)}`,
-  );
+  const lines = results.map(describeKill);
   const count = (key: (r: KillResult) => string) => {
     const counts = new Map<string, number>();
     for (const r of results) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
