@@ -356,6 +356,16 @@ describe.skipIf(!browserPath)('Import screen in Chromium against upstream serve'
     expect((await api('info', {})).sources.length).toBe(before);
   });
 
+  it('imports a file again after the server deleted its upload: the page sends it again', async () => {
+    // The server deletes an upload when its import ends; the page still holds the file.
+    await page.getByTestId('import-again').click();
+    await page.getByTestId('import-run').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor({ timeout: 60_000 });
+    expect(await report.getAttribute('data-status')).toBe('unchanged');
+    expect(await page.getByTestId('import-error').count()).toBe(0);
+  });
+
   it('fits a 1280x720 laptop screen', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('import-file').first().click();

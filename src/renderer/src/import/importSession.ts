@@ -147,6 +147,34 @@ export function holdProgress(): () => void {
 
 let nextId = 1;
 const previewTickets = new Map<string, number>();
+/**
+ * Browser: each file as the user dropped it. The server deletes its copy when an import of it
+ * ends, so previewing or importing it again sends it again from here.
+ */
+const dropped = new Map<string, File>();
+
+/** Whether the file can be previewed or imported: the engine has it, or the browser can send it again. */
+export function hasFile(f: FileEntry): boolean {
+  return f.token !== null || dropped.has(f.id);
+}
+
+async function sendAgain(id: string): Promise<string | null> {
+  const file = dropped.get(id);
+  if (!file) return null;
+  update(id, { phase: 'uploading' });
+  const result = await api.uploadFiles([file]);
+  if (!entry(id)) return null;
+  const picked = result.ok ? result.value[0] : undefined;
+  if (!picked) {
+    const error = result.ok
+      ? { code: 'INTERNAL' as const, message: `${file.name}: the server did not accept the file.` }
+      : result.error;
+    update(id, { phase: 'ready', failure: { during: 'upload', error } });
+    return null;
+  }
+  update(id, { token: picked.file, phase: 'ready' });
+  return picked.file;
+}
 
 function newEntry(name: string, bytes: number, token: string | null): FileEntry {
   return {
@@ -180,12 +208,12 @@ function addEntries(entries: FileEntry[]): void {
 
 export async function preview(id: string, request?: PreviewRequest): Promise<void> {
   const start = entry(id);
-  if (!start?.token) return;
+  const token = start?.token ?? (start ? await sendAgain(id) : null);
+  if (!start || !token) return;
   const req = request ?? start.request;
   const ticket = (previewTickets.get(id) ?? 0) + 1;
   previewTickets.set(id, ticket);
   update(id, { phase: 'previewing', request: req });
-  const token = start.token;
   const result = await serial(() => api.importPreview({ file: token, ...req }));
   if (previewTickets.get(id) !== ticket || !entry(id)) return; // superseded or removed
   if (result.ok) {
@@ -210,6 +238,7 @@ export async function addUploadedFiles(files: File[]): Promise<void> {
   addEntries(entries);
   for (const [i, file] of files.entries()) {
     const id = entries[i]!.id;
+    dropped.set(id, file);
     const result = await api.uploadFiles([file]);
     if (!entry(id)) continue;
     const picked = result.ok ? result.value[0] : undefined;
@@ -254,6 +283,7 @@ export function remove(id: string): void {
   const token = entry(id)?.token;
   // After any preview or import of it still queued, so the file is not deleted under them.
   if (token) void serial(() => api.discardFile(token));
+  dropped.delete(id);
   const files = state.files.filter((f) => f.id !== id);
   const selectedId = state.selectedId === id ? (files.at(-1)?.id ?? null) : state.selectedId;
   previewTickets.delete(id);
@@ -292,8 +322,9 @@ export async function loadProfiles(): Promise<void> {
 
 export async function run(id: string): Promise<void> {
   const start = entry(id);
-  if (!start?.token || !start.mapping || start.phase !== 'ready') return;
-  const token = start.token;
+  if (!start?.mapping || start.phase !== 'ready') return;
+  const token = start.token ?? (await sendAgain(id));
+  if (!token || entry(id)?.phase !== 'ready') return;
   const mapping = start.mapping;
   const saveAs = start.profileName.trim();
   const sheet = start.preview?.sheet ?? undefined;
@@ -316,6 +347,8 @@ export async function run(id: string): Promise<void> {
   );
   release();
   if (!entry(id)) return;
+  // Whatever the outcome, the server has deleted its copy of an uploaded file.
+  if (dropped.has(id)) update(id, { token: null });
   if (!result.ok) {
     const cancelled = Boolean(entry(id)?.run?.cancelling) && /cancel/i.test(result.error.message);
     update(id, {

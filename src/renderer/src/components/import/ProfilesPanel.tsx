@@ -1,6 +1,12 @@
 import type { ApiError } from '../../../../shared/result';
 import { kindLabel } from '../../import/canonicalColumns';
-import { type FileEntry, loadProfiles, preview, type Profile } from '../../import/importSession';
+import {
+  type FileEntry,
+  hasFile,
+  loadProfiles,
+  preview,
+  type Profile,
+} from '../../import/importSession';
 import { ProfileIcon } from '../Icons';
 import { ErrorPanel } from '../StatusPanel';
 
@@ -26,7 +32,7 @@ export function ProfilesPanel({
     selected?.preview && selected.preview.mappingSource !== 'inferred'
       ? selected.preview.profile
       : null;
-  const canApply = selected?.token && selected.phase === 'ready';
+  const canApply = selected && hasFile(selected) && selected.phase === 'ready';
   return (
     <section className="profiles" aria-labelledby="profiles-title" data-testid="profiles">
       <h2 className="section-title section-title--large" id="profiles-title">

@@ -12,6 +12,7 @@ import {
   cancel,
   editMapping,
   type FileEntry,
+  hasFile,
   preview,
   type Profile,
   run,
@@ -240,7 +241,7 @@ export function ImportFailure({
         <p className="import-error__advice" data-testid="import-error-advice">
           {adviceFor(during, error)}
         </p>
-        {during === 'preview' && !askKind && entry.token && (
+        {during === 'preview' && !askKind && hasFile(entry) && (
           <button
             type="button"
             className="button"
