@@ -5,7 +5,10 @@
  * headcount-only rule and under the tree rules. Figures, not pass/fail: the README quotes them.
  */
 import { parseArgs } from 'node:util';
-import { decideHrSuppression, HR_FIGURES } from '../src/main/engine/confidentiality/decideHrSuppression';
+import {
+  decideHrSuppression,
+  HR_FIGURES,
+} from '../src/main/engine/confidentiality/decideHrSuppression';
 import {
   decideSuppression,
   type PeriodCounts,
@@ -23,13 +26,15 @@ const ws = await openWorkspace(values.workspace, { readOnly: true });
 const minSize = values.min ? Number(values.min) : await ws.minGroupSize();
 
 const family = (figure: string) =>
-  figure.startsWith('gap:')
-    ? 'leader / front-line gaps'
-    : figure.startsWith('value:')
-      ? 'value cells'
-      : figure.startsWith('item:')
-        ? 'items'
-        : figure;
+  figure.startsWith('direct:')
+    ? 'direct-reports views'
+    : figure.startsWith('gap:')
+      ? 'leader / front-line gaps'
+      : figure.startsWith('value:')
+        ? 'value cells'
+        : figure.startsWith('item:')
+          ? 'items'
+          : figure;
 const tally = new Map<string, { shown: number; before: number; after: number }>();
 const count = (name: string, shown: number, before: number, after: number) => {
   const t = tally.get(name) ?? { shown: 0, before: 0, after: 0 };
@@ -62,7 +67,7 @@ for (const { period } of periods) {
     count(family(figure), withData, before.get(figure)?.size ?? 0, after.get(figure)?.size ?? 0);
   }
   for (const [figure, hidden] of after) {
-    if (!figure.startsWith('gap:')) continue;
+    if (!figure.startsWith('gap:') && !figure.startsWith('direct:')) continue;
     count(family(figure), 0, before.get(figure)?.size ?? 0, hidden.size);
   }
 }
@@ -80,8 +85,16 @@ for (const [, { units, rollups }] of await hrPeriods(ws.conn)) {
 }
 ws.close();
 
-console.log(`Figures hidden at a minimum group size of ${minSize} (unit x period, units with data):`);
-console.log('figure'.padEnd(30), 'with data'.padStart(10), 'before'.padStart(8), 'now'.padStart(8), 'more'.padStart(7));
+console.log(
+  `Figures hidden at a minimum group size of ${minSize} (unit x period, units with data):`,
+);
+console.log(
+  'figure'.padEnd(30),
+  'with data'.padStart(10),
+  'before'.padStart(8),
+  'now'.padStart(8),
+  'more'.padStart(7),
+);
 for (const [name, t] of [...tally].sort(([a], [b]) => a.localeCompare(b))) {
   const more = t.after - t.before;
   console.log(

@@ -147,3 +147,48 @@ function topDown(shape: TreeShape, count: number): number[] {
   }
   return out;
 }
+
+/**
+ * The same reasoning for the drill-down's direct scope (a unit's own people and its direct
+ * reports'), decided here where the whole tree is known. Shown beside the roll-ups, it splits
+ * what subtraction gives into the part inside the direct group and the part below the direct
+ * reports: the people below a shown direct report that no shown unit covers, and below the
+ * unit's hidden direct reports. When such a part holds a group under the minimum and its people
+ * all answered alike, the direct figure would tell that group's: the unit's direct scope is then
+ * not shown for this figure. Returns the unit ids whose direct scope must stay hidden.
+ */
+export function directAlike(
+  shape: TreeShape,
+  nodes: TalliedNode[],
+  minSize: number,
+  hidden: Map<string, string>,
+  test: AlikeTest,
+): Set<string> {
+  const kids = new Map<number, number[]>(shape.order.map((o) => [o.index, o.kids]));
+  const shown = (i: number) => nodes[i]!.rollup.n > 0 && !hidden.has(nodes[i]!.id);
+  const small = (t: Tally) => t.n > 0 && t.n < minSize;
+  /** Everything below `from` down to the shown units, without `from`'s own people. */
+  const below = (from: number[]) => {
+    let tally = EMPTY_TALLY;
+    let holdsSmall = false;
+    const stack = [...from];
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      if (shown(k)) continue;
+      tally = add(tally, nodes[k]!.own);
+      holdsSmall ||= small(nodes[k]!.rollup) || small(nodes[k]!.own);
+      stack.push(...(kids.get(k) ?? []));
+    }
+    return { tally, holdsSmall };
+  };
+  const out = new Set<string>();
+  for (const { index, kids: direct } of shape.order) {
+    if (!shown(index)) continue;
+    const parts = [
+      below(direct.filter((c) => !shown(c)).flatMap((c) => kids.get(c) ?? [])),
+      ...direct.filter(shown).map((c) => below(kids.get(c) ?? [])),
+    ];
+    if (parts.some((p) => p.holdsSmall && test(p.tally))) out.add(nodes[index]!.id);
+  }
+  return out;
+}

@@ -1,4 +1,10 @@
-import { alikeTest, EMPTY_TALLY, hideAlikeRemainders, type Tally } from './alikeRemainders';
+import {
+  alikeTest,
+  directAlike,
+  EMPTY_TALLY,
+  hideAlikeRemainders,
+  type Tally,
+} from './alikeRemainders';
 import { gapReasons, suppressionReasons } from './reasons';
 import {
   ATTACHED_PREFIX,
@@ -28,6 +34,8 @@ export interface PeriodCounts {
 }
 
 export const gapFigure = (valueFigure: string): string => `gap:${valueFigure}`;
+/** A figure of the drill-down's direct scope (the unit's own people and its direct reports'). */
+export const directFigure = (figure: string): string => `direct:${figure}`;
 
 const EMPTY: Counts = { rollup: new Map(), own: new Map() };
 
@@ -61,16 +69,19 @@ export function decideSuppression(
     tooFew: suppressionReasons.metricTooFew(minSize),
     neighbour: suppressionReasons.neighbour(minSize),
   };
+  const talliedNodes = (c: Counts) =>
+    c.tallies
+      ? counts.units.map((u) => ({
+          id: u.id,
+          rollup: c.tallies!.rollup.get(u.id) ?? EMPTY_TALLY,
+          own: c.tallies!.own.get(u.id) ?? EMPTY_TALLY,
+        }))
+      : null;
   /** The unanimous-remainder rule (alikeRemainders.ts) for one figure and role, after the counts'. */
   const hideAlike = (figure: string, c: Counts, hidden: Map<string, string>, reason: string) => {
     const test = alikeTest(figure);
-    if (!test || !c.tallies) return [];
-    const { rollup, own } = c.tallies;
-    const nodes = counts.units.map((u) => ({
-      id: u.id,
-      rollup: rollup.get(u.id) ?? EMPTY_TALLY,
-      own: own.get(u.id) ?? EMPTY_TALLY,
-    }));
+    const nodes = talliedNodes(c);
+    if (!test || !nodes) return [];
     return hideAlikeRemainders(shape, nodes, minSize, hidden, reason, test);
   };
 
@@ -87,6 +98,14 @@ export function decideSuppression(
     const hidden = hideInShape(shape, nodesOf(countsOf(figure)), minSize, rowHidden, figureReasons);
     hideAlike(figure, countsOf(figure), hidden, suppressionReasons.alike(minSize));
     decided.set(figure, hidden);
+    const test = alikeTest(figure);
+    const nodes = talliedNodes(countsOf(figure));
+    if (test && nodes) {
+      const reason = suppressionReasons.directAlike(minSize);
+      const direct = directAlike(shape, nodes, minSize, hidden, test);
+      if (direct.size > 0)
+        decided.set(directFigure(figure), new Map([...direct].map((u) => [u, reason])));
+    }
     if (figure.startsWith('value:') && counts.figures.get(figure)?.has('leader')) {
       decided.set(gapFigure(figure), decideGaps(figure, hidden));
     }

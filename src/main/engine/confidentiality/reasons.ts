@@ -7,6 +7,8 @@ export const suppressionReasons = {
     `Suppressed: fewer than ${minSize} people answered this question`,
   alike: (minSize: number) =>
     `Suppressed: the people in a smaller group here (under ${minSize}) all gave the same answer, which this figure would reveal`,
+  directAlike: (minSize: number) =>
+    `Suppressed: a smaller group (under ${minSize}) below the direct reports all gave the same answer, which the direct-reports view would reveal`,
 } as const;
 
 /** The leader / front-line gap of a value: both sides must be shown, and neither derivable. */

@@ -18,6 +18,7 @@ import { shownEngagement } from '../smallTeams/shownEngagement';
 import type { MetricValue } from '../../../../shared/contract';
 import { UpstreamError } from '../../../../shared/result';
 import { HR_FIGURES, type HrFigure } from '../../confidentiality/decideHrSuppression';
+import { directFigure } from '../../confidentiality/decideSuppression';
 import { suppressionReasons } from '../../confidentiality/reasons';
 import type { Visibility } from '../../confidentiality/treeVisibility';
 import {
@@ -190,6 +191,7 @@ export async function runDrilldown(
       'value:%',
       'item:%',
       ...HR_FIGURES,
+      'direct:%',
     ],
   });
   const figureAtoms = await figureParts(conn, unit.unit_id, periods, period);
@@ -216,10 +218,14 @@ export async function runDrilldown(
     return directVisibility(tree, mine, minSize).visibility;
   };
   // The direct scope judges each figure on its own atoms too (directFigureVisibility).
-  const directShown = (p: string, figure: string, group: Visibility): Visibility =>
-    scope === 'rollup'
-      ? group
-      : directFigureVisibility(group, atomsOf.get(`${p}|${figure}`) ?? [], minSize);
+  // And on what the import decided for it over the whole tree (a unanimous group below the
+  // direct reports: decideSuppression's direct figures).
+  const directShown = (p: string, figure: string, group: Visibility): Visibility => {
+    if (scope === 'rollup') return group;
+    const shown = directFigureVisibility(group, atomsOf.get(`${p}|${figure}`) ?? [], minSize);
+    if (!shown.visible || children.length === 0) return shown;
+    return visibilityOf(visibility, p, unit.unit_id, directFigure(figure));
+  };
   // A figure is shown only when the group is (shownIn) and the figure on its own n is too.
   const shownFor = (
     p: string,
