@@ -74,8 +74,21 @@ interface Mv {
   reason: string | null;
 }
 
+/** HR figures and the sum each gives with its n (the headcount): leavers, absence days, events. */
+export const HR_METRICS: Record<string, (value: number, n: number) => number> = {
+  attrition: (value, n) => (value * n) / 100,
+  absence_days_per_head: (value, n) => value * n,
+  recognition_per_head: (value, n) => value * n,
+};
+
 function seeMetric(k: Knowledge, period: string, unit: string, v: Mv): void {
-  if (v.status !== 'ok' || v.n === null || !EMPLOYEE_METRICS.has(v.metric)) return;
+  if (v.status !== 'ok' || v.n === null) return;
+  const hr = HR_METRICS[v.metric];
+  if (hr) {
+    see(k, v.metric, period, unit, v.n, v.value === null ? null : hr(v.value, v.n));
+    return;
+  }
+  if (!EMPLOYEE_METRICS.has(v.metric)) return;
   switch (v.metric) {
     case 'respondents':
     case 'response_rate':
@@ -142,6 +155,7 @@ interface Drill {
   trends: { period: string; values: Mv[] }[];
   values: { value: string; unit: DrillCell; parent: DrillCell; company: DrillCell }[];
   items: { strongest: DrillItem[]; weakest: DrillItem[] };
+  hr: Mv[];
   children: { id: string; respondents: number | null; engagement: Mv; status: string }[];
   smallTeam: { status: string; raw: number | null; n: number | null };
 }
@@ -175,7 +189,7 @@ function collectDrilldown(k: Knowledge, v: Drill): void {
       for (const [p, byUnit] of byPeriod)
         for (const [u, o] of byUnit) see(k, sink(family), p, u, o.n, o.sum);
   };
-  for (const m of v.headline) seeOwn(v.period, m);
+  for (const m of [...v.headline, ...v.hr]) seeOwn(v.period, m);
   for (const t of v.trends) for (const m of t.values) seeOwn(t.period, m);
   const parent = v.breadcrumbs.length >= 2 ? v.breadcrumbs[v.breadcrumbs.length - 2]!.id : null;
   const company = v.breadcrumbs[0]!.id;
@@ -201,8 +215,31 @@ function collectDrilldown(k: Knowledge, v: Drill): void {
   }
 }
 
+interface DriversAnswer {
+  status: string;
+  unit: { id: string };
+  period: string;
+  by: 'item' | 'value';
+  drivers: { id: string; performance: Mv }[];
+}
+
+/** Drivers' performance is % favourable of an item or value in the scope's full roll-up. */
+function collectDrivers(k: Knowledge, v: DriversAnswer): void {
+  if (v.status !== 'ok') return;
+  for (const d of v.drivers) {
+    const p = d.performance;
+    if (p.status !== 'ok' || p.n === null || p.value === null) continue;
+    const family = d.id.startsWith('value:') ? `heat:${d.id}` : `item:${d.id}`;
+    see(k, family, v.period, v.unit.id, p.n, (p.value * p.n) / 100);
+  }
+}
+
 /** Adds everything one answer showed. */
 export function collect(k: Knowledge, method: string, _input: unknown, value: unknown): void {
+  if (method === 'drivers') {
+    collectDrivers(k, value as DriversAnswer);
+    return;
+  }
   if (method === 'drilldown') {
     collectDrilldown(k, value as Drill);
     return;
@@ -248,6 +285,8 @@ function suppressedCarryNoNumbers(where: string, node: unknown, out: string[]): 
   const record = node as Record<string, unknown>;
   if (record.status === 'suppressed') {
     for (const [key, v] of Object.entries(record)) {
+      // The rules' own settings (drivers' floor of 25, the minimum group size) are no figures.
+      if (key === 'floor' || key === 'minGroupSize') continue;
       if (typeof v === 'number') out.push(`${where}: suppressed object carries ${key}=${v}`);
     }
     if (!record.reason) out.push(`${where}: suppressed without a reason`);
@@ -258,12 +297,21 @@ function suppressedCarryNoNumbers(where: string, node: unknown, out: string[]): 
 /** What must hold in every single answer, whatever else was asked. */
 export function directChecks(method: string, value: unknown, min: number): string[] {
   const out: string[] = [];
+  if (method === 'drivers') {
+    const v = value as DriversAnswer;
+    suppressedCarryNoNumbers(`drivers ${v.unit.id}`, v, out);
+    for (const d of v.drivers ?? [])
+      if (d.performance.status === 'ok' && (d.performance.n === null || d.performance.n < min))
+        out.push(`drivers ${v.unit.id} ${d.id} performance shown with n=${d.performance.n}`);
+    return out;
+  }
   if (method === 'drilldown') {
     const v = value as Drill;
     const where = `drilldown ${v.unit.id} ${v.scope}`;
     suppressedCarryNoNumbers(where, v, out);
-    for (const m of [...v.headline, ...v.trends.flatMap((t) => t.values)]) {
-      if (EMPLOYEE_METRICS.has(m.metric) && m.status === 'ok' && (m.n === null || m.n < min))
+    for (const m of [...v.headline, ...v.hr, ...v.trends.flatMap((t) => t.values)]) {
+      const protectedFigure = EMPLOYEE_METRICS.has(m.metric) || m.metric in HR_METRICS;
+      if (protectedFigure && m.status === 'ok' && (m.n === null || m.n < min))
         out.push(`${where} ${m.metric} shown with n=${m.n}`);
     }
     for (const row of v.values)
@@ -280,7 +328,7 @@ export function directChecks(method: string, value: unknown, min: number): strin
     return out;
   }
   const checkMv = (where: string, v: Mv) => {
-    if (!EMPLOYEE_METRICS.has(v.metric)) return;
+    if (!EMPLOYEE_METRICS.has(v.metric) && !(v.metric in HR_METRICS)) return;
     if (v.status === 'ok') {
       if (v.n === null || v.n < min) out.push(`${where} ${v.metric} shown with n=${v.n}`);
       if (v.value === null) out.push(`${where} ${v.metric} ok but null`);
@@ -301,7 +349,7 @@ export function directChecks(method: string, value: unknown, min: number): strin
     for (const t of v.trend) {
       t.values.forEach((m) => checkMv(`${v.unit.id} ${t.period}`, m));
       const resp = t.values.find((m) => m.metric === 'respondents');
-      for (const m of t.values) {
+      for (const m of t.values.filter((x) => !(x.metric in HR_METRICS))) {
         if (EMPLOYEE_METRICS.has(m.metric) && m.status === 'ok' && resp?.status !== 'ok') {
           out.push(
             `${v.unit.id} ${t.period} ${m.metric} shown while respondents is ${resp?.status}`,

@@ -1,0 +1,3 @@
+import { attackerProperty } from './attackerProperty';
+
+attackerProperty(3);
