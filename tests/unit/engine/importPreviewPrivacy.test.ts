@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPreviewSchema, type CanonicalKind } from '../../../src/shared/imports';
+import { queryRows } from '../../../src/main/engine/db/query';
+import { importFile } from '../../../src/main/engine/import/importFile';
 import { previewImport } from '../../../src/main/engine/import/preview';
 import { openWorkspace, type Workspace } from '../../../src/main/engine/workspace/workspace';
 import { writePersonalSurvey, type PersonalSurvey } from '../../fixtures/qualtricsPersonal';
@@ -45,7 +48,6 @@ describe('import preview of a survey export shows no personal values', () => {
 
   it('still shows every value of an organisation file', async () => {
     const path = join(temp.path, 'hierarchy.csv');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(
       path,
       'unit_id,unit_name,parent_id,level,unit_type,leader_name,effective_from\n' +
@@ -68,5 +70,60 @@ describe('import preview of a survey export shows no personal values', () => {
       effective_from: null,
     });
     expect(preview.columns[0]!.samples).toHaveLength(5);
+  }, 120_000);
+});
+
+describe('import preview of answers written as text', () => {
+  const temp = makeTempDir();
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await openWorkspace(join(temp.path, 'w.duckdb'), { create: true });
+  }, 120_000);
+  afterAll(() => {
+    ws?.close();
+    temp.remove();
+  });
+
+  it('lists the whole scale, not the answers given, and imports with it', async () => {
+    const org = join(temp.path, 'org.csv');
+    writeFileSync(
+      org,
+      'unit_id,unit_name,parent_id,level,unit_type,effective_from\n' +
+        'C,Company,,company,company,2025-01-01\nT1,Team One,C,team,team,2025-01-01\n',
+    );
+    await importFile(ws, org, { kind: 'org_units' });
+    const path = join(temp.path, 'pulse.csv');
+    const given = ['Agree', 'Strongly agree', 'Agree', 'Agree', 'Strongly agree', 'Agree'];
+    writeFileSync(
+      path,
+      [
+        'respondent_id,unit_id,submitted_at,I feel valued at work,I am proud to work here',
+        ...given.map((answer, i) => `P${100 + i},T1,2025-03-0${i + 1},${answer},${(i % 5) + 1}`),
+      ].join('\n') + '\n',
+    );
+    const preview = await previewImport(ws, path, {});
+    const item = preview.mapping.items.find((i) => i.column === 'I feel valued at work')!;
+    expect(item.choiceScores).toMatchObject({
+      'Strongly disagree': 1,
+      Disagree: 2,
+      'Neither agree nor disagree': 3,
+      Agree: 4,
+      'Strongly agree': 5,
+      'strongly disagree': 1,
+      'Strongly Disagree': 1,
+    });
+    expect(preview.columns.find((c) => c.name === 'I feel valued at work')!.samples).toEqual([]);
+
+    const report = await importFile(ws, path, { mapping: preview.mapping });
+    expect(report.reasons).toEqual({});
+    expect(report).toMatchObject({ rowsImported: 6, rowsQuarantined: 0 });
+    const scores = await queryRows<{ score: number; n: number }>(
+      ws.conn,
+      `SELECT score::INTEGER AS score, count(*)::INTEGER AS n FROM survey_answers WHERE item_id = '${item.itemId}' GROUP BY score ORDER BY score`,
+    );
+    expect(scores).toEqual([
+      { score: 4, n: 4 },
+      { score: 5, n: 2 },
+    ]);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { inferMapping } from './mapping';
 import { stageSource } from './readers';
 import { catalogueOf, resolveMapping } from './resolveMapping';
+import { withWholeScales } from './previewChoices';
 import { countColumns } from './previewCounts';
 import { sampleVerdicts } from './previewPrivacy';
 import { dropStage, loadStage, profileColumns, readingStage } from './stageTable';
@@ -140,7 +141,7 @@ export async function previewImport(
       alternatives: inferred.alternatives,
       mappingSource: resolved.source,
       profile: resolved.profile ?? null,
-      mapping,
+      mapping: withWholeScales(mapping),
       columns: profiles.map((column, i) => {
         const guess = inferred.columns.find((g) => g.column === column.name);
         const role = roleOf(mapping, column.name);

@@ -138,6 +138,20 @@ const SCALE_WORDS =
   /\b(?:agree|disagree|satisf|dissatisf|likely|unlikely|never|always|often|rarely|sometimes|extremely|not at all|poor|excellent|good|fair|strongly|neutral|neither|very|easy|difficult|important)/;
 
 /** "10 - Extremely likely", "0 = Not at all likely", "Extremely likely (10)", "5. Strongly agree". */
+/**
+ * Every answer text (normalised) of the dictionary that scored these texts, or null when no
+ * dictionary gives all of them the same scores. The import preview lists the whole vocabulary, so
+ * its mapping does not tell which answers were given.
+ */
+export function scaleVocabulary(scores: Record<string, number>): Record<string, number> | null {
+  const given = Object.entries(scores).map(
+    ([text, score]) => [normaliseName(text), score] as const,
+  );
+  if (given.length === 0) return null;
+  const dictionary = DICTIONARIES.find((d) => given.every(([t, score]) => d.scores[t] === score));
+  return dictionary ? dictionary.scores : null;
+}
+
 export function labelledNumber(value: string): number | null {
   const t = value.trim();
   const lead = /^(-?\d{1,2})\s*(?:[-\u2013\u2014=:.)]|\s)\s*[A-Za-z].*$/.exec(t);
