@@ -29,7 +29,9 @@ export type Trigger =
   /** ms after the import printed its rows written (`writing`), before derived tables and commit. */
   | { after: 'written'; ms: number }
   /** ms after the workspace's files first change once the rows were written: the commit begins. */
-  | { after: 'commit'; ms: number };
+  | { after: 'commit'; ms: number }
+  /** ms after the .wal grows once the rows were written: a commit through the log (before the fix). */
+  | { after: 'wal'; ms: number };
 
 export interface Kill {
   /** Into a copy of a workspace that already holds data, or a path where none exists yet. */
@@ -60,6 +62,9 @@ export interface Timeline {
   /** The first change on disk after the rows were written, and the last before the report. */
   commit?: number;
   committed?: number;
+  /** When the .wal grew after the rows were written, and when it last grew before the report. */
+  wal?: number;
+  walWritten?: number;
   reported?: number;
   exited: number;
 }
@@ -256,6 +261,7 @@ export function runImport(csv: string, workspace: string, trigger?: Trigger): Pr
   if (trigger?.after === 'start') killTimer = setTimeout(kill, trigger.ms);
 
   let diskBefore: string | undefined;
+  let walBefore = -1;
   const watch = setInterval(() => {
     // The workspace file, or the partial one a new workspace is made in (createWorkspaceFile).
     if (
@@ -266,6 +272,15 @@ export function runImport(csv: string, workspace: string, trigger?: Trigger): Pr
       arm('created', timeline.created);
     }
     if (diskBefore !== undefined && timeline.reported === undefined) {
+      const wal = existsSync(`${workspace}.wal`) ? statSync(`${workspace}.wal`).size : -1;
+      if (wal > walBefore) {
+        walBefore = wal;
+        timeline.walWritten = now();
+        if (timeline.wal === undefined) {
+          timeline.wal = timeline.walWritten;
+          arm('wal', timeline.wal);
+        }
+      }
       const disk = diskState(workspace);
       if (disk !== diskBefore) {
         diskBefore = disk;
@@ -292,6 +307,7 @@ export function runImport(csv: string, workspace: string, trigger?: Trigger): Pr
         if (phase === 'writing' && timeline.written === undefined) {
           timeline.written = now();
           diskBefore = diskState(workspace);
+          walBefore = existsSync(`${workspace}.wal`) ? statSync(`${workspace}.wal`).size : -1;
           arm('written', timeline.written);
         }
       } else if (line.includes(' as customer_feedback ') || line.includes(': unchanged')) {
@@ -489,13 +505,20 @@ export function killPlan(setup: CrashSetup, count: number, random = Math.random)
   return plan;
 }
 
-/** Every kill in the commit's writes and just after: to look for a tear where it would be. */
+/**
+ * Every kill in the commit's writes and just after, to look for a tear where it would be: over
+ * the .wal's growth when the clean import wrote one, else over the commit's changes on disk.
+ */
 export function commitPlan(setup: CrashSetup, count: number, random = Math.random): Kill[] {
-  const { commit, committed, exited } = setup.timeline.existing;
-  const length = Math.max(5, (committed ?? exited) - (commit ?? exited));
+  const { commit, committed, wal, walWritten, exited } = setup.timeline.existing;
+  const [after, from, to] =
+    wal !== undefined
+      ? (['wal', wal, walWritten ?? wal] as const)
+      : (['commit', commit ?? exited, committed ?? exited] as const);
+  const length = Math.max(5, to - from);
   return spread(count, 0, length * 1.3, random).map((ms) => ({
     workspace: 'existing',
-    trigger: { after: 'commit', ms },
+    trigger: { after, ms },
   }));
 }
 
