@@ -333,11 +333,13 @@ export async function runDrilldown(
   }
 
   // HR figures are decided over the tree like survey figures, with the HR headcount as n
-  // (decideHrSuppression.ts). The direct scope with direct reports is a group the tree does not
-  // hold: its HR figures are given for the full roll-up only. Headcount is the org chart's.
+  // (decideHrSuppression.ts). A direct scope with units below the direct reports is a group the
+  // tree does not hold: its HR figures are given for the full roll-up only. Headcount is the org
+  // chart's.
   const heads = current?.headcount ? current.headcount : null;
+  const directIsRollup = children.every((c) => !units.some((u) => u.parent_id === c.unit_id));
   const hrShown = (metric: HrFigure): Visibility =>
-    scope === 'direct' && children.length > 0
+    scope === 'direct' && !directIsRollup
       ? { visible: false, reason: drilldownReasons.hrRollupOnly }
       : visibilityOf(visibility, period, unit.unit_id, metric);
   const hrSums: Record<HrFigure, [number | null, number]> = {
