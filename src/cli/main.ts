@@ -26,8 +26,9 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
       would run as formulas are escaped)
   upstream methods
       list the methods
-  upstream serve --workspace W [--port N]
-      serve the app on 127.0.0.1; the first line printed is the URL to open
+  upstream serve --workspace W [--port N] [--max-upload-mb N]
+      serve the app on 127.0.0.1; the first line printed is the URL to open. Uploads (at most
+      2048 MB each unless --max-upload-mb says otherwise) are deleted once imported and when it stops
 `;
 
 type Command = (argv: string[]) => Promise<void>;
