@@ -285,11 +285,12 @@ async function rebuildPeriod(
      GROUP BY r.respondent_id, r.unit_id, r.enps_score, r.engagement_0_100`,
     { period, items: JSON.stringify(catalogue.items.map((i) => i.id)) },
   );
-  const [unitCol, enpsCol, engCol, codesCol] = reader.getColumnsJS() as [
-    string[],
-    (number | null)[],
-    (number | null)[],
-    (number[] | null)[],
+  // With no rows DuckDB gives no columns at all (a survey nobody answered an outcome in).
+  const [unitCol = [], enpsCol = [], engCol = [], codesCol = []] = reader.getColumnsJS() as [
+    string[]?,
+    (number | null)[]?,
+    (number | null)[]?,
+    (number[] | null)[]?,
   ];
 
   // People by the unit their item pairs are summed at, so that one unit's counts are made, added
