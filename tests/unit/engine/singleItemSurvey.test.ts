@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { importFile } from '../../../src/main/engine/import/importFile';
-import { openWorkspace, type Workspace } from '../../../src/main/engine/workspace/workspace';
+import { openWorkspace } from '../../../src/main/engine/workspace/workspace';
 import { csv } from '../../fixtures/tinyCompany';
 import { makeTempDir } from '../../helpers/tempDir';
 
@@ -13,12 +13,11 @@ afterEach(() => cleanup?.());
 // outcome the driver sums are made for, so there is nothing to sum, and nothing to crash on.
 it('imports a survey whose only question is one value item', async () => {
   const temp = makeTempDir('upstream-single-item-');
-  let ws: Workspace | undefined;
+  const ws = await openWorkspace(join(temp.path, 'ws.duckdb'), { create: true });
   cleanup = () => {
-    ws?.close();
+    ws.close();
     temp.remove();
   };
-  ws = await openWorkspace(join(temp.path, 'ws.duckdb'), { create: true });
   const write = (name: string, text: string) => {
     writeFileSync(join(temp.path, name), text);
     return join(temp.path, name);
