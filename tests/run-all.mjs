@@ -13,6 +13,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outcomesFile = join(root, '.tmp', `test-outcomes-${process.pid}.json`);
 mkdirSync(dirname(outcomesFile), { recursive: true });
 
+// Sample companies several suites read are built once for this run (tests/helpers/sampleCache.ts).
+const run = `${process.pid}-${Date.now()}`;
+const sampleCache = join(root, '.tmp', 'sample-cache', run);
+
 const vitest = spawnSync(
   process.execPath,
   [
@@ -22,8 +26,13 @@ const vitest = spawnSync(
     `--reporter=${join(root, 'tests/fileOutcomes.mjs')}`,
     ...process.argv.slice(2),
   ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, UPSTREAM_TEST_OUTCOMES: outcomesFile } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, UPSTREAM_TEST_OUTCOMES: outcomesFile, UPSTREAM_TEST_RUN: run },
+  },
 );
+rmSync(sampleCache, { recursive: true, force: true });
 
 let summary = { passed: 0, failed: 1, skipped: 0, failedFiles: [] };
 if (existsSync(outcomesFile)) {

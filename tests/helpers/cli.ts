@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { cachedSampleSync } from './sampleCache';
 
 export const UPSTREAM_BIN = resolve(import.meta.dirname, '../../bin/upstream.mjs');
 
@@ -54,17 +55,29 @@ export function startServe(args: string[]): Promise<{ url: string; stop(): Promi
   });
 }
 
-/** The small sample company (seed 7) written to `exportsDir` and loaded into `workspace` by the real command. */
+/**
+ * The small sample company (seed 7) written to `exportsDir` and loaded into `workspace` by the
+ * real command: built once per `npm test` run and copied (sampleCache.ts).
+ */
 export function writeSmallSample(workspace: string, exportsDir: string): CliResult {
-  return upstream([
-    'sample',
-    '--workspace',
-    workspace,
-    '--exports',
-    exportsDir,
-    '--scale',
-    'small',
-    '--seed',
-    '7',
-  ]);
+  let result: CliResult = { status: 0, stdout: '', stderr: '' };
+  try {
+    cachedSampleSync('small-7-cli', workspace, exportsDir, (ws, exports) => {
+      result = upstream([
+        'sample',
+        '--workspace',
+        ws,
+        '--exports',
+        exports,
+        '--scale',
+        'small',
+        '--seed',
+        '7',
+      ]);
+      if (result.status !== 0) throw new Error(`upstream sample failed: ${result.stderr}`);
+    });
+  } catch {
+    // The failed build's own result (status and stderr) is what the caller asserts on.
+  }
+  return result;
 }

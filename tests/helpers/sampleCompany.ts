@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Engine } from '../../src/main/engine/engine';
+import { Engine } from '../../src/main/engine/engine';
 import type { EngineContext } from '../../src/main/engine/handlers/context';
 import { TRUTH_FILE_NAME, type SampleScale, type SampleTruth } from '../../src/main/engine/sample';
 import { createSampleWorkspace } from '../../src/main/engine/sampleWorkspace';
+import { cachedSample } from './sampleCache';
 import { makeTempDir } from './tempDir';
 
 export interface SampleCompany {
@@ -21,12 +22,12 @@ export async function openSampleCompany(
 ): Promise<SampleCompany> {
   const temp = makeTempDir('upstream-sample-company-');
   const exportsDir = join(temp.path, 'exports');
-  const engine = await createSampleWorkspace({
-    workspace: join(temp.path, 'sample.duckdb'),
-    exportsDir,
-    seed,
-    scale,
+  const workspace = join(temp.path, 'sample.duckdb');
+  // Built once per `npm test` run and copied (sampleCache.ts); opened here as the app opens it.
+  await cachedSample(`${scale}-${seed}`, workspace, exportsDir, async (ws, exports) => {
+    (await createSampleWorkspace({ workspace: ws, exportsDir: exports, seed, scale })).close();
   });
+  const engine = await Engine.open(workspace);
   return {
     engine,
     ctx: engine.context,
