@@ -26,6 +26,23 @@ import { handMade, type GenHr, type GenOrg, type GenPerson } from './orgs';
  * Only groups within one period are combined.
  */
 
+/** Someone who agrees with everything and would recommend the company. */
+const fan = (): GenPerson => ({ leader: false, e1: 5, v1: 5, enps: 10 });
+/** The i-th of a group whose answers vary (one leader, every score somewhere). */
+const mixed = (i: number): GenPerson => ({
+  leader: i === 0,
+  e1: 1 + (i % 5),
+  v1: 1 + ((i + 2) % 5),
+  enps: (i * 3) % 11,
+});
+const alikeCrowd = (n: number, f: (i: number) => GenPerson) =>
+  Array.from({ length: n }, (_, i) => f(i));
+/** One quarter's HR records of a team: people beyond its respondents, leavers, absence. */
+const hr = (extra: number, leavers: number, absenceHalfDays: number): GenHr[] => [
+  { extra, leavers, absenceHalfDays, recognitionEvents: 0 },
+];
+const answer = (): GenPerson => ({ leader: false, e1: 3, v1: 3, enps: 7 });
+
 describe('confidentiality attacker: hand-made repros', () => {
   // An exact, hand-made repro of the pattern the property finds (item non-response): every team's
   // respondent count is shown, but one team's engagement stands on 4 answers and is suppressed;
@@ -157,15 +174,6 @@ describe('confidentiality attacker: hand-made repros', () => {
   // promoters who agree with everything, so the region minus its visible teams would give eNPS
   // +100, engagement 100 and 100% favourable for both small teams. The rule hides one more team.
   it('a remainder of hidden teams whose people all answered alike does not give their figures away', async () => {
-    const fan = (): GenPerson => ({ leader: false, e1: 5, v1: 5, enps: 10 });
-    const mixed = (i: number): GenPerson => ({
-      leader: i === 0,
-      e1: 1 + (i % 5),
-      v1: 1 + ((i + 2) % 5),
-      enps: (i * 3) % 11,
-    });
-    const crowd = (n: number, f: (i: number) => GenPerson) =>
-      Array.from({ length: n }, (_, i) => f(i));
     const org: GenOrg = {
       periods: 1,
       regions: [
@@ -174,10 +182,10 @@ describe('confidentiality attacker: hand-made repros', () => {
           areas: null,
           mixed: false,
           teams: [
-            { byPeriod: [crowd(3, fan), [], []] },
-            { byPeriod: [crowd(2, fan), [], []] },
-            { byPeriod: [crowd(7, mixed), [], []] },
-            { byPeriod: [crowd(8, (i) => mixed(i + 1)), [], []] },
+            { byPeriod: [alikeCrowd(3, fan), [], []] },
+            { byPeriod: [alikeCrowd(2, fan), [], []] },
+            { byPeriod: [alikeCrowd(7, mixed), [], []] },
+            { byPeriod: [alikeCrowd(8, (i) => mixed(i + 1)), [], []] },
           ],
         },
       ],
@@ -233,10 +241,6 @@ describe('confidentiality attacker: hand-made repros', () => {
   // Issue 11, finding 2: HR figures had no neighbour suppression. A 3-person team's attrition and
   // absence were hidden, but the region's minus its two visible teams' gave them back.
   it('HR figures of a team under the minimum are not worked out from its region and siblings', async () => {
-    const hr = (extra: number, leavers: number, absenceHalfDays: number): GenHr[] => [
-      { extra, leavers, absenceHalfDays, recognitionEvents: 0 },
-    ];
-    const answer = (): GenPerson => ({ leader: false, e1: 3, v1: 3, enps: 7 });
     const org: GenOrg = {
       periods: 1,
       regions: [
@@ -288,10 +292,6 @@ describe('confidentiality attacker: hand-made repros', () => {
   // The same for HR records where everyone is alike: two hidden teams of 3 with no leavers and no
   // absence would be known to have none once the region minus its visible teams showed zero.
   it('a remainder of hidden teams with no leavers does not tell that nobody left them', async () => {
-    const hr = (extra: number, leavers: number, absenceHalfDays: number): GenHr[] => [
-      { extra, leavers, absenceHalfDays, recognitionEvents: 0 },
-    ];
-    const answer = (): GenPerson => ({ leader: false, e1: 3, v1: 3, enps: 7 });
     const org: GenOrg = {
       periods: 1,
       regions: [
@@ -328,15 +328,6 @@ describe('confidentiality attacker: hand-made repros', () => {
   // remainder under the area is not unanimous; but the region minus its direct scope minus the
   // shown teams below the area leaves exactly the area's hidden teams (3 and 2, all promoters).
   it('the direct scope does not reveal a unanimous group below the direct reports', async () => {
-    const fan = (): GenPerson => ({ leader: false, e1: 5, v1: 5, enps: 10 });
-    const mixed = (i: number): GenPerson => ({
-      leader: i === 0,
-      e1: 1 + (i % 5),
-      v1: 1 + ((i + 2) % 5),
-      enps: (i * 3) % 11,
-    });
-    const crowd = (n: number, f: (i: number) => GenPerson) =>
-      Array.from({ length: n }, (_, i) => f(i));
     const org: GenOrg = {
       periods: 1,
       regions: [
@@ -344,17 +335,17 @@ describe('confidentiality attacker: hand-made repros', () => {
           attached: [[], [], []],
           areas: [
             {
-              attached: [crowd(5, mixed), [], []],
+              attached: [alikeCrowd(5, mixed), [], []],
               teams: [
-                { byPeriod: [crowd(3, fan), [], []] },
-                { byPeriod: [crowd(2, fan), [], []] },
-                { byPeriod: [crowd(7, mixed), [], []] },
-                { byPeriod: [crowd(8, (i) => mixed(i + 1)), [], []] },
+                { byPeriod: [alikeCrowd(3, fan), [], []] },
+                { byPeriod: [alikeCrowd(2, fan), [], []] },
+                { byPeriod: [alikeCrowd(7, mixed), [], []] },
+                { byPeriod: [alikeCrowd(8, (i) => mixed(i + 1)), [], []] },
               ],
             },
           ],
           mixed: true,
-          teams: [{ byPeriod: [crowd(6, (i) => mixed(i + 2)), [], []] }],
+          teams: [{ byPeriod: [alikeCrowd(6, (i) => mixed(i + 2)), [], []] }],
         },
       ],
       reorg: null,
