@@ -49,6 +49,52 @@ function children(tree: Tree): Map<string, string[]> {
 
 const isSmall = (n: number, min: number) => n > 0 && n < min;
 
+/**
+ * A group (n, sum) minus every shown unit met going down from `starts`, stopping at each: what
+ * is left, the hidden units passed on the way, and the shown ones taken off. Null when a shown
+ * unit on the way carries no sum.
+ */
+function minusShownBelow(
+  n: number,
+  sum: number,
+  starts: string[],
+  kids: Map<string, string[]>,
+  shown: Map<string, { n: number; sum: number | null }>,
+): { n: number; sum: number; inside: string[]; minus: string[] } | null {
+  const inside: string[] = [];
+  const minus: string[] = [];
+  const stack = [...starts];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    const seen = shown.get(c);
+    if (!seen) {
+      inside.push(c);
+      stack.push(...(kids.get(c) ?? []));
+    } else if (seen.sum === null) return null;
+    else {
+      n -= seen.n;
+      sum -= seen.sum;
+      minus.push(c);
+    }
+  }
+  return { n, sum, inside, minus };
+}
+
+/** The small groups among the hidden units of a remainder (and the people attached to them). */
+function smallInside(
+  units: string[],
+  kids: Map<string, string[]>,
+  truthOf: (unit: string) => { rollup: number; own: number },
+  min: number,
+): string[] {
+  return [
+    ...units.filter((c) => isSmall(truthOf(c).rollup, min)),
+    ...units
+      .filter((c) => kids.has(c) && isSmall(truthOf(c).own, min))
+      .map((c) => `the people attached to ${c}`),
+  ];
+}
+
 /** Extreme-value reasoning over every shown unit's remainder, per family and period. */
 export function alikeLeaks(k: Knowledge, trees: Map<string, Tree>, min: number, truth: Truth) {
   const leaks: Leak[] = [];
@@ -61,33 +107,15 @@ export function alikeLeaks(k: Knowledge, trees: Map<string, Tree>, min: number, 
       const kids = children(tree);
       for (const [u, whole] of visible) {
         if (whole.sum === null || !tree.has(u)) continue;
-        let n = whole.n;
-        let sum = whole.sum;
-        const minus: string[] = [];
-        const inside: string[] = [];
-        const stack = [...(kids.get(u) ?? [])];
-        let known = true;
-        while (stack.length > 0 && known) {
-          const c = stack.pop()!;
-          const seen = visible.get(c);
-          if (!seen) {
-            inside.push(c);
-            stack.push(...(kids.get(c) ?? []));
-          } else if (seen.sum === null) known = false;
-          else {
-            n -= seen.n;
-            sum -= seen.sum;
-            minus.push(c);
-          }
-        }
-        if (!known || n <= 0) continue;
+        const left = minusShownBelow(whole.n, whole.sum, kids.get(u) ?? [], kids, visible);
+        if (!left || left.n <= 0) continue;
+        const { n, sum, minus } = left;
         tried++;
         if (!alikeObs(family, n, sum)) continue;
+        const own = kids.has(u) && isSmall(truth(family, period, u).own, min);
         const small = [
-          ...inside.filter((c) => isSmall(truth(family, period, c).rollup, min)),
-          ...[u, ...inside]
-            .filter((c) => kids.has(c) && isSmall(truth(family, period, c).own, min))
-            .map((c) => `the people attached to ${c}`),
+          ...smallInside(left.inside, kids, (c) => truth(family, period, c), min),
+          ...(own ? [`the people attached to ${u}`] : []),
         ];
         if (small.length === 0) continue;
         leaks.push({
@@ -124,30 +152,11 @@ function directAlikeLeaks(k: Knowledge, trees: Map<string, Tree>, min: number, t
       for (const [u, d] of direct) {
         const whole = shown.get(u);
         if (!whole || whole.sum === null || d.sum === null || !kids.has(u)) continue;
-        let n = whole.n - d.n;
-        let sum = whole.sum - d.sum;
-        const inside: string[] = [];
-        const stack = (kids.get(u) ?? []).flatMap((c) => kids.get(c) ?? []);
-        let known = true;
-        while (stack.length > 0 && known) {
-          const c = stack.pop()!;
-          const seen = shown.get(c);
-          if (!seen) {
-            inside.push(c);
-            stack.push(...(kids.get(c) ?? []));
-          } else if (seen.sum === null) known = false;
-          else {
-            n -= seen.n;
-            sum -= seen.sum;
-          }
-        }
-        if (!known || n <= 0 || !alikeObs(family, n, sum)) continue;
-        const small = [
-          ...inside.filter((c) => isSmall(truth(family, period, c).rollup, min)),
-          ...inside
-            .filter((c) => kids.has(c) && isSmall(truth(family, period, c).own, min))
-            .map((c) => `the people attached to ${c}`),
-        ];
+        const starts = (kids.get(u) ?? []).flatMap((c) => kids.get(c) ?? []);
+        const left = minusShownBelow(whole.n - d.n, whole.sum - d.sum, starts, kids, shown);
+        if (!left || left.n <= 0 || !alikeObs(family, left.n, left.sum)) continue;
+        const { n, sum } = left;
+        const small = smallInside(left.inside, kids, (c) => truth(family, period, c), min);
         if (small.length === 0) continue;
         leaks.push({
           family,
