@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,7 +50,13 @@ beforeAll(() => {
   cpSync(join(root, 'resources/packaging'), join(project, 'resources/packaging'), {
     recursive: true,
   });
-  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
+  // A copy, not a symlink: npm (which electron-builder asks for the production dependencies)
+  // reads a symlinked tree through the real root's hidden lockfile and then finds every package
+  // "extraneous", so a fresh `npm ci` tree packed none of the dependencies' own dependencies.
+  cpSync(join(root, 'node_modules'), join(project, 'node_modules'), {
+    recursive: true,
+    verbatimSymlinks: true,
+  });
 
   const electronDist = join(temp.path, 'electron-dist');
   mkdirSync(electronDist);
