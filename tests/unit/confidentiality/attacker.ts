@@ -429,6 +429,18 @@ function combine(a: Map<number, string[]>, b: Map<number, string[]>): Map<number
   return out;
 }
 
+/** Each unit's children in one period's tree. */
+export function childrenOf(tree: Tree): Map<string, string[]> {
+  const kids = new Map<string, string[]>();
+  for (const [u, p] of tree) {
+    if (p === null) continue;
+    const list = kids.get(p) ?? [];
+    list.push(u);
+    kids.set(p, list);
+  }
+  return kids;
+}
+
 /** Tries every subtraction within one period; returns what it pinned down. */
 export function attack(
   k: Knowledge,
@@ -444,13 +456,7 @@ export function attack(
     for (const [period, visible] of byPeriod) {
       const tree = trees.get(period);
       if (!tree) continue;
-      const kids = new Map<string, string[]>();
-      for (const [u, p] of tree) {
-        if (p === null) continue;
-        const list = kids.get(p) ?? [];
-        list.push(u);
-        kids.set(p, list);
-      }
+      const kids = childrenOf(tree);
       // Only subtrees holding something visible matter.
       const interesting = new Set<string>();
       for (const u of visible.keys()) {

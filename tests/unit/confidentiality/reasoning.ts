@@ -1,4 +1,4 @@
-import { DIRECT, type Knowledge, type Leak, type Tree } from './attacker';
+import { DIRECT, childrenOf, type Knowledge, type Leak, type Tree } from './attacker';
 
 /*
  * The attacker's reasoning beyond plain subtraction (attacker.ts):
@@ -34,17 +34,6 @@ export function alikeObs(family: string, n: number, sum: number): boolean {
     return near(sum, 0) || near(sum, n);
   if (family === 'absence_days_per_head' || family === 'recognition_per_head') return near(sum, 0);
   return false;
-}
-
-function children(tree: Tree): Map<string, string[]> {
-  const kids = new Map<string, string[]>();
-  for (const [u, p] of tree) {
-    if (p === null) continue;
-    const list = kids.get(p) ?? [];
-    list.push(u);
-    kids.set(p, list);
-  }
-  return kids;
 }
 
 const isSmall = (n: number, min: number) => n > 0 && n < min;
@@ -104,7 +93,7 @@ export function alikeLeaks(k: Knowledge, trees: Map<string, Tree>, min: number, 
     for (const [period, visible] of byPeriod) {
       const tree = trees.get(period);
       if (!tree) continue;
-      const kids = children(tree);
+      const kids = childrenOf(tree);
       for (const [u, whole] of visible) {
         if (whole.sum === null || !tree.has(u)) continue;
         const left = minusShownBelow(whole.n, whole.sum, kids.get(u) ?? [], kids, visible);
@@ -148,7 +137,7 @@ function directAlikeLeaks(k: Knowledge, trees: Map<string, Tree>, min: number, t
       const tree = trees.get(period);
       const shown = k.facts.get(family)?.get(period);
       if (!tree || !shown) continue;
-      const kids = children(tree);
+      const kids = childrenOf(tree);
       for (const [u, d] of direct) {
         const whole = shown.get(u);
         if (!whole || whole.sum === null || d.sum === null || !kids.has(u)) continue;
@@ -226,7 +215,7 @@ export function linearLeaks(k: Knowledge, trees: Map<string, Tree>, min: number,
       if (!tree) continue;
       const units = [...tree.keys()];
       const index = new Map(units.map((u, i) => [u, i]));
-      const kids = children(tree);
+      const kids = childrenOf(tree);
       const subtree = (u: string): number[] => {
         const v = units.map(() => 0);
         const stack = [u];

@@ -82,7 +82,9 @@ export function hideAlikeRemainders(
   test: AlikeTest,
 ): string[] {
   const kids = new Map<number, number[]>(shape.order.map((o) => [o.index, o.kids]));
-  const top = topDown(shape, nodes.length);
+  // Only units with units below them can hold a hidden group: a shown team is its own people,
+  // who are at least the minimum. Bottom-up: deepest parents first (shape.order is top-down).
+  const parents = shape.order.map((o) => o.index).reverse();
   const shown = (i: number) => nodes[i]!.rollup.n > 0 && !hidden.has(nodes[i]!.id);
   const small = (t: Tally) => t.n > 0 && t.n < minSize;
   const added: string[] = [];
@@ -109,7 +111,7 @@ export function hideAlikeRemainders(
   for (let changed = true; changed;) {
     changed = false;
     // Bottom-up: a unit hidden here moves its remainder into its shown ancestor's, judged later.
-    for (const i of top.slice().reverse()) {
+    for (const i of parents) {
       if (!shown(i)) continue;
       for (;;) {
         const r = remainder(i);
@@ -133,19 +135,6 @@ export function hideAlikeRemainders(
     }
   }
   return added;
-}
-
-/** Every node index, parents before children (roots first). */
-function topDown(shape: TreeShape, count: number): number[] {
-  const isChild = new Set(shape.order.flatMap((o) => o.kids));
-  const kids = new Map<number, number[]>(shape.order.map((o) => [o.index, o.kids]));
-  const out: number[] = [];
-  const queue = Array.from({ length: count }, (_, i) => i).filter((i) => !isChild.has(i));
-  for (let head = 0; head < queue.length; head++) {
-    out.push(queue[head]!);
-    queue.push(...(kids.get(queue[head]!) ?? []));
-  }
-  return out;
 }
 
 /**
