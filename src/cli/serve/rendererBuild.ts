@@ -3,7 +3,12 @@ import { join, resolve } from 'node:path';
 import { note } from '../output';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
-export const rendererOutDir = join(projectRoot, 'out/renderer');
+/**
+ * UPSTREAM_RENDERER_OUT puts the build elsewhere: for developers working on the interface in
+ * parallel, whose half-finished builds would otherwise replace each other's.
+ */
+export const rendererOutDir =
+  process.env.UPSTREAM_RENDERER_OUT ?? join(projectRoot, 'out/renderer');
 
 function newestSourceTime(dir: string): number {
   let newest = 0;
@@ -37,7 +42,12 @@ export async function ensureRendererBuilt(): Promise<string> {
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ ...rendererConfig(), mode: 'production' });
+    const config = rendererConfig();
+    await build({
+      ...config,
+      build: { ...config.build, outDir: rendererOutDir },
+      mode: 'production',
+    });
   } finally {
     process.env.NODE_ENV = previous;
   }

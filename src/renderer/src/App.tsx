@@ -1,5 +1,6 @@
 import { NavBar } from './components/NavBar';
-import { useAppLocation } from './state/location';
+import { useSelection } from './state/useSelection';
+import { DriversView } from './views/DriversView';
 import { ImportView } from './views/ImportView';
 import { LinkageView } from './views/LinkageView';
 import { OverviewView } from './views/OverviewView';
@@ -7,18 +8,17 @@ import { TeamsView } from './views/TeamsView';
 import { ValuesView } from './views/ValuesView';
 
 export function App() {
-  const [location, setLocation] = useAppLocation();
+  const [selection] = useSelection();
   return (
     <div className="app">
-      <NavBar location={location} />
+      <NavBar selection={selection} />
       <main className="main" id="main">
-        {location.view === 'overview' && (
-          <OverviewView location={location} onSelect={setLocation} />
-        )}
-        {location.view === 'linkage' && <LinkageView />}
-        {location.view === 'values' && <ValuesView location={location} onSelect={setLocation} />}
-        {location.view === 'teams' && <TeamsView location={location} onSelect={setLocation} />}
-        {location.view === 'import' && <ImportView />}
+        {selection.view === 'overview' && <OverviewView />}
+        {selection.view === 'linkage' && <LinkageView />}
+        {selection.view === 'values' && <ValuesView />}
+        {selection.view === 'drivers' && <DriversView />}
+        {selection.view === 'teams' && <TeamsView />}
+        {selection.view === 'import' && <ImportView />}
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import { formatHash, type AppLocation, type ViewId } from '../state/location';
+import { formatSelection, type Selection, type ViewId } from '../state/selection';
 import { LogoMark } from './Icons';
 
 // The room's views first; Import, the analyst's tool, sits apart at the right of the bar.
@@ -6,12 +6,13 @@ const ITEMS: { id: ViewId; label: string; tool?: boolean }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'linkage', label: 'Linkage' },
   { id: 'values', label: 'Values' },
+  { id: 'drivers', label: 'Drivers' },
   { id: 'teams', label: 'Teams' },
   { id: 'import', label: 'Import', tool: true },
 ];
 
-/** The top bar: product mark and one large tab per view; links keep the period and unit. */
-export function NavBar({ location }: { location: AppLocation }) {
+/** The top bar: product mark and one large tab per view; links keep the whole selection. */
+export function NavBar({ selection }: { selection: Selection }) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -23,8 +24,8 @@ export function NavBar({ location }: { location: AppLocation }) {
           <a
             key={item.id}
             className={`tabs__link${item.tool ? ' tabs__link--tool' : ''}`}
-            href={formatHash({ ...location, view: item.id })}
-            aria-current={location.view === item.id ? 'page' : undefined}
+            href={formatSelection({ ...selection, view: item.id })}
+            aria-current={selection.view === item.id ? 'page' : undefined}
             data-testid={`nav-${item.id}`}
           >
             {item.label}

@@ -8,7 +8,7 @@ import { EmptyPanel, ErrorPanel, Loading } from '../components/StatusPanel';
 import { TrendCharts } from '../components/TrendCharts';
 import { UnitPicker } from '../components/UnitPicker';
 import { useQuery } from '../hooks/useQuery';
-import type { AppLocation } from '../state/location';
+import { useSelection } from '../state/useSelection';
 
 type Overview = MethodOutput<'overview'>;
 
@@ -65,13 +65,8 @@ function OverviewBody({ data }: { data: Overview }) {
   );
 }
 
-export function OverviewView({
-  location,
-  onSelect,
-}: {
-  location: AppLocation;
-  onSelect: (next: Partial<AppLocation>, replace?: boolean) => void;
-}) {
+export function OverviewView() {
+  const [location, onSelect] = useSelection();
   const info = useQuery('info', {});
   const periods = info.data?.periods ?? [];
   const known = location.period !== undefined && periods.some((p) => p.id === location.period);
@@ -140,7 +135,7 @@ export function OverviewView({
           <PeriodPicker
             periods={periods}
             value={period}
-            onChange={(p) => onSelect({ period: p }, true)}
+            onChange={(p) => onSelect({ period: p })}
           />
           <UnitPicker
             units={units}
@@ -150,7 +145,7 @@ export function OverviewView({
                 : (root?.id ?? '')
             }
             disabled={units.length === 0}
-            onChange={(id) => onSelect({ unit: id === root?.id ? undefined : id }, true)}
+            onChange={(id) => onSelect({ unit: id === root?.id ? undefined : id })}
           />
         </div>
       </div>

@@ -15,7 +15,7 @@ import { TrendCharts } from '../components/TrendCharts';
 import { UnitPicker } from '../components/UnitPicker';
 import { Breadcrumb } from '../components/values/Breadcrumb';
 import { useQuery } from '../hooks/useQuery';
-import type { AppLocation } from '../state/location';
+import { useSelection } from '../state/useSelection';
 import { defaultPeriod } from '../state/periods';
 
 const asTile = (v: DrilldownOutput['headline'][number]): Tile => ({
@@ -58,13 +58,8 @@ function Headline({ data }: { data: DrilldownOutput }) {
  * call, its place on the linkage chart, its direct reports (ranked on the weighted figure, each
  * opening its own page) and trends. The period and unit are the app-wide selection.
  */
-export function TeamsView({
-  location,
-  onSelect,
-}: {
-  location: AppLocation;
-  onSelect: (next: Partial<AppLocation>, replace?: boolean) => void;
-}) {
+export function TeamsView() {
+  const [location, onSelect] = useSelection();
   const [scope, setScope] = useState<DrilldownScope>('rollup');
   const info = useQuery('info', {});
   const periods = info.data?.periods ?? [];
@@ -120,13 +115,13 @@ export function TeamsView({
           <PeriodPicker
             periods={periods}
             value={period}
-            onChange={(p) => onSelect({ period: p }, true)}
+            onChange={(p) => onSelect({ period: p })}
           />
           <UnitPicker
             units={units}
             value={unitId ?? ''}
             disabled={units.length === 0}
-            onChange={(id) => onSelect({ unit: id === root?.id ? undefined : id }, true)}
+            onChange={(id) => onSelect({ unit: id === root?.id ? undefined : id })}
           />
           <label className="picker">
             <span className="picker__label">People</span>

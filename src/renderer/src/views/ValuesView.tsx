@@ -8,7 +8,7 @@ import { HeatmapTable } from '../components/values/HeatmapTable';
 import { HeatmapModePicker, HeatmapPeriodPicker } from '../components/values/Pickers';
 import '../components/values/values.css';
 import { useQuery } from '../hooks/useQuery';
-import type { AppLocation } from '../state/location';
+import { useSelection } from '../state/useSelection';
 import { defaultPeriod } from '../state/periods';
 
 type Unit = MethodOutput<'hierarchy'>['units'][number];
@@ -30,13 +30,8 @@ function trailTo(units: Unit[], id: string | undefined): Crumb[] {
  * by company values, as % favourable or points vs company / parent / previous period.
  * The period is the app-wide selection; the mode and the level are this view's own.
  */
-export function ValuesView({
-  location,
-  onSelect,
-}: {
-  location: AppLocation;
-  onSelect: (next: Partial<AppLocation>, replace?: boolean) => void;
-}) {
+export function ValuesView() {
+  const [location, onSelect] = useSelection();
   const [mode, setMode] = useState<HeatmapMode>('absolute');
   const [parentId, setParentId] = useState<string | undefined>(undefined);
   const [showGap, setShowGap] = useState(false);
@@ -125,7 +120,7 @@ export function ValuesView({
           <HeatmapPeriodPicker
             periods={periods}
             value={period}
-            onChange={(p) => onSelect({ period: p }, true)}
+            onChange={(p) => onSelect({ period: p })}
           />
           <HeatmapModePicker value={mode} onChange={setMode} />
           {hasGapData && (
