@@ -1,11 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type {
-  HeatmapCell,
-  HeatmapInput,
-  HeatmapMode,
-  HeatmapOutput,
-  HeatmapRow,
-  LeaderGap,
+import {
+  DELTA_SCALE_BOUND,
+  ORG_GROUPING,
+  type HeatmapCell,
+  type HeatmapInput,
+  type HeatmapMode,
+  type HeatmapOutput,
+  type HeatmapRow,
+  type LeaderGap,
 } from '../../../../shared/analytics/heatmap';
 import { UpstreamError } from '../../../../shared/result';
 import { queryOne, queryRows } from '../../db/query';
@@ -274,15 +276,10 @@ export async function buildHeatmap(
   const company = summary(root);
   const parentRow = summary(parent);
 
-  let scale: HeatmapOutput['scale'] = { family: 'percent', min: 0, max: 100, diverging: false };
-  if (mode !== 'absolute') {
-    const deltas = [...rows, company, parentRow]
-      .flatMap((r) => r.cells.map((c) => c.delta))
-      .filter((d): d is number => d !== null);
-    const biggest = deltas.reduce((m, d) => Math.max(m, Math.abs(d)), 0);
-    const bound = Math.max(5, Math.ceil(biggest / 5) * 5);
-    scale = { family: 'delta', min: -bound, max: bound, diverging: true };
-  }
+  const scale: HeatmapOutput['scale'] =
+    mode === 'absolute'
+      ? { family: 'percent', min: 0, max: 100, diverging: false }
+      : { family: 'delta', min: -DELTA_SCALE_BOUND, max: DELTA_SCALE_BOUND, diverging: true };
 
   return {
     period,
@@ -293,6 +290,10 @@ export async function buildHeatmap(
     purpose,
     values: values.map((v) => ({ id: v.id, name: v.name, items: v.items })),
     rows,
+    unknownUnits: [],
+    groupBy: ORG_GROUPING,
+    groupings: [{ id: ORG_GROUPING, label: 'Org units' }],
+    selection: null,
     company,
     parentRow,
     scale,
