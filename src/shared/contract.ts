@@ -16,7 +16,7 @@ import {
   linkageInputSchema,
   linkageOutputSchema,
 } from './analytics/linkage';
-import { metricValueSchema } from './metrics';
+import { metricIdSchema, metricValueSchema } from './metrics';
 
 /**
  * The contract: every method Upstream answers, declared once with its input and output schema.
@@ -109,10 +109,31 @@ export const contract = {
   overview: {
     description:
       'Headline employee and customer figures for a period and unit (default: latest period, whole company), each with its n and formula, plus the trend across periods.',
-    input: z.object({ period: periodId.optional(), unitId: unitId.optional() }).strict(),
+    input: z
+      .object({
+        period: periodId.optional(),
+        unitId: unitId.optional(),
+        /**
+         * A set of units picked together (a brush, a quadrant, heatmap rows): each figure is the
+         * mean of the members' shown figures weighted by their n (counts are summed), so it says
+         * nothing their own figures do not; members whose figure is hidden are left out. Not with
+         * unitId.
+         */
+        unitIds: z.array(unitId).min(1).max(5000).optional(),
+      })
+      .strict(),
     output: z.object({
       period: z.string(),
+      /** In set mode: { id: 'selection', name: '<N> units', level: 'selection' }. */
       unit: unitRefSchema,
+      /** Set mode only (else null): the members counted, ids not in the period's organisation, and how many members each figure left out because theirs is hidden. */
+      set: z
+        .object({
+          units: z.array(unitRefSchema),
+          unknown: z.array(z.string()),
+          leftOut: z.array(z.object({ metric: metricIdSchema, units: z.number().int() })),
+        })
+        .nullable(),
       minGroupSize: z.number().int(),
       tiles: z.array(metricValueSchema.extend({ label: z.string(), formula: z.string() })),
       trend: z.array(z.object({ period: z.string(), values: z.array(metricValueSchema) })),
