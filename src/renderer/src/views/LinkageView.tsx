@@ -1,12 +1,22 @@
-import { useState } from 'react';
-import type {
-  LinkageCustomerMetric,
-  LinkageEmployeeMetric,
-  LinkageOutput,
-} from '../../../shared/analytics/linkage';
-import { METRICS } from '../../../shared/metrics';
-import { LagProfileChart } from '../components/linkage/LagProfileChart';
-import { LinkageScatter } from '../components/linkage/LinkageScatter';
+import { useEffect, useMemo } from 'react';
+import type { LinkageOutput } from '../../../shared/analytics/linkage';
+import { METRICS, type MetricId } from '../../../shared/metrics';
+import type { ApiError } from '../../../shared/result';
+import { LagStrip } from '../components/linkage/LagStrip';
+import { LinkageCanvas } from '../components/linkage/LinkageCanvas';
+import { useLinkageLags, type LinkageBase } from '../components/linkage/linkageCache';
+import {
+  CUSTOMER_GROUPS,
+  distinctUnits,
+  EMPLOYEE_GROUPS,
+  fitBand,
+  FEW_UNITS,
+  levelPlural,
+  linkSentence,
+  QUADRANT_STYLE,
+  withDescendants,
+  type MetricGroup,
+} from '../components/linkage/linkageModel';
 import {
   formatR,
   intervalText,
@@ -16,82 +26,110 @@ import {
   pointNoun,
   rText,
 } from '../components/linkage/formatLinkage';
+import { QuadrantLists } from '../components/linkage/QuadrantLists';
+import { QuadrantMark } from '../components/linkage/QuadrantMark';
 import '../components/linkage/linkage.css';
-import { ErrorPanel, Loading } from '../components/StatusPanel';
+import { Loading } from '../components/StatusPanel';
 import { formatCount } from '../format/formatMetric';
 import { useQuery } from '../hooks/useQuery';
+import type { Selection } from '../state/selection';
+import { hrefFor, select, useSelection } from '../state/useSelection';
 
-const EMPLOYEE_METRICS: LinkageEmployeeMetric[] = ['engagement_index', 'pct_favourable', 'enps'];
-const CUSTOMER_METRICS: LinkageCustomerMetric[] = ['nps', 'csat'];
-const LEVELS = ['team', 'area', 'region'] as const;
 const POOLED = '';
 
-function Select<T extends string | number>({
+function Picker({
   label,
   testId,
   value,
-  options,
   onChange,
-  wide,
+  children,
 }: {
   label: string;
   testId: string;
-  value: T;
-  options: { value: T; label: string }[];
-  onChange: (value: T) => void;
-  wide?: boolean;
+  value: string;
+  onChange: (value: string) => void;
+  children: React.ReactNode;
 }) {
   return (
     <label className="picker">
       <span className="picker__label">{label}</span>
       <select
-        className={`picker__select${wide ? ' picker__select--unit' : ''}`}
+        className="picker__select"
         data-testid={testId}
-        value={String(value)}
-        onChange={(e) => {
-          const found = options.find((o) => String(o.value) === e.target.value);
-          if (found) onChange(found.value);
-        }}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
       >
-        {options.map((o) => (
-          <option key={String(o.value)} value={String(o.value)}>
-            {o.label}
-          </option>
-        ))}
+        {children}
       </select>
     </label>
   );
 }
 
-function Stats({ data }: { data: LinkageOutput }) {
-  const many = pointNoun(data.level, data.pooled, 2);
+function MetricOptions<T extends MetricId>({ groups }: { groups: MetricGroup<T>[] }) {
+  return groups.map((g) => (
+    <optgroup key={g.label} label={g.label}>
+      {g.metrics.map((m) => (
+        <option key={m} value={m}>
+          {METRICS[m].label}
+        </option>
+      ))}
+    </optgroup>
+  ));
+}
+
+/** r, its interval and n; r steps back when it cannot carry the story (few units, crosses 0). */
+function Stats({ data, weak }: { data: LinkageOutput; weak: boolean }) {
   return (
     <section className="linkage-stats" aria-label="Strength of the link">
-      <div className="linkage-stats__head">
-        <p className="linkage-stats__r" data-testid="linkage-r">
-          {rText(data.r)}
-        </p>
-        <div>
-          <p className="linkage-stats__interval" data-testid="linkage-interval">
-            {intervalText(data.ciLow, data.ciHigh)}
-          </p>
-          <p className="linkage-stats__n" data-testid="linkage-n">
-            {linkageNText(data)}
-          </p>
-        </div>
-      </div>
-      <p className="linkage-stats__detail" data-testid="linkage-detectable">
-        Smallest r these {formatCount(data.n)} {many} can reliably detect:{' '}
-        <strong>{formatR(data.minDetectableR)}</strong> (80% power). Detecting r = .30 needs{' '}
-        {formatCount(data.nNeededForR30)}. Rank correlation (Spearman) {formatR(data.spearman)}.{' '}
-        {data.pooled
-          ? `${formatCount(data.employeePeriods.length)} quarter pairs pooled (employee quarters ${data.employeePeriods[0] ?? ''} to ${data.employeePeriods.at(-1) ?? ''}).`
-          : `Employees ${data.employeePeriod}, customers ${data.customerPeriod}.`}
+      <p
+        className={`linkage-stats__r${weak ? ' linkage-stats__r--weak' : ''}`}
+        data-testid="linkage-r"
+      >
+        {rText(data.r)}
       </p>
-      <p className="linkage-stats__message" data-testid="linkage-message">
+      <div className="linkage-stats__side">
+        <p className="linkage-stats__interval" data-testid="linkage-interval">
+          {intervalText(data.ciLow, data.ciHigh)}
+        </p>
+        <p className="linkage-stats__n" data-testid="linkage-n">
+          {linkageNText(data)}
+        </p>
+      </div>
+    </section>
+  );
+}
+
+function Details({ data }: { data: LinkageOutput }) {
+  const many = pointNoun(data.level, data.pooled, 2);
+  const band = fitBand(data);
+  return (
+    <details className="linkage-details" data-testid="linkage-details">
+      <summary>Details: power, rank correlation, what was left out</summary>
+      <p data-testid="linkage-detectable">
+        Smallest r these {formatCount(data.n)} {many} can reliably detect:{' '}
+        <strong>{formatR(data.minDetectableR)}</strong> (80% power, two-sided 5%). Detecting r = .30
+        needs {formatCount(data.nNeededForR30)}.
+      </p>
+      <p data-testid="linkage-spearman">
+        Rank correlation (Spearman): <strong>{formatR(data.spearman)}</strong>
+        {data.spearman !== null && data.r !== null && Math.abs(data.spearman - data.r) > 0.1
+          ? ': it differs from r, so a few extreme points may be shaping r.'
+          : '.'}
+      </p>
+      <p>
+        {data.pooled
+          ? `${formatCount(data.employeePeriods.length)} quarter pairs pooled (employee quarters ${data.employeePeriods[0] ?? ''} to ${data.employeePeriods.at(-1) ?? ''}); the same unit appears once per quarter, so the interval and band are on the optimistic side.`
+          : `Employees ${data.employeePeriod}, customers ${data.customerPeriod}.`}{' '}
+        {band?.basis === 'density'
+          ? `The shaded band (95%, ordinary least squares) is approximate: worked out from the density grid of all ${formatCount(data.pointsTotal)} ${many}, as only ${formatCount(data.points.length)} are drawn.`
+          : band
+            ? `The shaded band is the 95% interval of the fitted line (ordinary least squares on the ${formatCount(data.points.length)} ${many} drawn).`
+            : ''}
+      </p>
+      <p className="linkage-details__message" data-testid="linkage-message">
         {data.message}
       </p>
-      <p className="linkage-stats__excluded" data-testid="linkage-excluded">
+      <p data-testid="linkage-excluded">
         {data.excluded.total === 0
           ? `No ${many} left out.`
           : `${formatCount(data.excluded.total)} ${pointNoun(data.level, data.pooled, data.excluded.total)} left out: `}
@@ -103,111 +141,430 @@ function Stats({ data }: { data: LinkageOutput }) {
         ))}
         {data.excluded.total > 0 && '.'}
       </p>
-    </section>
+      <p>{data.quadrants.basis}</p>
+    </details>
+  );
+}
+
+interface Missing {
+  title: string;
+  advice: string;
+  /** Other settings that do have an answer. */
+  lags: number[];
+  levels: string[];
+  importData: boolean;
+}
+
+/** What is missing, in words, and what would fill it: never an empty chart or a red error. */
+function missingFor(
+  error: ApiError,
+  info: { survey: number; customer: number } | undefined,
+  level: string,
+  lag: number,
+  customerMetric: string,
+  okLags: number[],
+  levels: string[],
+): Missing {
+  const m = error.message;
+  const base = { lags: okLags.filter((k) => k !== lag), levels: [] as string[], importData: false };
+  if (/no org hierarchy/i.test(m)) {
+    return {
+      ...base,
+      title: 'No organisation chart yet',
+      advice: 'Import the org hierarchy (an org units file), then a survey and customer feedback.',
+      importData: true,
+    };
+  }
+  if (/no survey data/i.test(m) && (info?.survey ?? 0) === 0) {
+    return {
+      ...base,
+      title: 'No employee survey data yet',
+      advice:
+        'Only customer figures are loaded. Import an engagement survey to see whether engaged teams have happier customers.',
+      importData: true,
+    };
+  }
+  if (
+    /no customer feedback/i.test(m) ||
+    (info && info.customer === 0 && METRICS[customerMetric as MetricId]?.source === 'customer')
+  ) {
+    return {
+      ...base,
+      title: 'No customer data yet',
+      advice:
+        'Only employee figures are loaded. Import customer feedback (NPS, CSAT) or contact-centre records and a unit mapping to link them.',
+      importData: true,
+    };
+  }
+  if (/a correlation needs at least 3/i.test(m)) {
+    return {
+      ...base,
+      title: `Too few ${levelPlural(level).toLowerCase()} to compare`,
+      advice: `${m} Compare another level, or import more data.`,
+      levels: levels.filter((l) => l !== level),
+      importData: true,
+    };
+  }
+  if (/No period has survey data|No customer data for|No survey data for/i.test(m)) {
+    return {
+      ...base,
+      title:
+        lag === 0
+          ? 'No quarter has both employee and customer figures'
+          : `Nothing to pair ${lagLabel(lag)}`,
+      advice:
+        lag === 0
+          ? `${m} Import survey and customer data for the same quarters.`
+          : `${m} A lag needs data in two quarters; ${base.lags.length > 0 ? 'try another lag, or ' : ''}import more quarters.`,
+      importData: true,
+    };
+  }
+  return { ...base, title: 'This comparison cannot be made', advice: m, importData: true };
+}
+
+function MissingPanel({ missing, selection }: { missing: Missing; selection: Selection }) {
+  return (
+    <div className="status-panel linkage-missing" data-testid="linkage-missing" role="status">
+      <div>
+        <p className="status-panel__title">{missing.title}</p>
+        <p className="status-panel__message">{missing.advice}</p>
+        <div className="linkage-missing__actions">
+          {missing.lags.map((k) => (
+            <button key={k} type="button" className="button" onClick={() => select({ lag: k })}>
+              Show {lagLabel(k)}
+            </button>
+          ))}
+          {missing.levels.map((l) => (
+            <button key={l} type="button" className="button" onClick={() => select({ level: l })}>
+              Compare {levelPlural(l).toLowerCase()}
+            </button>
+          ))}
+          {missing.importData && (
+            <a
+              className="button button--primary"
+              href={hrefFor(selection, { view: 'import' })}
+              data-testid="linkage-import"
+            >
+              Import data
+            </a>
+          )}
+        </div>
+      </div>
+    </div>
   );
 }
 
 export function LinkageView() {
-  const [employeeMetric, setEmployeeMetric] = useState<LinkageEmployeeMetric>('engagement_index');
-  const [customerMetric, setCustomerMetric] = useState<LinkageCustomerMetric>('nps');
-  const [level, setLevel] = useState<string>('team');
-  const [lag, setLag] = useState<number>(1);
-  const [period, setPeriod] = useState<string>(POOLED);
+  const [selection] = useSelection();
+  const { employeeMetric, customerMetric, lag, level, linkPeriod, unit, units } = selection;
 
   const info = useQuery('info', {});
-  const employeePeriods = [...(info.data?.periods ?? [])]
-    .filter((p) => p.surveyResponses > 0)
-    .map((p) => p.id)
-    .sort((a, b) => b.localeCompare(a));
+  const hierarchy = useQuery('hierarchy', {});
+  const workspace = info.data ? info.data.workspace.updatedAt : info.error ? 'unknown' : null;
 
-  const base = { employeeMetric, customerMetric, level };
-  const linkage = useQuery('linkage', period ? { ...base, lag, period } : { ...base, lag });
+  const base = useMemo<LinkageBase>(
+    () => ({
+      employeeMetric,
+      customerMetric,
+      ...(level ? { level } : {}),
+      ...(linkPeriod ? { period: linkPeriod } : {}),
+    }),
+    [employeeMetric, customerMetric, level, linkPeriod],
+  );
+  const linkage = useLinkageLags(workspace, base, lag);
   const profile = useQuery('lagProfile', base);
   const data = linkage.data;
 
+  // The org tree: levels below the root, children for highlighting, names for the title.
+  const tree = useMemo(() => {
+    const list = hierarchy.data?.units ?? [];
+    const children = new Map<string, string[]>();
+    const byId = new Map(list.map((u) => [u.id, u]));
+    for (const u of list) {
+      if (u.parentId === null) continue;
+      const c = children.get(u.parentId);
+      if (c) c.push(u.id);
+      else children.set(u.parentId, [u.id]);
+    }
+    const depthOf = new Map<string, number>();
+    for (const u of list) {
+      if (u.parentId === null) continue;
+      depthOf.set(u.level, Math.min(depthOf.get(u.level) ?? Infinity, u.depth));
+    }
+    const levels = [...depthOf].sort((a, b) => a[1] - b[1]).map(([l]) => l);
+    const root = list.find((u) => u.parentId === null)?.id;
+    return { children, byId, levels, root };
+  }, [hierarchy.data]);
+
+  const focused = useMemo(() => {
+    if (!unit || unit === tree.root) return null;
+    const set = withDescendants([unit], tree.children);
+    // A unit below the plotted level: its ancestors carry it (a team's area, region).
+    let up = tree.byId.get(unit)?.parentId ?? null;
+    while (up && up !== tree.root) {
+      set.add(up);
+      up = tree.byId.get(up)?.parentId ?? null;
+    }
+    return set;
+  }, [unit, tree]);
+  const highlighted = useMemo(
+    () => (units ? withDescendants(units.ids, tree.children) : null),
+    [units, tree],
+  );
+
+  const unitName = unit
+    ? (tree.byId.get(unit)?.name ?? data?.points.find((p) => p.unitId === unit)?.name ?? unit)
+    : undefined;
+  const isCompany = !unit || unit === tree.root;
+
+  useEffect(() => {
+    document.title = `Linkage · ${isCompany ? 'Company' : unitName} · ${linkPeriod ?? 'All quarters'} · Upstream`;
+  }, [isCompany, unitName, linkPeriod]);
+
+  // Escape clears the picked set (not while a picker has the keyboard).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const t = e.target as HTMLElement | null;
+      if (t && /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName)) return;
+      if (units) select({ units: undefined });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [units]);
+
+  const surveyPeriods = useMemo(
+    () =>
+      (info.data?.periods ?? [])
+        .filter((p) => p.surveyResponses > 0)
+        .map((p) => p.id)
+        .sort((a, b) => b.localeCompare(a)),
+    [info.data],
+  );
+  const periodCounts = info.data
+    ? {
+        survey: surveyPeriods.length,
+        customer: info.data.periods.filter((p) => p.customerResponses > 0).length,
+      }
+    : undefined;
+
+  const shownLevel = level ?? data?.level ?? '';
+  const levelOptions = tree.levels.length > 0 ? tree.levels : shownLevel ? [shownLevel] : [];
+  const okLags = LAGS.filter((k) => linkage.byLag.get(k)?.ok);
+  const dataError =
+    linkage.error &&
+    (linkage.error.code === 'NOT_FOUND' || linkage.error.code === 'INVALID_ARGUMENTS')
+      ? linkage.error
+      : undefined;
+  const lost = linkage.error && !dataError ? linkage.error : undefined;
+
+  const sentence = useMemo(() => (data ? linkSentence(data) : null), [data]);
+  const few = data
+    ? data.points.length >= data.pointsTotal && distinctUnits(data) < FEW_UNITS
+    : false;
+  const weak = sentence ? sentence.kind !== 'link' : false;
+
+  const pointsOfUnit =
+    focused && data ? data.points.filter((p) => focused.has(p.unitId)).length : 0;
+
   return (
     <div className="view view--linkage" aria-busy={linkage.loading || profile.loading}>
-      <div className="view-header">
-        <div className="view-header__titles">
-          <h1 className="view-header__company">
-            Employees and customers
-            {(linkage.loading || profile.loading) && data && (
-              <span className="updating">Updating…</span>
-            )}
-          </h1>
-        </div>
+      <div className="view-header linkage-header">
+        <h1 className="view-header__company linkage-header__title">
+          Employees and customers
+          {linkage.loading && data && <span className="updating">Updating…</span>}
+        </h1>
         <div className="view-header__pickers linkage-pickers">
-          <Select
+          <Picker
             label="Employee metric"
             testId="linkage-employee-metric"
             value={employeeMetric}
-            options={EMPLOYEE_METRICS.map((m) => ({ value: m, label: METRICS[m].label }))}
-            onChange={setEmployeeMetric}
-          />
-          <Select
+            onChange={(v) => select({ employeeMetric: v as Selection['employeeMetric'] })}
+          >
+            <MetricOptions groups={EMPLOYEE_GROUPS} />
+          </Picker>
+          <Picker
             label="Customer metric"
             testId="linkage-customer-metric"
             value={customerMetric}
-            options={CUSTOMER_METRICS.map((m) => ({ value: m, label: METRICS[m].label }))}
-            onChange={setCustomerMetric}
-          />
-          <Select
+            onChange={(v) => select({ customerMetric: v as Selection['customerMetric'] })}
+          >
+            <MetricOptions groups={CUSTOMER_GROUPS} />
+          </Picker>
+          <Picker
             label="Level"
             testId="linkage-level"
-            value={level}
-            options={LEVELS.map((l) => ({
-              value: l,
-              label: `${l[0]!.toUpperCase()}${l.slice(1)}s`,
-            }))}
-            onChange={setLevel}
-          />
-          <Select
+            value={shownLevel}
+            onChange={(v) => select({ level: v })}
+          >
+            {!shownLevel && <option value="">Default</option>}
+            {levelOptions.map((l) => (
+              <option key={l} value={l}>
+                {levelPlural(l)}
+              </option>
+            ))}
+          </Picker>
+          <Picker
             label="Lag"
             testId="linkage-lag"
-            value={lag}
-            options={LAGS.map((k) => ({ value: k, label: lagLabel(k) }))}
-            onChange={setLag}
-            wide
-          />
-          <Select
+            value={String(lag)}
+            onChange={(v) => select({ lag: Number(v) })}
+          >
+            {LAGS.map((k) => (
+              <option key={k} value={k}>
+                {lagLabel(k)}
+              </option>
+            ))}
+          </Picker>
+          <Picker
             label="Employee quarter"
             testId="linkage-period"
-            value={period}
-            options={[
-              { value: POOLED, label: 'All quarters pooled' },
-              ...employeePeriods.map((p) => ({ value: p, label: p })),
-            ]}
-            onChange={setPeriod}
-          />
+            value={linkPeriod ?? POOLED}
+            onChange={(v) => select({ linkPeriod: v === POOLED ? undefined : v })}
+          >
+            <option value={POOLED}>All quarters pooled</option>
+            {surveyPeriods.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Picker>
         </div>
       </div>
 
-      {linkage.error ? (
-        <ErrorPanel
-          title="Could not link employee and customer figures"
-          error={linkage.error}
-          onRetry={linkage.reload}
+      {lost && (
+        <p className="linkage-banner" role="alert" data-testid="linkage-connection">
+          The engine did not answer ({lost.message}).{' '}
+          {data ? 'The last figures are shown greyed. ' : ''}
+          <button type="button" className="button" onClick={linkage.reload}>
+            Try again
+          </button>
+        </p>
+      )}
+
+      {dataError ? (
+        <MissingPanel
+          missing={missingFor(
+            dataError,
+            periodCounts,
+            shownLevel,
+            lag,
+            customerMetric,
+            okLags,
+            levelOptions,
+          )}
+          selection={selection}
         />
       ) : data ? (
-        <div className={`linkage-body${linkage.loading ? ' stale' : ''}`}>
-          <LinkageScatter data={data} />
-          <div className="linkage-side">
-            <Stats data={data} />
-            {profile.error ? (
-              <ErrorPanel
-                title="Could not work out which comes first"
-                error={profile.error}
-                onRetry={profile.reload}
-              />
-            ) : profile.data ? (
-              <div className={`linkage-lag-wrap${profile.loading ? ' stale' : ''}`}>
-                <LagProfileChart data={profile.data} selectedLag={lag} />
+        <>
+          <p
+            className={`linkage-sentence linkage-sentence--${sentence!.kind}`}
+            data-testid="linkage-sentence"
+          >
+            {sentence!.text}
+          </p>
+          <div className={`linkage-body${linkage.loading || lost ? ' stale' : ''}`}>
+            <figure className="linkage-chart" data-testid="linkage-scatter">
+              <div className="linkage-selbar" data-testid="linkage-selection">
+                {!isCompany && (
+                  <span className="linkage-selbar__item">
+                    <span>
+                      Selected: <strong>{unitName}</strong>
+                      {pointsOfUnit === 0 &&
+                        ` (not among these ${pointNoun(data.level, data.pooled, 2)})`}
+                    </span>
+                    <a
+                      className="button button--primary"
+                      href={hrefFor(selection, { view: 'teams', unit })}
+                      data-testid="linkage-open-team"
+                    >
+                      Open team page
+                    </a>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => select({ unit: undefined })}
+                      aria-label={`Stop selecting ${unitName ?? ''}`}
+                    >
+                      ×
+                    </button>
+                  </span>
+                )}
+                {units && (
+                  <span className="linkage-selbar__item">
+                    <span>
+                      {units.source === 'quadrant' && (
+                        <QuadrantMark
+                          quadrant={
+                            (Object.keys(QUADRANT_STYLE) as (keyof typeof QUADRANT_STYLE)[]).find(
+                              (q) => QUADRANT_STYLE[q].name === units.label,
+                            ) ?? 'bright_spot'
+                          }
+                        />
+                      )}{' '}
+                      <strong>{units.label}</strong>: {formatCount(units.ids.length)}{' '}
+                      {units.ids.length === 1 ? 'unit' : 'units'}
+                    </span>
+                    <button
+                      type="button"
+                      className="button"
+                      data-testid="linkage-brush-clear"
+                      onClick={() => select({ units: undefined })}
+                    >
+                      Clear
+                    </button>
+                  </span>
+                )}
+                {isCompany && !units && (
+                  <span className="linkage-selbar__hint">
+                    Drag across the chart to pick {levelPlural(data.level).toLowerCase()} for every
+                    view; click a dot to select one.
+                  </span>
+                )}
               </div>
-            ) : (
-              <Loading label="Working out which comes first…" />
-            )}
+              <LinkageCanvas data={data} highlighted={highlighted} focused={focused} />
+              <figcaption className="linkage-legend">
+                {(['bright_spot', 'customer_only', 'employee_only', 'at_risk'] as const).map(
+                  (q) => (
+                    <span key={q} className="linkage-key">
+                      <QuadrantMark quadrant={q} /> {QUADRANT_STYLE[q].name}
+                    </span>
+                  ),
+                )}
+                <span className="linkage-key">
+                  <span className="linkage-key__line" aria-hidden="true" /> fitted line, 95% band
+                </span>
+                <span className="linkage-key">
+                  <span className="linkage-key__split" aria-hidden="true" /> company figure
+                </span>
+                {data.density && (
+                  <span data-testid="linkage-thinned">
+                    {formatCount(data.points.length)} of {formatCount(data.pointsTotal)} drawn; grey
+                    shading shows all.
+                  </span>
+                )}
+              </figcaption>
+            </figure>
+            <div className="linkage-side">
+              <Stats data={data} weak={weak} />
+              {few && (
+                <p className="linkage-caveat" data-testid="linkage-few-units">
+                  Only {distinctUnits(data)} {levelPlural(data.level).toLowerCase()}: r from so few
+                  units can be large by chance.
+                </p>
+              )}
+              {profile.data && !profile.error && (
+                <LagStrip profile={profile.data} selectedLag={lag} />
+              )}
+              <QuadrantLists
+                data={data}
+                activeLabel={units?.source === 'quadrant' ? units.label : undefined}
+                selectedUnit={unit}
+              />
+              <Details data={data} />
+            </div>
           </div>
-        </div>
+        </>
       ) : (
         <Loading label="Linking employee and customer figures…" />
       )}

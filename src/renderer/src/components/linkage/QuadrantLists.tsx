@@ -1,0 +1,85 @@
+import { memo } from 'react';
+import type { LinkageOutput, Quadrant } from '../../../../shared/analytics/linkage';
+import { formatCount } from '../../format/formatMetric';
+import { select } from '../../state/useSelection';
+import { QUADRANT_LAYOUT, QUADRANT_STYLE, quadrantUnitIds } from './linkageModel';
+import { QuadrantMark } from './QuadrantMark';
+
+/**
+ * The four quadrants as named lists, laid out as they sit on the plot. A quadrant's heading
+ * selects its units as the shared set (every other view follows); each name selects that unit.
+ * This is also the keyboard's way into the chart: every entry is a button.
+ */
+export const QuadrantLists = memo(function QuadrantLists({
+  data,
+  activeLabel,
+  selectedUnit,
+}: {
+  data: LinkageOutput;
+  /** The label of the shared set when it came from a quadrant. */
+  activeLabel: string | undefined;
+  selectedUnit: string | undefined;
+}) {
+  const pick = (q: Quadrant) => {
+    const ids = quadrantUnitIds(data, q);
+    const name = QUADRANT_STYLE[q].name;
+    if (activeLabel === name) select({ units: undefined });
+    else if (ids.length > 0) select({ units: { ids, source: 'quadrant', label: name } });
+  };
+  return (
+    <section className="linkage-quadrants" aria-label="Quadrants">
+      {QUADRANT_LAYOUT.map((q) => {
+        const style = QUADRANT_STYLE[q];
+        const count = data.quadrants.counts[q];
+        const listed = data.quadrants.units[q];
+        const active = activeLabel === style.name;
+        return (
+          <div key={q} className={`linkage-quadrant${active ? ' linkage-quadrant--active' : ''}`}>
+            <button
+              type="button"
+              className="linkage-quadrant__head"
+              data-testid={`linkage-quadrant-${q}`}
+              data-count={count}
+              aria-pressed={active}
+              disabled={count === 0}
+              title={`${style.description}. Select these ${formatCount(count)} for every view.`}
+              onClick={() => pick(q)}
+            >
+              <QuadrantMark quadrant={q} />
+              <span className="linkage-quadrant__name">{style.name}</span>
+              <span className="linkage-quadrant__count">{formatCount(count)}</span>
+            </button>
+            <p className="linkage-quadrant__what">{style.description}</p>
+            {listed.length > 0 ? (
+              <ul className="linkage-quadrant__list" data-testid={`linkage-quadrant-list-${q}`}>
+                {listed.map((u) => (
+                  <li key={`${u.unitId}|${u.employeePeriod}`}>
+                    <button
+                      type="button"
+                      className="linkage-quadrant__unit"
+                      aria-current={u.unitId === selectedUnit ? 'true' : undefined}
+                      data-unit={u.unitId}
+                      onClick={() => select({ unit: u.unitId })}
+                    >
+                      {u.name}
+                      {data.pooled && (
+                        <span className="linkage-quadrant__period"> {u.employeePeriod}</span>
+                      )}
+                    </button>
+                  </li>
+                ))}
+                {count > listed.length && (
+                  <li className="linkage-quadrant__more">
+                    and {formatCount(count - listed.length)} more (the clearest are listed)
+                  </li>
+                )}
+              </ul>
+            ) : (
+              <p className="linkage-quadrant__none">None</p>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+});

@@ -1,0 +1,119 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { LinkageInput, LinkageOutput } from '../../../../shared/analytics/linkage';
+import type { ApiError, Result } from '../../../../shared/result';
+import { api } from '../../api/client';
+import { LAGS } from './formatLinkage';
+
+/**
+ * All five lags at once: when the metrics, level or quarter change, the five `linkage` answers
+ * (-2..2) are asked for together (the lag on screen first) and kept by input, so moving the lag
+ * control shows an answer already here. Answers are keyed by the workspace's last change too, so
+ * an import never leaves an old answer on screen. Errors that say what data is missing are kept
+ * like answers; a failed connection is not kept (the next look asks again).
+ */
+const MAX_ENTRIES = 40;
+const answers = new Map<string, Result<LinkageOutput>>();
+const asked = new Set<string>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+function notify(): void {
+  version++;
+  for (const l of listeners) l();
+}
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+const getVersion = () => version;
+
+export type LinkageBase = Omit<LinkageInput, 'lag'>;
+
+function keyOf(workspace: string, base: LinkageBase, lag: number): string {
+  return `${workspace}|${JSON.stringify({ ...base, lag })}`;
+}
+
+/** Errors that describe the data (kept), as against a transport or server failure (not kept). */
+const KEEP: ApiError['code'][] = ['NOT_FOUND', 'INVALID_ARGUMENTS'];
+
+function ask(workspace: string, base: LinkageBase, lag: number): void {
+  const key = keyOf(workspace, base, lag);
+  if (answers.has(key) || asked.has(key)) return;
+  asked.add(key);
+  void api.call('linkage', { ...base, lag }).then((result) => {
+    asked.delete(key);
+    if (!result.ok && !KEEP.includes(result.error.code)) {
+      failures.set(key, result.error);
+      notify();
+      return;
+    }
+    failures.delete(key);
+    answers.set(key, result);
+    while (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value!);
+    notify();
+  });
+}
+const failures = new Map<string, ApiError>();
+
+export interface LagAnswer {
+  /** The answer for the lag on screen, or the last one shown while it is on its way. */
+  data: LinkageOutput | undefined;
+  error: ApiError | undefined;
+  /** True while the answer on screen is not the one for these inputs. */
+  loading: boolean;
+  /** Each lag's answer when it is here: r for the lag strip, which lags have data. */
+  byLag: Map<number, Result<LinkageOutput>>;
+  reload: () => void;
+}
+
+/**
+ * The linkage answer for `base` at `lag`, with the other four lags asked for alongside.
+ * Pass workspace = null to wait (until the workspace's identity is known).
+ */
+export function useLinkageLags(
+  workspace: string | null,
+  base: LinkageBase,
+  lag: number,
+): LagAnswer {
+  useSyncExternalStore(subscribe, getVersion, getVersion);
+  const baseJson = JSON.stringify(base);
+  useEffect(() => {
+    if (workspace === null) return;
+    const b = JSON.parse(baseJson) as LinkageBase;
+    // The lag on screen first, then its neighbours outwards.
+    const order = [...LAGS].sort((p, q) => Math.abs(p - lag) - Math.abs(q - lag) || q - p);
+    for (const k of order) ask(workspace, b, k);
+    // Only the base matters here: a new lag is already asked for (or answered).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workspace, baseJson]);
+
+  // The last answer shown, kept (greyed) while the next one is on its way.
+  const [last, setLast] = useState<LinkageOutput | undefined>(undefined);
+  const byLag = new Map<number, Result<LinkageOutput>>();
+  if (workspace !== null) {
+    for (const k of LAGS) {
+      const found = answers.get(keyOf(workspace, base, k));
+      if (found) byLag.set(k, found);
+    }
+  }
+  const current = byLag.get(lag);
+  const failure = workspace === null ? undefined : failures.get(keyOf(workspace, base, lag));
+  if (current?.ok && current.value !== last) setLast(current.value);
+  const reload = () => {
+    if (workspace === null) return;
+    for (const k of LAGS) {
+      const key = keyOf(workspace, base, k);
+      answers.delete(key);
+      failures.delete(key);
+      ask(workspace, base, k);
+    }
+    notify();
+  };
+  return {
+    data: current?.ok ? current.value : current ? undefined : last,
+    error: current && !current.ok ? current.error : failure,
+    loading: current === undefined && failure === undefined,
+    byLag,
+    reload,
+  };
+}
