@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'IMPORT_ERROR',
   'UNAUTHORIZED',
   'INTERNAL',
+  /** The renderer's own: the loopback server stopped answering (never sent by the engine). */
+  'CONNECTION_LOST',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

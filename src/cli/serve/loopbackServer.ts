@@ -27,6 +27,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   IMPORT_ERROR: 422,
   UNAUTHORIZED: 401,
   INTERNAL: 500,
+  CONNECTION_LOST: 503,
 };
 
 export interface LoopbackServer {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { applyTheme, followSystemTheme } from './components/ThemeToggle';
 // Bundled, so the room sees the same type on every laptop, offline.
 import '@fontsource-variable/inter';
 import './styles/app.css';
@@ -14,6 +15,11 @@ if (new URLSearchParams(window.location.search).has('token')) {
     window.location.pathname + window.location.hash,
   );
 }
+
+// The theme before the first paint (the stored choice, else the system's), and the system's
+// changes while none is stored.
+applyTheme();
+followSystemTheme();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

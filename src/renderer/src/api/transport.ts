@@ -65,6 +65,90 @@ export function preloadTransport(bridge: UpstreamApi): Transport {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Connection status: a tiny store the loopback transport updates and the app-wide banner reads.
+
+export type ConnectionState = 'ok' | 'lost';
+
+const connectionListeners = new Set<() => void>();
+let connectionState: ConnectionState = 'ok';
+/** Bumped each time the connection comes back, so queries that failed on it ask again. */
+let reconnections = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+function setConnection(next: ConnectionState): void {
+  if (next === connectionState) return;
+  connectionState = next;
+  if (next === 'ok') reconnections += 1;
+  for (const l of [...connectionListeners]) l();
+}
+
+/** The loopback server's connection as the renderer last saw it, for useSyncExternalStore. */
+export const connection = {
+  state: (): ConnectionState => connectionState,
+  reconnections: (): number => reconnections,
+  subscribe(listener: () => void): () => void {
+    connectionListeners.add(listener);
+    return () => connectionListeners.delete(listener);
+  },
+};
+
+/** How long to wait between tries while the server does not answer. */
+export const RETRY_MS = 2000;
+
+export const CONNECTION_LOST_MESSAGE =
+  'Connection to the Upstream engine lost: showing the last figures. Retrying…';
+
+/**
+ * While the connection is lost, asks the server for `info` every RETRY_MS until it answers (any
+ * HTTP answer counts: the server is back), then marks the connection ok.
+ */
+function keepRetrying(fetchImpl: typeof fetch, base: string): void {
+  if (retryTimer !== undefined) return;
+  const attempt = () => {
+    retryTimer = setTimeout(() => {
+      void fetchImpl(base + 'info', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: '{}',
+        credentials: 'same-origin',
+        cache: 'no-store',
+      }).then(
+        () => {
+          retryTimer = undefined;
+          setConnection('ok');
+        },
+        () => attempt(),
+      );
+    }, RETRY_MS);
+  };
+  attempt();
+}
+
+/**
+ * Notices a stopped server even when nobody asks anything: every `everyMs` while the page is
+ * visible, a HEAD of the page itself (no engine work). Returns the stop function. Only for the
+ * loopback server; the desktop app's engine lives in its own process.
+ */
+export function watchConnection(
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  everyMs = 5000,
+  base = 'api/',
+): () => void {
+  const timer = setInterval(() => {
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    if (connectionState === 'lost') return; // keepRetrying is on it
+    void fetchImpl('./', { method: 'HEAD', credentials: 'same-origin', cache: 'no-store' }).then(
+      () => setConnection('ok'),
+      () => {
+        setConnection('lost');
+        keepRetrying(fetchImpl, base);
+      },
+    );
+  }, everyMs);
+  return () => clearInterval(timer);
+}
+
 /**
  * Loopback HTTP (`upstream serve`): POST api/<method> relative to the page, JSON body. The server
  * authenticates with the cookie it set when the page was opened with ?token=..., which a
@@ -84,9 +168,14 @@ export function httpTransport(
         credentials: 'same-origin',
         cache: 'no-store',
       });
-    } catch (err) {
-      return errorResult('INTERNAL', `Could not reach the Upstream server: ${describe(err)}`);
+    } catch {
+      // The server stopped answering (stopped, laptop asleep, network gone): not an engine
+      // error. Views keep their last figures under the app-wide banner until it answers again.
+      setConnection('lost');
+      keepRetrying(fetchImpl, base);
+      return errorResult('CONNECTION_LOST', CONNECTION_LOST_MESSAGE);
     }
+    setConnection('ok');
     let body: unknown;
     try {
       body = await res.json();
@@ -209,8 +298,13 @@ export function httpFileTransport(
             credentials: 'same-origin',
             cache: 'no-store',
           });
-        } catch (err) {
-          return errorResult('INTERNAL', `${file.name}: the upload failed: ${describe(err)}`);
+        } catch {
+          setConnection('lost');
+          keepRetrying(fetchImpl, `${base}api/`);
+          return errorResult(
+            'CONNECTION_LOST',
+            `${file.name} was not sent: the Upstream engine stopped answering. Choose the file again once it is back.`,
+          );
         }
         let body: unknown;
         try {

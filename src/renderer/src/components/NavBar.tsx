@@ -1,5 +1,6 @@
 import { formatSelection, type Selection, type ViewId } from '../state/selection';
 import { LogoMark } from './Icons';
+import { ThemeToggle } from './ThemeToggle';
 
 // The room's views first; Import, the analyst's tool, sits apart at the right of the bar.
 const ITEMS: { id: ViewId; label: string; tool?: boolean }[] = [
@@ -32,6 +33,7 @@ export function NavBar({ selection }: { selection: Selection }) {
           </a>
         ))}
       </nav>
+      <ThemeToggle />
     </header>
   );
 }

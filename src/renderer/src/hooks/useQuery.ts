@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/result';
 import { api } from '../api/client';
+import { connection } from '../api/transport';
 
 export interface QueryState<T> {
   /** The latest answer applied (kept while a newer request is in flight, so screens do not flash). */
@@ -26,6 +27,9 @@ interface Applied {
  * period is known). Answers are applied in request order: each request takes a number, and an
  * answer is dropped unless it belongs to the newest request, so a slow answer for a period the
  * user has already left never overwrites the answer for the period on screen.
+ * When the server stops answering (CONNECTION_LOST) the answer is not applied: the last data
+ * stays, `loading` stays true and no error is set (the app-wide banner says what happened), and
+ * every query asks again when the connection comes back.
  */
 export function useQuery<M extends MethodName>(
   method: M,
@@ -33,7 +37,12 @@ export function useQuery<M extends MethodName>(
 ): QueryState<MethodOutput<M>> {
   const inputJson = input === null ? null : JSON.stringify(input);
   const [reloads, setReloads] = useState(0);
-  const key = inputJson === null ? null : `${method}:${inputJson}#${reloads}`;
+  const reconnections = useSyncExternalStore(
+    connection.subscribe,
+    connection.reconnections,
+    connection.reconnections,
+  );
+  const key = inputJson === null ? null : `${method}:${inputJson}#${reloads}.${reconnections}`;
   const [applied, setApplied] = useState<Applied | null>(null);
   const latest = useRef(0);
 
@@ -44,6 +53,7 @@ export function useQuery<M extends MethodName>(
     const body = JSON.parse(inputJson) as MethodInput<M>;
     void api.call(method, body).then((result) => {
       if (!live || ticket !== latest.current) return; // superseded: drop it
+      if (!result.ok && result.error.code === 'CONNECTION_LOST') return; // keep the last figures
       setApplied(
         result.ok
           ? { key, data: result.value, error: undefined }
