@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../../main/engine/engine';
 import { UpstreamError, type ApiError, type ErrorCode, type Result } from '../../shared/result';
-import { resolveStatic } from './staticFiles';
+import { NEEDS_LINK_PAGE, resolveStatic } from './staticFiles';
 import {
   checkDeclaredSize,
   DEFAULT_MAX_UPLOAD_BYTES,
@@ -163,6 +163,15 @@ export async function startLoopbackServer(options: {
       sameToken(cookieValue(req, cookieName()), token) ||
       sameToken(queryToken, token);
     if (!authorised) {
+      // A browser opening a page (a bookmark, a typed address) reads what to do; scripts and
+      // the API get the JSON error.
+      const page =
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        !url.pathname.startsWith('/api/') &&
+        url.pathname !== '/upload' &&
+        url.pathname !== '/events' &&
+        (req.headers.accept ?? '').includes('text/html');
+      if (page) return send(res, 401, NEEDS_LINK_PAGE, 'text/html; charset=utf-8');
       return sendError(res, {
         code: 'UNAUTHORIZED',
         message: 'Missing or wrong token: open the URL that `upstream serve` printed.',

@@ -92,6 +92,29 @@ describe('loopback HTTP transport', () => {
     }
   });
 
+  it('shows a browser without the token a page saying how to get in, and keeps 401 JSON for the API', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    for (const path of ['/', '/index.html', '/#/teams?unit=U1']) {
+      for (const headers of [html, { ...html, cookie: `upstream_${server.port}=stale` }]) {
+        const page = await send(server.port, { path, headers });
+        expect(page.status).toBe(401);
+        expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+        expect(page.body).toContain('This Upstream session needs its link');
+        expect(page.body).toContain('upstream serve</code> printed (it contains a one-time token)');
+        expect(page.body).not.toMatch(/<script|https?:\/\//i);
+      }
+    }
+    // Methods, uploads and events still answer JSON, even to a browser's Accept header.
+    for (const reply of [
+      await api('info', {}, html),
+      await send(server.port, { path: '/events', headers: html }),
+    ]) {
+      expect(reply.status).toBe(401);
+      expect(JSON.parse(reply.body).error.code).toBe('UNAUTHORIZED');
+    }
+  });
+
   it('exchanges the URL token for an HttpOnly same-site cookie and a clean URL', async () => {
     const first = await send(server.port, { path: `/?token=${server.token}` });
     expect(first.status).toBe(302);
