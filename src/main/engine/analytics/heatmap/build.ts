@@ -17,6 +17,13 @@ import { memo } from '../../workspace/cache';
 import { visibilityMaps } from '../../confidentiality/visibilityMaps';
 import { groupStats, hasRoleData, valueCatalogue } from './stats';
 import { assessUnits, type AssessedUnit } from './visibility';
+import {
+  demographicGroupings,
+  demographicRows,
+  dimensionOf,
+  type DemographicGroup,
+} from './demographic';
+import { ancestry, combineMembers, noShownMember, SELECTION_ID } from './selection';
 
 export const HEATMAP_FORMULA =
   "% favourable = answers scored 4-5 / answered 1-5 responses to the value's items (reverse-coded items flipped), over the unit's full roll-up; n = respondents who answered at least one of the value's items; deltas in percentage points.";
@@ -107,14 +114,45 @@ export async function buildHeatmap(
       `Unit '${input.parentId}' is not in the hierarchy in force for ${period}.`,
     );
   }
-  const children = units
-    .filter((u) => u.parent_id === parent.unit_id)
-    .sort((a, b) => a.unit_name.localeCompare(b.unit_name) || a.unit_id.localeCompare(b.unit_id));
-  if (children.length === 0) {
+  const groupings = await demographicGroupings(conn);
+  const groupBy = input.groupBy ?? ORG_GROUPING;
+  const dimension = groupBy === ORG_GROUPING ? null : dimensionOf(groupBy);
+  if (groupBy !== ORG_GROUPING && !dimension) {
     throw new UpstreamError(
       'INVALID_ARGUMENTS',
-      `${parent.unit_name} (${parent.level}) has no units below it in ${period}: it is a team, so there are no rows to show. Open its page instead.`,
+      `groupBy '${groupBy}' is not a grouping of this heatmap: use ${groupings.map((g) => `'${g.id}' (${g.label})`).join(', ')}.`,
     );
+  }
+  if (dimension && input.unitIds) {
+    throw new UpstreamError(
+      'INVALID_ARGUMENTS',
+      `unitIds and groupBy '${groupBy}' cannot be asked together: rows are either a set of units (groupBy 'org') or the ${dimension.label.toLowerCase()} groups within one unit (parentId).`,
+    );
+  }
+
+  // Rows: the units asked for (in the order given, once each), or the parent's children.
+  const byId = new Map(units.map((u) => [u.unit_id, u]));
+  const unknownUnits: string[] = [];
+  let rowUnits: UnitRow[] = [];
+  if (input.unitIds) {
+    const seen = new Set<string>();
+    for (const id of input.unitIds) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const unit = byId.get(id);
+      if (unit) rowUnits.push(unit);
+      else unknownUnits.push(id);
+    }
+  } else if (!dimension) {
+    rowUnits = units
+      .filter((u) => u.parent_id === parent.unit_id)
+      .sort((a, b) => a.unit_name.localeCompare(b.unit_name) || a.unit_id.localeCompare(b.unit_id));
+    if (rowUnits.length === 0) {
+      throw new UpstreamError(
+        'INVALID_ARGUMENTS',
+        `${parent.unit_name} (${parent.level}) has no units below it in ${period}: it is a team, so there are no rows to show. Open its page instead.`,
+      );
+    }
   }
 
   const [values, minSize, withGaps, purpose] = [
@@ -123,7 +161,18 @@ export async function buildHeatmap(
     await hasRoleData(conn),
     await purposeText(conn),
   ];
-  const targets = [...children.map((c) => c.unit_id), parent.unit_id, root.unit_id];
+  // Each row's own parent is its reference in vs_parent (as in the parent's own heatmap).
+  const parentOf = (u: UnitRow) => (u.parent_id === null ? undefined : byId.get(u.parent_id));
+  const rowParents =
+    mode === 'vs_parent'
+      ? rowUnits.flatMap((u) => {
+          const p = parentOf(u);
+          return p ? [p.unit_id] : [];
+        })
+      : [];
+  const targets = [
+    ...new Set([...rowUnits.map((u) => u.unit_id), ...rowParents, parent.unit_id, root.unit_id]),
+  ];
   const prevPeriod = mode === 'vs_previous' ? (periods[periods.indexOf(period) - 1] ?? null) : null;
   const prevEff = prevPeriod ? await hierarchyFor(conn, prevPeriod) : null;
   const prevUnits =
@@ -141,6 +190,15 @@ export async function buildHeatmap(
     assessUnits(targets, stats.get(p)!, decisions.get(p)!, values, gaps);
   const current = { assessed: assess(period, withGaps) };
   const previous = prevPeriod && prevUnits ? { assessed: assess(prevPeriod, false) } : null;
+
+  // Demographic groups within the parent's roll-up, judged by the demographic decisions.
+  const groups = dimension
+    ? await demographicRows(conn, period, parent.unit_id, dimension.id, values, minSize)
+    : null;
+  const prevGroups =
+    dimension && prevPeriod
+      ? await demographicRows(conn, prevPeriod, parent.unit_id, dimension.id, values, minSize)
+      : null;
 
   // Units standing for different teams in the two periods (a reorganisation) are marked.
   const reorgs = new Map<string, string>();
@@ -161,30 +219,43 @@ export async function buildHeatmap(
     return cell && cell.status === 'ok' ? pct(cell.tally.favourable, cell.tally.answered) : null;
   };
 
-  const referenceFor = (
-    unitId: string,
-  ): { unit: AssessedUnit | undefined; label: string } | null => {
+  interface Reference {
+    pct(valueId: string): number | null;
+    status(valueId: string): string | undefined;
+    present: boolean;
+    label: string;
+  }
+  const referenceOf = (unit: AssessedUnit | undefined, label: string): Reference => ({
+    pct: (v) => cellPct(unit, v),
+    status: (v) => unit?.cells.get(v)?.status,
+    present: unit !== undefined,
+    label,
+  });
+  const previousLabel = prevPeriod ? `${prevPeriod}` : 'previous period';
+  /** A unit row's reference: the company, its own parent, or itself in the previous period. */
+  const unitReference = (unit: UnitRow): Reference | null => {
     switch (mode) {
       case 'absolute':
         return null;
       case 'vs_company':
-        return { unit: current.assessed.get(root.unit_id), label: 'company' };
-      case 'vs_parent':
-        if (unitId === root.unit_id && unitId !== parent.unit_id)
-          return { unit: undefined, label: 'parent' };
-        return { unit: current.assessed.get(parent.unit_id), label: 'parent' };
+        return referenceOf(current.assessed.get(root.unit_id), 'company');
+      case 'vs_parent': {
+        // The parent row itself (and the company's) is compared with the parent asked for.
+        const isParent = unit.unit_id === parent.unit_id;
+        const p = isParent ? parent : parentOf(unit);
+        return referenceOf(p ? current.assessed.get(p.unit_id) : undefined, 'parent');
+      }
       case 'vs_previous':
-        return {
-          unit: previous?.assessed.get(unitId),
-          label: prevPeriod ? `${prevPeriod}` : 'previous period',
-        };
+        return referenceOf(previous?.assessed.get(unit.unit_id), previousLabel);
     }
   };
 
-  const cellsOf = (unitId: string): HeatmapCell[] => {
-    const unit = current.assessed.get(unitId)!;
-    const ref = referenceFor(unitId);
-    return values.map((value) => {
+  const cellsFor = (
+    unit: AssessedUnit,
+    ref: Reference | null,
+    reorg: string | undefined,
+  ): HeatmapCell[] =>
+    values.map((value) => {
       const cell = unit.cells.get(value.id)!;
       const own = cellPct(unit, value.id);
       if (own === null) {
@@ -197,26 +268,32 @@ export async function buildHeatmap(
           reason: cell.reason,
         };
       }
-      let delta: number | null = null;
-      let reason: string | null = null;
-      if (ref) {
-        const refPct = cellPct(ref.unit, value.id);
-        if (refPct === null) {
-          const why = !ref.unit
-            ? mode === 'vs_previous'
-              ? prevPeriod
-                ? `Not part of the organisation in ${prevPeriod}`
-                : 'No earlier survey period to compare with'
-              : 'No parent to compare with'
-            : ref.unit.cells.get(value.id)?.status === 'suppressed'
-              ? `No comparison: the ${ref.label} figure is suppressed`
-              : `No comparison: no data for the ${ref.label} figure`;
-          reason = why;
-        } else delta = round(own - refPct);
-        if (delta !== null && reorgs.has(unitId)) reason = reorgs.get(unitId)!;
-      }
-      return { value: value.id, pctFavourable: own, delta, n: cell.tally.n, status: 'ok', reason };
+      const compared = compare(own, value.id, ref, reorg);
+      return { value: value.id, pctFavourable: own, n: cell.tally.n, status: 'ok', ...compared };
     });
+
+  /** A shown figure's delta from its reference, or why there is none. */
+  const compare = (
+    own: number,
+    valueId: string,
+    ref: Reference | null,
+    reorg: string | undefined,
+  ): { delta: number | null; reason: string | null } => {
+    if (!ref) return { delta: null, reason: null };
+    const refPct = ref.pct(valueId);
+    if (refPct === null) {
+      const reason = !ref.present
+        ? mode === 'vs_previous'
+          ? prevPeriod
+            ? `Not part of the organisation in ${prevPeriod}`
+            : 'No earlier survey period to compare with'
+          : 'No parent to compare with'
+        : ref.status(valueId) === 'suppressed'
+          ? `No comparison: the ${ref.label} figure is suppressed`
+          : `No comparison: no data for the ${ref.label} figure`;
+      return { delta: null, reason };
+    }
+    return { delta: round(own - refPct), reason: reorg ?? null };
   };
 
   const gapsOf = (unitId: string): LeaderGap[] | null => {
@@ -251,10 +328,14 @@ export async function buildHeatmap(
     });
   };
 
+  const spreadOf = (cells: HeatmapCell[]) => {
+    const visible = cells.map((c) => c.pctFavourable).filter((v): v is number => v !== null);
+    return visible.length >= 2 ? round(Math.max(...visible) - Math.min(...visible)) : null;
+  };
+
   const rowOf = (unit: UnitRow): HeatmapRow => {
     const assessed = current.assessed.get(unit.unit_id)!;
-    const cells = cellsOf(unit.unit_id);
-    const visible = cells.map((c) => c.pctFavourable).filter((v): v is number => v !== null);
+    const cells = cellsFor(assessed, unitReference(unit), reorgs.get(unit.unit_id));
     return {
       unitId: unit.unit_id,
       name: unit.unit_name,
@@ -263,18 +344,108 @@ export async function buildHeatmap(
       status: assessed.row.status,
       reason: assessed.row.reason,
       cells,
-      spread: visible.length >= 2 ? round(Math.max(...visible) - Math.min(...visible)) : null,
+      spread: spreadOf(cells),
       leaderGap: gapsOf(unit.unit_id),
     };
   };
 
-  const rows = children.map(rowOf);
+  /** A demographic group's row: the same cells, compared with the company, the parent or itself before. */
+  const groupRowOf = (group: DemographicGroup): HeatmapRow => {
+    const assessed = groups!.assessed.get(group.id)!;
+    const ref: Reference | null =
+      mode === 'absolute'
+        ? null
+        : mode === 'vs_company'
+          ? referenceOf(current.assessed.get(root.unit_id), 'company')
+          : mode === 'vs_parent'
+            ? referenceOf(current.assessed.get(parent.unit_id), 'parent')
+            : referenceOf(prevGroups?.assessed.get(group.id), previousLabel);
+    const cells = cellsFor(assessed, ref, reorgs.get(parent.unit_id));
+    return {
+      unitId: group.id,
+      name: group.label,
+      level: dimension!.id,
+      n: assessed.row.status === 'ok' ? assessed.respondents : null,
+      status: assessed.row.status,
+      reason: assessed.row.reason,
+      cells,
+      spread: spreadOf(cells),
+      leaderGap: null,
+    };
+  };
+
+  const rows = groups ? groups.groups.map(groupRowOf) : rowUnits.map(rowOf);
   const summary = (unit: UnitRow) => {
     const { name: _n, level: _l, ...rest } = rowOf(unit);
     return rest;
   };
   const company = summary(root);
   const parentRow = summary(parent);
+
+  // The set's combined row: shown figures only, each member counted once.
+  let selection: HeatmapOutput['selection'] = null;
+  if (input.unitIds) {
+    const combinedNow = combineMembers(
+      rowUnits.map((u) => u.unit_id),
+      (id) => current.assessed.get(id),
+      ancestry(units),
+      values,
+      cellPct,
+    );
+    const combinedBefore =
+      previous && prevUnits
+        ? combineMembers(
+            rowUnits.map((u) => u.unit_id).filter((id) => prevUnits.some((u) => u.unit_id === id)),
+            (id) => previous.assessed.get(id),
+            ancestry(prevUnits),
+            values,
+            cellPct,
+          )
+        : null;
+    const ref: Reference | null =
+      mode === 'absolute'
+        ? null
+        : mode === 'vs_company'
+          ? referenceOf(current.assessed.get(root.unit_id), 'company')
+          : mode === 'vs_parent'
+            ? referenceOf(current.assessed.get(parent.unit_id), 'parent')
+            : {
+                pct: (v) => combinedBefore?.cells.get(v)?.pct ?? null,
+                status: () => 'no_data',
+                present: combinedBefore !== null && combinedBefore.members > 0,
+                label: `selection in ${previousLabel}`,
+              };
+    const cells: HeatmapCell[] = values.map((value) => {
+      const c = combinedNow.cells.get(value.id)!;
+      if (c.pct === null) {
+        return {
+          value: value.id,
+          pctFavourable: null,
+          delta: null,
+          n: null,
+          status: 'no_data',
+          reason: c.reason,
+        };
+      }
+      return {
+        value: value.id,
+        pctFavourable: c.pct,
+        n: c.n,
+        status: 'ok',
+        ...compare(c.pct, value.id, ref, undefined),
+      };
+    });
+    const shownN = combinedNow.respondents;
+    selection = {
+      unitId: SELECTION_ID,
+      n: shownN,
+      status: shownN === null ? 'no_data' : 'ok',
+      reason: shownN === null ? noShownMember : null,
+      cells,
+      spread: spreadOf(cells),
+      leaderGap: null,
+    };
+  }
 
   const scale: HeatmapOutput['scale'] =
     mode === 'absolute'
@@ -290,10 +461,10 @@ export async function buildHeatmap(
     purpose,
     values: values.map((v) => ({ id: v.id, name: v.name, items: v.items })),
     rows,
-    unknownUnits: [],
-    groupBy: ORG_GROUPING,
-    groupings: [{ id: ORG_GROUPING, label: 'Org units' }],
-    selection: null,
+    unknownUnits,
+    groupBy,
+    groupings,
+    selection,
     company,
     parentRow,
     scale,
