@@ -1,6 +1,7 @@
 import type { DrilldownOutput } from '../../../../shared/analytics/drilldown';
 import { formatCount, formatMetricValue } from '../../format/formatMetric';
-import { LockIcon } from '../Icons';
+import { NoData } from '../NoData';
+import { Suppressed } from '../Suppressed';
 
 type Child = DrilldownOutput['children'][number];
 
@@ -49,9 +50,13 @@ export function DirectReports({
                 <>
                   <td>{formatCount(c.respondents ?? 0)}</td>
                   <td>
-                    {c.engagement.status === 'ok'
-                      ? formatMetricValue('engagement_index', c.engagement.value)
-                      : 'Suppressed'}
+                    {c.engagement.status === 'ok' ? (
+                      formatMetricValue('engagement_index', c.engagement.value)
+                    ) : c.engagement.status === 'suppressed' ? (
+                      <Suppressed reason={c.engagement.reason} />
+                    ) : (
+                      <NoData reason={c.engagement.reason} />
+                    )}
                   </td>
                   <td className="reports__weighted">
                     {c.shrunkEngagement === null
@@ -60,18 +65,11 @@ export function DirectReports({
                   </td>
                 </>
               ) : (
-                <td
-                  colSpan={3}
-                  className={`reports__hidden reports__hidden--${c.status}`}
-                  title={c.reason ?? undefined}
-                >
+                <td colSpan={3} className={`reports__hidden reports__hidden--${c.status}`}>
                   {c.status === 'suppressed' ? (
-                    <>
-                      <LockIcon className="reports__lock" /> Suppressed:{' '}
-                      {c.reason?.replace(/^Suppressed:\s*/i, '')}
-                    </>
+                    <Suppressed reason={c.reason} />
                   ) : (
-                    c.reason
+                    <NoData reason={c.reason} />
                   )}
                 </td>
               )}

@@ -1,5 +1,7 @@
 import type { DrilldownOutput } from '../../../../shared/analytics/drilldown';
-import { formatCount, formatMetricValue, tileReasonText } from '../../format/formatMetric';
+import { formatCount, formatMetricValue } from '../../format/formatMetric';
+import { NoData } from '../NoData';
+import { Suppressed } from '../Suppressed';
 
 type Items = DrilldownOutput['items'];
 
@@ -31,12 +33,13 @@ function List({
 }
 
 /** The unit's strongest and weakest survey items, or why they are not shown. */
-export function ItemsPanel({ items }: { items: Items }) {
+export function ItemsPanel({ items, hasSurvey }: { items: Items; hasSurvey: boolean }) {
   return (
     <section
       className="panel items"
       aria-label="Strongest and weakest items"
       data-testid="items-panel"
+      data-status={items.status}
     >
       <h2 className="panel__title">Strongest and weakest items</h2>
       {items.status === 'ok' ? (
@@ -44,11 +47,16 @@ export function ItemsPanel({ items }: { items: Items }) {
           <List title="Strongest" items={items.strongest} testId="items-strongest" />
           <List title="Weakest" items={items.weakest} testId="items-weakest" />
         </div>
+      ) : items.status === 'suppressed' ? (
+        <Suppressed size="block" reason={items.reason} />
       ) : (
-        <p className="panel__empty" data-status={items.status}>
-          {items.status === 'suppressed' ? 'Suppressed: ' : ''}
-          {tileReasonText(items)}
-        </p>
+        <NoData
+          size="block"
+          reason={
+            hasSurvey ? items.reason : 'This workspace holds no employee survey responses yet.'
+          }
+          action={hasSurvey ? undefined : 'survey responses'}
+        />
       )}
     </section>
   );
