@@ -37,6 +37,12 @@ import { hrefFor, select, useSelection } from '../state/useSelection';
 
 const POOLED = '';
 
+/** The company split when there is one (one quarter pair, or every pair agrees). */
+const oneSplit = (data: LinkageOutput) => {
+  const s = data.quadrants.splits;
+  return s.length > 0 && s.every((p) => p.x === s[0]!.x && p.y === s[0]!.y) ? s[0] : undefined;
+};
+
 function Picker({
   label,
   testId,
@@ -144,6 +150,49 @@ function Details({ data }: { data: LinkageOutput }) {
       <p>{data.quadrants.basis}</p>
     </details>
   );
+}
+
+/** "2025-Q3" moved by k quarters. */
+function shiftPeriod(period: string, k: number): string {
+  const [y, q] = period.split('-Q').map(Number) as [number, number];
+  const i = y * 4 + (q - 1) + k;
+  return `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
+}
+
+/**
+ * Lags that cannot have an answer, worked out from the quarters the workspace has survey and
+ * customer data for (the info method), with the reason in words. Only for survey figures against
+ * customer feedback, whose quarters info lists; HR and contact-centre figures are asked for.
+ */
+function knownGaps(
+  employeeMetric: MetricId,
+  customerMetric: MetricId,
+  linkPeriod: string | undefined,
+  survey: string[],
+  customer: string[],
+): Map<number, string> {
+  const gaps = new Map<number, string>();
+  if (METRICS[employeeMetric].source !== 'survey' || METRICS[customerMetric].source !== 'customer')
+    return gaps;
+  const span = (list: string[]) =>
+    list.length === 0 ? 'none' : `${[...list].sort()[0]} to ${[...list].sort().at(-1)}`;
+  for (const lag of LAGS) {
+    let reason: string | null = null;
+    if (survey.length === 0) reason = 'The workspace has no survey data: import a survey first.';
+    else if (customer.length === 0)
+      reason =
+        'The workspace has no customer feedback: import customer feedback and a unit mapping first.';
+    else if (linkPeriod !== undefined && survey.includes(linkPeriod)) {
+      const cp = shiftPeriod(linkPeriod, lag);
+      if (!customer.includes(cp))
+        reason = `No customer data for ${cp} (employees ${linkPeriod}, ${lagLabel(lag)}); customer quarters: ${span(customer)}.`;
+    } else if (linkPeriod === undefined) {
+      if (!survey.some((t) => customer.includes(shiftPeriod(t, lag))))
+        reason = `No period has survey data in t and customer data in t${lag >= 0 ? '+' : ''}${lag}. Survey quarters: ${span(survey)}; customer quarters: ${span(customer)}.`;
+    }
+    if (reason) gaps.set(lag, reason);
+  }
+  return gaps;
 }
 
 interface Missing {
@@ -271,8 +320,31 @@ export function LinkageView() {
     }),
     [employeeMetric, customerMetric, level, linkPeriod],
   );
-  const linkage = useLinkageLags(workspace, base, lag);
-  const profile = useQuery('lagProfile', base);
+  const surveyPeriods = useMemo(
+    () =>
+      (info.data?.periods ?? [])
+        .filter((p) => p.surveyResponses > 0)
+        .map((p) => p.id)
+        .sort((a, b) => b.localeCompare(a)),
+    [info.data],
+  );
+  const customerPeriods = useMemo(
+    () =>
+      (info.data?.periods ?? [])
+        .filter((p) => p.customerResponses > 0)
+        .map((p) => p.id)
+        .sort(),
+    [info.data],
+  );
+  const known = useMemo(
+    () =>
+      info.data
+        ? knownGaps(employeeMetric, customerMetric, linkPeriod, surveyPeriods, customerPeriods)
+        : new Map<number, string>(),
+    [info.data, employeeMetric, customerMetric, linkPeriod, surveyPeriods, customerPeriods],
+  );
+  const linkage = useLinkageLags(workspace, base, lag, known);
+  const profile = useQuery('lagProfile', known.size === LAGS.length ? null : base);
   const data = linkage.data;
 
   // The org tree: levels below the root, children for highlighting, names for the title.
@@ -333,19 +405,8 @@ export function LinkageView() {
     return () => window.removeEventListener('keydown', onKey);
   }, [units]);
 
-  const surveyPeriods = useMemo(
-    () =>
-      (info.data?.periods ?? [])
-        .filter((p) => p.surveyResponses > 0)
-        .map((p) => p.id)
-        .sort((a, b) => b.localeCompare(a)),
-    [info.data],
-  );
   const periodCounts = info.data
-    ? {
-        survey: surveyPeriods.length,
-        customer: info.data.periods.filter((p) => p.customerResponses > 0).length,
-      }
+    ? { survey: surveyPeriods.length, customer: customerPeriods.length }
     : undefined;
 
   const shownLevel = level ?? data?.level ?? '';
@@ -370,10 +431,7 @@ export function LinkageView() {
   return (
     <div className="view view--linkage" aria-busy={linkage.loading || profile.loading}>
       <div className="view-header linkage-header">
-        <h1 className="view-header__company linkage-header__title">
-          Employees and customers
-          {linkage.loading && data && <span className="updating">Updating…</span>}
-        </h1>
+        <h1 className="sr-only">Linkage: employees and customers</h1>
         <div className="view-header__pickers linkage-pickers">
           <Picker
             label="Employee metric"
@@ -462,6 +520,7 @@ export function LinkageView() {
             data-testid="linkage-sentence"
           >
             {sentence!.text}
+            {linkage.loading && <span className="updating">Updating…</span>}
           </p>
           <div className={`linkage-body${linkage.loading || lost ? ' stale' : ''}`}>
             <figure className="linkage-chart" data-testid="linkage-scatter">
@@ -534,9 +593,11 @@ export function LinkageView() {
                 <span className="linkage-key">
                   <span className="linkage-key__line" aria-hidden="true" /> fitted line, 95% band
                 </span>
-                <span className="linkage-key">
-                  <span className="linkage-key__split" aria-hidden="true" /> company figure
-                </span>
+                {oneSplit(data) && (
+                  <span className="linkage-key">
+                    <span className="linkage-key__split" aria-hidden="true" /> company figure
+                  </span>
+                )}
                 {data.density && (
                   <span data-testid="linkage-thinned">
                     {formatCount(data.points.length)} of {formatCount(data.pointsTotal)} drawn; grey

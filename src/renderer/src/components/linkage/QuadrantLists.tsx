@@ -43,13 +43,13 @@ export const QuadrantLists = memo(function QuadrantLists({
               aria-pressed={active}
               disabled={count === 0}
               title={`${style.description}. Select these ${formatCount(count)} for every view.`}
+              aria-label={`${style.name} (${style.description.toLowerCase()}): ${formatCount(count)}. Select them for every view.`}
               onClick={() => pick(q)}
             >
               <QuadrantMark quadrant={q} />
               <span className="linkage-quadrant__name">{style.name}</span>
               <span className="linkage-quadrant__count">{formatCount(count)}</span>
             </button>
-            <p className="linkage-quadrant__what">{style.description}</p>
             {listed.length > 0 ? (
               <ul className="linkage-quadrant__list" data-testid={`linkage-quadrant-list-${q}`}>
                 {listed.map((u) => (

@@ -54,6 +54,7 @@ function ask(workspace: string, base: LinkageBase, lag: number): void {
   });
 }
 const failures = new Map<string, ApiError>();
+const NO_GAPS: ReadonlyMap<number, string> = new Map();
 
 export interface LagAnswer {
   /** The answer for the lag on screen, or the last one shown while it is on its way. */
@@ -74,25 +75,35 @@ export function useLinkageLags(
   workspace: string | null,
   base: LinkageBase,
   lag: number,
+  /**
+   * Lags known to have nothing to pair (from the quarters each side has data for), with the
+   * reason in words: not asked for, so a missing lag costs no request and no failed response.
+   */
+  known: ReadonlyMap<number, string> = NO_GAPS,
 ): LagAnswer {
   useSyncExternalStore(subscribe, getVersion, getVersion);
   const baseJson = JSON.stringify(base);
+  const knownKey = JSON.stringify([...known]);
   useEffect(() => {
     if (workspace === null) return;
     const b = JSON.parse(baseJson) as LinkageBase;
     // The lag on screen first, then its neighbours outwards.
     const order = [...LAGS].sort((p, q) => Math.abs(p - lag) - Math.abs(q - lag) || q - p);
-    for (const k of order) ask(workspace, b, k);
+    for (const k of order) if (!known.has(k)) ask(workspace, b, k);
     // Only the base matters here: a new lag is already asked for (or answered).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspace, baseJson]);
+  }, [workspace, baseJson, knownKey]);
 
   // The last answer shown, kept (greyed) while the next one is on its way.
   const [last, setLast] = useState<LinkageOutput | undefined>(undefined);
   const byLag = new Map<number, Result<LinkageOutput>>();
   if (workspace !== null) {
     for (const k of LAGS) {
-      const found = answers.get(keyOf(workspace, base, k));
+      const gap = known.get(k);
+      const found: Result<LinkageOutput> | undefined =
+        gap !== undefined
+          ? { ok: false, error: { code: 'NOT_FOUND', message: gap } }
+          : answers.get(keyOf(workspace, base, k));
       if (found) byLag.set(k, found);
     }
   }
@@ -105,7 +116,7 @@ export function useLinkageLags(
       const key = keyOf(workspace, base, k);
       answers.delete(key);
       failures.delete(key);
-      ask(workspace, base, k);
+      if (!known.has(k)) ask(workspace, base, k);
     }
     notify();
   };
