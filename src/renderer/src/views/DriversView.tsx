@@ -20,6 +20,8 @@ import { useQuery } from '../hooks/useQuery';
 import { defaultPeriod } from '../state/periods';
 import { hrefFor, useSelection } from '../state/useSelection';
 
+const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 /** Levels top first, by their depth in the tree. */
 function levelOrder(units: OrgUnit[]): string[] {
   const depth = new Map<string, number>();
@@ -222,19 +224,11 @@ export function DriversView() {
     <div className="view view--drivers" data-testid="drivers-view" aria-busy={drivers.loading}>
       <div className="view-header">
         <div className="view-header__titles">
-          <h1 className="view-header__company" data-testid="drivers-unit">
+          <h1 className="view-header__company drivers-title" data-testid="drivers-unit">
             {unitName || '\u00a0'}
           </h1>
-          <p className="view-header__sub">
-            {isRoot
-              ? 'Whole company'
-              : unitRow
-                ? `${unitRow.level.charAt(0).toUpperCase()}${unitRow.level.slice(1)}`
-                : ''}
-            <span className="dot-sep" aria-hidden="true">
-              ·
-            </span>
-            Drivers of {outcomeLabel}
+          <p className="view-header__sub drivers-sub">
+            {isRoot ? 'Whole company' : unitRow ? capitalise(unitRow.level) : ''}
             {shownPeriod && (
               <>
                 <span className="dot-sep" aria-hidden="true">
@@ -243,6 +237,9 @@ export function DriversView() {
                 {shownPeriod}
               </>
             )}
+            <span className="dot-sep" aria-hidden="true">
+              ·
+            </span>
             <a
               className="drivers-team-link"
               href={hrefFor(selection, { view: 'teams' })}

@@ -103,6 +103,22 @@ export function QuadrantChart({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<Size | null>(null);
+  const [fit, setFit] = useState<number | null>(null);
+  // The plot takes the window's height left below it (between 15 and 36 rem), so the whole chart
+  // is above the fold at 1280x720 whatever the header and the sentence take.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      const room = window.innerHeight - top - 2.3 * rem;
+      setFit(Math.round(Math.min(36 * rem, Math.max(15 * rem, room))));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [data]);
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -145,7 +161,11 @@ export function QuadrantChart({
         Importance against performance for {drawn} {kind.many}: importance is r with {outcome} (up),
         performance is % favourable (across).
       </figcaption>
-      <div className="drivers-chart__plot" ref={box}>
+      <div
+        className="drivers-chart__plot"
+        ref={box}
+        style={fit === null ? undefined : { height: fit }}
+      >
         {layout && (
           <svg
             className="drivers-chart__svg"
@@ -303,6 +323,18 @@ export function QuadrantChart({
               ))}
             </g>
             <g className="drivers-chart__labels" aria-hidden="true">
+              {layout.labels.map((l) =>
+                l.leader ? (
+                  <line
+                    key={`${l.id}-leader`}
+                    className="drivers-chart__leader"
+                    x1={l.leader.x1}
+                    y1={l.leader.y1}
+                    x2={l.leader.x2}
+                    y2={l.leader.y2}
+                  />
+                ) : null,
+              )}
               {layout.labels.map((l) => (
                 <text
                   key={l.id}

@@ -192,7 +192,7 @@ export function driversSentence(data: DriversOutput, unitName: string): string {
   if (shown.length === 0)
     return `For ${outcome} in ${unitName} (${when}), no ${kind.one} has enough answers to show how it goes with it.`;
 
-  const max = 44;
+  const max = 40;
   const allChance = shown.every((d) => d.importance.ciLow! <= 0 && d.importance.ciHigh! >= 0);
   if (allChance) {
     return `For ${outcome} in ${unitName} (${when}), no ${kind.one} stands out: every 95% interval includes zero, so each link could be chance.`;
@@ -200,15 +200,16 @@ export function driversSentence(data: DriversOutput, unitName: string): string {
 
   const ranks = driverRanks(data.drivers);
   const first = shown.filter((d) => /^1=?$/.test(ranks.get(d.id)!));
+  const top = first[0] ?? shown[0]!;
   let lead: string;
   if (first.length <= 1) {
-    lead = `${quote(first[0] ?? shown[0]!, data.by, max)} goes most strongly with it`;
+    lead = `${quote(top, data.by, max)} goes most strongly with it`;
   } else if (first.length === shown.length) {
-    lead = `all ${formatCount(first.length)} ${kind.many} are tied (their intervals overlap), led by ${listOf(first.slice(0, 2).map((d) => quote(d, data.by, max)))}`;
-  } else if (first.length <= 3) {
+    lead = `all ${formatCount(first.length)} ${kind.many} are tied (their intervals overlap), led by ${quote(top, data.by, max)}`;
+  } else if (first.length === 2) {
     lead = `${listOf(first.map((d) => quote(d, data.by, max)))} are tied for first`;
   } else {
-    lead = `${formatCount(first.length)} ${kind.many} are tied for first, led by ${listOf(first.slice(0, 2).map((d) => quote(d, data.by, max)))}`;
+    lead = `${formatCount(first.length)} ${kind.many} are tied for first, led by ${quote(top, data.by, max)}`;
   }
 
   const priorities = shown.filter((d) => d.quadrant === 'priority');
@@ -216,10 +217,15 @@ export function driversSentence(data: DriversOutput, unitName: string): string {
   if (priorities.length === 0) {
     act = `no ${kind.one} is both important and weak`;
   } else {
-    const named = priorities.slice(0, 2).map((d) => quote(d, data.by, max));
-    const rest = priorities.length - named.length;
-    const names = rest > 0 ? `${named.join(', ')} and ${formatCount(rest)} more` : listOf(named);
-    act = `${names} ${priorities.length === 1 ? 'is' : 'are'} important but weak: act there first`;
+    const named =
+      priorities[0]!.id === top.id && first.length !== 2
+        ? 'it'
+        : quote(priorities[0]!, data.by, max);
+    const rest = priorities.length - 1;
+    act =
+      rest > 0
+        ? `${named} and ${formatCount(rest)} more are important but weak: act there first`
+        : `${named} ${named === 'it' ? 'is also' : 'is'} important but weak: act there first`;
   }
   return `For ${outcome} in ${unitName} (${when}), ${lead}; ${act}.`;
 }

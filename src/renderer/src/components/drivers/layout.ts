@@ -31,6 +31,8 @@ export interface PlacedLabel {
   x: number;
   y: number;
   anchor: 'start' | 'middle' | 'end';
+  /** A line from the mark to a label set a little way off; null when the label is beside it. */
+  leader: { x1: number; y1: number; x2: number; y2: number } | null;
   box: Box;
 }
 
@@ -166,7 +168,7 @@ export function layoutChart(
   // Labels: at most a dozen on a chart of many items (the rest on hover and in the table).
   const maxLabels =
     points.length <= 12 ? points.length : Math.min(12, Math.max(6, Math.floor(width / 90)));
-  const maxChars = data.by === 'item' ? 30 : 40;
+  const maxChars = data.by === 'item' ? 34 : 40;
   const placed: Box[] = [];
   const pointBoxes = points.map((p) => ({
     id: p.driver.id,
@@ -175,23 +177,58 @@ export function layoutChart(
   const fixed: Box[] = corners.map((c) => c.box);
   const labels: PlacedLabel[] = [];
   const gap = radius * 0.6 + 2;
-  for (const p of labelOrder(points, 5)) {
-    if (labels.length >= maxLabels) break;
-    const text = data.by === 'item' ? shortLabel(p.driver.label, maxChars) : p.driver.label;
-    const w = measure(text) + 4;
-    const h = lineH;
-    const r = radius;
-    // Baseline positions: right, left, above, below, then the diagonals.
-    const options: { x: number; y: number; anchor: PlacedLabel['anchor'] }[] = [
-      { x: p.cx + r + gap, y: p.cy + fontPx * 0.35, anchor: 'start' },
-      { x: p.cx - r - gap, y: p.cy + fontPx * 0.35, anchor: 'end' },
-      { x: p.cx, y: p.cy - r - gap, anchor: 'middle' },
-      { x: p.cx, y: p.cy + r + gap + fontPx * 0.8, anchor: 'middle' },
-      { x: p.cx + r * 0.7, y: p.cy - r - gap * 0.6, anchor: 'start' },
-      { x: p.cx - r * 0.7, y: p.cy - r - gap * 0.6, anchor: 'end' },
-      { x: p.cx + r * 0.7, y: p.cy + r + gap * 0.6 + fontPx * 0.8, anchor: 'start' },
-      { x: p.cx - r * 0.7, y: p.cy + r + gap * 0.6 + fontPx * 0.8, anchor: 'end' },
+  /** A leader line may not cross another label or mark (checked at points along it). */
+  const leaders: NonNullable<PlacedLabel['leader']>[] = [];
+  const cross = (a: NonNullable<PlacedLabel['leader']>, b: NonNullable<PlacedLabel['leader']>) => {
+    const side = (x1: number, y1: number, x2: number, y2: number, x: number, y: number) =>
+      Math.sign((x2 - x1) * (y - y1) - (y2 - y1) * (x - x1));
+    return (
+      side(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1) !== side(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2) &&
+      side(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1) !== side(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2)
+    );
+  };
+  const leaderBlocked = (l: NonNullable<PlacedLabel['leader']>, own: string) => {
+    if (leaders.some((o) => cross(o, l))) return true;
+    for (let t = 0.15; t < 1; t += 0.14) {
+      const x = l.x1 + (l.x2 - l.x1) * t;
+      const y = l.y1 + (l.y2 - l.y1) * t;
+      const dot = { x: x - 1, y: y - 1, w: 2, h: 2 };
+      if (placed.some((b) => overlaps(b, dot))) return true;
+      if (fixed.some((b) => overlaps(b, dot))) return true;
+      if (pointBoxes.some((pb) => pb.id !== own && overlaps(pb.box, dot))) return true;
+    }
+    return false;
+  };
+  const r = radius;
+  const h = lineH;
+  /** The first free spot for a label of width w: beside the mark, else off to a side with a leader. */
+  const placeLabel = (p: PlacedPoint, text: string, w: number): PlacedLabel | null => {
+    const near = r + gap;
+    const base = fontPx * 0.35;
+    const options: Omit<PlacedLabel, 'id' | 'text' | 'box'>[] = [
+      { x: p.cx + near, y: p.cy + base, anchor: 'start', leader: null },
+      { x: p.cx - near, y: p.cy + base, anchor: 'end', leader: null },
+      { x: p.cx, y: p.cy - near, anchor: 'middle', leader: null },
+      { x: p.cx, y: p.cy + near + fontPx * 0.8, anchor: 'middle', leader: null },
+      { x: p.cx + r * 0.7, y: p.cy - r - gap * 0.6, anchor: 'start', leader: null },
+      { x: p.cx - r * 0.7, y: p.cy - r - gap * 0.6, anchor: 'end', leader: null },
+      { x: p.cx + r * 0.7, y: p.cy + r + gap * 0.6 + fontPx * 0.8, anchor: 'start', leader: null },
+      { x: p.cx - r * 0.7, y: p.cy + r + gap * 0.6 + fontPx * 0.8, anchor: 'end', leader: null },
     ];
+    for (const far of [r + gap + 1.2 * rem, r + gap + 2.2 * rem]) {
+      for (const k of [0, -1, 1, -2, 2]) {
+        for (const side of [1, -1]) {
+          const x = p.cx + side * far;
+          const y = p.cy + k * lineH * 1.1 + base;
+          options.push({
+            x,
+            y,
+            anchor: side > 0 ? 'start' : 'end',
+            leader: { x1: p.cx + side * (r + 2), y1: p.cy, x2: x - side * 3, y2: y - base },
+          });
+        }
+      }
+    }
     for (const o of options) {
       const x = o.anchor === 'start' ? o.x - 2 : o.anchor === 'end' ? o.x - w + 2 : o.x - w / 2;
       const box = { x, y: o.y - fontPx * 0.95, w, h };
@@ -200,9 +237,22 @@ export function layoutChart(
       if (placed.some((b) => overlaps(b, box))) continue;
       if (fixed.some((b) => overlaps(b, box))) continue;
       if (pointBoxes.some((pb) => pb.id !== p.driver.id && overlaps(pb.box, box))) continue;
-      placed.push(box);
-      labels.push({ id: p.driver.id, text, x: o.x, y: o.y, anchor: o.anchor, box });
-      break;
+      if (o.leader && leaderBlocked(o.leader, p.driver.id)) continue;
+      return { id: p.driver.id, text, ...o, box };
+    }
+    return null;
+  };
+  for (const p of labelOrder(points, 5)) {
+    if (labels.length >= maxLabels) break;
+    const full = data.by === 'item' ? shortLabel(p.driver.label, maxChars) : p.driver.label;
+    const brief = data.by === 'item' ? shortLabel(p.driver.label, 20) : full;
+    const found =
+      placeLabel(p, full, measure(full) + 4) ??
+      (brief !== full ? placeLabel(p, brief, measure(brief) + 4) : null);
+    if (found) {
+      placed.push(found.box);
+      if (found.leader) leaders.push(found.leader);
+      labels.push(found);
     }
   }
 
