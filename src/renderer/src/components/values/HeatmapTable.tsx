@@ -1,298 +1,309 @@
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { EmptyIcon, LockIcon } from '../Icons';
-import { cellColours } from './colourScale';
-import {
-  formatGap,
-  formatHeatmapCell,
-  formatPercent,
-  formatPoints,
-  formatRespondents,
-  formatSpread,
-  heatmapCellNumber,
-  isDeltaMode,
-  MODE_LABELS,
-  type Heatmap,
-  type HeatmapCell,
-  type HeatmapMode,
-  type HeatmapRow,
-  type LeaderGap,
-} from './format';
+import { cellColours, fadedColours, type ColourScale } from './colourScale';
+import { DETAIL_ID, DetailCard } from './DetailCard';
+import { isDeltaMode, MODE_LABELS, type Heatmap } from './format';
+import type { CellModel, Detail, RowModel, TableModel } from './model';
 
-type AnyRow = Pick<
-  HeatmapRow,
-  'unitId' | 'n' | 'status' | 'reason' | 'cells' | 'spread' | 'leaderGap'
->;
-
-function referenceText(data: Heatmap): string {
-  switch (data.mode) {
-    case 'vs_company':
-      return 'the company';
-    case 'vs_parent':
-      return data.parent.name;
-    case 'vs_previous':
-      return data.previousPeriod ?? 'the previous period';
-    case 'absolute':
-      return '';
-  }
+interface Focusable {
+  key: string;
+  detail: Detail;
 }
 
-function cellTitle(data: Heatmap, unitName: string, valueName: string, cell: HeatmapCell): string {
-  const head = `${valueName} · ${unitName}`;
-  if (cell.status !== 'ok')
-    return `${head}\n${cell.reason ?? (cell.status === 'suppressed' ? 'Suppressed' : 'No data')}`;
-  const lines = [head];
-  if (cell.pctFavourable !== null) lines.push(`${formatPercent(cell.pctFavourable)} favourable`);
-  if (isDeltaMode(data.mode)) {
-    lines.push(
-      cell.delta === null
-        ? `No figure for ${referenceText(data)} to compare with`
-        : `${formatPoints(cell.delta)} points vs ${referenceText(data)}`,
-    );
-  }
-  if (cell.n !== null) lines.push(formatRespondents(cell.n));
-  if (cell.reason) lines.push(cell.reason);
-  return lines.join('\n');
+/** Every focusable cell of a row, in column order: the values, the spread, the gaps. */
+function rowCells(row: RowModel): Focusable[] {
+  return [
+    ...row.cells.map((c) => ({ key: c.key, detail: c.detail })),
+    { key: `${row.key}:spread`, detail: row.spread.detail },
+    ...(row.gaps ?? []).map((g) => ({ key: `${row.key}:gap:${g.valueId}`, detail: g.detail })),
+  ];
 }
 
-function Cell({
-  data,
-  unitId,
-  unitName,
-  valueName,
+interface CellEvents {
+  active: string;
+  described: string | null;
+  onShow: (key: string, el: HTMLElement, how: 'hover' | 'focus') => void;
+  onHide: (key: string, how: 'hover' | 'focus') => void;
+}
+
+function cellHandlers(key: string, ev: CellEvents) {
+  return {
+    tabIndex: key === ev.active ? 0 : -1,
+    'data-grid-cell': key,
+    'aria-describedby': ev.described === key ? DETAIL_ID : undefined,
+    onMouseEnter: (e: React.MouseEvent<HTMLElement>) => ev.onShow(key, e.currentTarget, 'hover'),
+    onMouseLeave: () => ev.onHide(key, 'hover'),
+    onFocus: (e: React.FocusEvent<HTMLElement>) => ev.onShow(key, e.currentTarget, 'focus'),
+    onBlur: () => ev.onHide(key, 'focus'),
+  };
+}
+
+function ValueCell({
   cell,
+  row,
+  scale,
+  ev,
 }: {
-  data: Heatmap;
-  unitId: string;
-  unitName: string;
-  valueName: string;
-  cell: HeatmapCell;
+  cell: CellModel;
+  row: RowModel;
+  scale: ColourScale;
+  ev: CellEvents;
 }) {
-  const mode: HeatmapMode = data.mode;
-  const value = heatmapCellNumber(mode, cell);
-  // An 'ok' cell without a figure in a delta mode (nothing to compare with) looks like no data.
-  const look = cell.status === 'ok' && value === null ? 'no_data' : cell.status;
-  const title = cellTitle(data, unitName, valueName, cell);
   const common = {
+    ...cellHandlers(cell.key, ev),
     'data-testid': 'heatmap-cell',
     'data-status': cell.status,
-    'data-value': cell.value,
-    'data-unit': unitId,
-    title,
-    'aria-label': title.replace(/\n/g, '; '),
-    tabIndex: 0,
+    'data-value': cell.valueId,
+    'data-unit': row.unitId ?? row.key,
   };
-  if (look === 'suppressed') {
+  if (cell.look === 'suppressed') {
     return (
       <td {...common} className="heatmap__cell heatmap__cell--suppressed">
         <LockIcon className="heatmap__icon" />
-        <span className="sr-only">Suppressed</span>
+        <span className="heatmap__word">Suppressed</span>
       </td>
     );
   }
-  if (look === 'no_data' || value === null) {
+  if (cell.look === 'no_data') {
     return (
       <td {...common} className="heatmap__cell heatmap__cell--no_data">
         <EmptyIcon className="heatmap__icon" />
-        <span className="heatmap__nodata">No data</span>
+        <span className="heatmap__word">No data</span>
       </td>
     );
   }
-  const colours = cellColours(data.scale, value);
+  const noisy = cell.noise?.noisy === true;
+  const colours =
+    cell.look === 'colour' && cell.colourBy !== null
+      ? noisy
+        ? fadedColours(scale, cell.colourBy)
+        : cellColours(scale, cell.colourBy)
+      : undefined;
   return (
     <td
       {...common}
-      data-number={value}
-      className={`heatmap__cell heatmap__cell--ok${cell.reason ? ' heatmap__cell--caveat' : ''}`}
-      style={{ background: colours.background, color: colours.color }}
+      data-noise={noisy ? 'true' : undefined}
+      className={`heatmap__cell heatmap__cell--${cell.look}${noisy ? ' heatmap__cell--noise' : ''}`}
+      style={colours ? { background: colours.background, color: colours.color } : undefined}
     >
-      <span className="heatmap__number" data-testid="heatmap-cell-value">
-        {formatHeatmapCell(mode, cell)}
-      </span>
-      {cell.reason && (
-        <span className="heatmap__caveat" aria-hidden="true">
-          *
+      {cell.main ? (
+        <span className="heatmap__number" data-testid="heatmap-cell-value">
+          {cell.main}
+        </span>
+      ) : (
+        <span className="heatmap__none" aria-label="no comparison">
+          —
+        </span>
+      )}
+      {cell.side && (
+        <span className="heatmap__pct" data-testid="heatmap-cell-pct">
+          {cell.side}
+        </span>
+      )}
+      {noisy && (
+        <span className="heatmap__noise-mark" aria-hidden="true">
+          ≈
         </span>
       )}
     </td>
   );
 }
 
-function GapCell({
-  gap,
-  unitName,
-  valueName,
-}: {
-  gap: LeaderGap | undefined;
-  unitName: string;
-  valueName: string;
-}) {
-  if (!gap || gap.status !== 'ok' || gap.gap === null) {
-    const suppressed = gap?.status === 'suppressed';
-    const reason = gap?.reason ?? 'No role data';
-    return (
-      <td
-        className={`heatmap__gap heatmap__gap--${suppressed ? 'suppressed' : 'no_data'}`}
-        data-testid="heatmap-gap-cell"
-        data-status={gap?.status ?? 'no_data'}
-        data-value={gap?.value ?? ''}
-        title={`Leaders vs front line · ${valueName} · ${unitName}\n${reason}`}
-        tabIndex={0}
-      >
-        {suppressed ? (
-          <LockIcon className="heatmap__icon" />
-        ) : (
-          <EmptyIcon className="heatmap__icon" />
-        )}
-        <span className="sr-only">{suppressed ? 'Suppressed' : 'No data'}</span>
-      </td>
-    );
-  }
-  const lines = [
-    `Leaders vs front line · ${valueName} · ${unitName}`,
-    `Leaders ${gap.leaders === null ? '—' : formatPercent(gap.leaders)}${gap.leadersN !== null ? ` (${formatRespondents(gap.leadersN)})` : ''}`,
-    `Front line ${gap.frontLine === null ? '—' : formatPercent(gap.frontLine)}${gap.frontLineN !== null ? ` (${formatRespondents(gap.frontLineN)})` : ''}`,
-  ];
-  if (gap.reason) lines.push(gap.reason);
-  return (
-    <td
-      className="heatmap__gap heatmap__gap--ok"
-      data-testid="heatmap-gap-cell"
-      data-status="ok"
-      data-value={gap.value}
-      title={lines.join('\n')}
-      tabIndex={0}
-    >
-      {formatGap(gap)}
-    </td>
-  );
-}
-
 function Row({
-  data,
   row,
-  name,
-  sub,
-  kind,
-  testId,
-  showGap,
-  onDrill,
+  scale,
+  ev,
+  focusUnit,
+  canDrill,
+  onPick,
 }: {
-  data: Heatmap;
-  row: AnyRow;
-  name: string;
-  sub: string;
-  kind: 'unit' | 'company' | 'parent';
-  testId: string;
-  showGap: boolean;
-  onDrill: (() => void) | undefined;
+  row: RowModel;
+  scale: ColourScale;
+  ev: CellEvents;
+  focusUnit: string | undefined;
+  canDrill: (unitId: string) => boolean;
+  onPick: ((unitId: string) => void) | undefined;
 }) {
-  const byValue = new Map(row.cells.map((c) => [c.value, c]));
-  const gaps = new Map((row.leaderGap ?? []).map((g) => [g.value, g]));
-  const spread = formatSpread(row.spread);
+  const focused = row.unitId !== null && row.unitId === focusUnit;
+  const pickable = onPick !== undefined && row.unitId !== null && !focused;
+  const drill = row.unitId !== null && canDrill(row.unitId);
+  const classes = [
+    'heatmap__row',
+    `heatmap__row--${row.kind}`,
+    row.isReference ? 'heatmap__row--reference' : '',
+    focused ? 'heatmap__row--focus' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <tr
-      className={`heatmap__row heatmap__row--${kind}${onDrill ? ' heatmap__row--drillable' : ''}`}
-      data-testid={testId}
+      className={classes}
+      data-testid={row.testId}
       data-status={row.status}
-      onClick={onDrill}
+      data-focus={focused ? 'true' : undefined}
+      data-grid-row={row.key}
     >
       <th scope="row" className="heatmap__unit">
-        {onDrill ? (
+        {pickable ? (
           <button
             type="button"
-            className="heatmap__drill"
-            onClick={(e) => {
-              e.stopPropagation();
-              onDrill();
-            }}
-            title={`Show the units in ${name}`}
+            className="heatmap__pick"
+            onClick={() => onPick(row.unitId!)}
+            title={drill ? `Focus on ${row.name} and show its units` : `Focus on ${row.name}`}
           >
-            <span className="heatmap__unit-name">{name}</span>
-            <span className="heatmap__chevron" aria-hidden="true">
-              ›
-            </span>
+            <span className="heatmap__unit-name">{row.name}</span>
+            {drill && (
+              <span className="heatmap__chevron" aria-hidden="true">
+                ›
+              </span>
+            )}
           </button>
         ) : (
-          <span className="heatmap__unit-name">{name}</span>
+          <span className="heatmap__unit-name">
+            {row.name}
+            {focused && <span className="heatmap__focus-tag">In focus</span>}
+          </span>
         )}
-        <span className="heatmap__unit-sub">
-          {sub}
-          {row.n !== null
-            ? ` · ${formatRespondents(row.n)}`
-            : row.status === 'suppressed'
-              ? ' · suppressed'
-              : ''}
-        </span>
+        <span className="heatmap__unit-sub">{row.sub}</span>
       </th>
-      {data.values.map((v) => {
-        const cell = byValue.get(v.id);
-        return cell ? (
-          <Cell
-            key={v.id}
-            data={data}
-            unitId={row.unitId}
-            unitName={name}
-            valueName={v.name}
-            cell={cell}
-          />
-        ) : (
-          <Cell
-            key={v.id}
-            data={data}
-            unitId={row.unitId}
-            unitName={name}
-            valueName={v.name}
-            cell={{
-              value: v.id,
-              pctFavourable: null,
-              delta: null,
-              n: null,
-              status: 'no_data',
-              reason: 'No data',
-            }}
-          />
-        );
-      })}
+      {row.cells.map((cell) => (
+        <ValueCell key={cell.key} cell={cell} row={row} scale={scale} ev={ev} />
+      ))}
       <td
-        className={`heatmap__spread${spread ? '' : ' heatmap__spread--none'}`}
+        {...cellHandlers(`${row.key}:spread`, ev)}
+        className={`heatmap__spread${row.spread.text ? '' : ' heatmap__spread--none'}`}
         data-testid="heatmap-spread"
-        title={
-          spread
-            ? `Spread · ${name}: highest minus lowest % favourable across the values, ${spread} points`
-            : `Spread · ${name}: needs at least two visible values`
-        }
-        tabIndex={0}
       >
-        {spread || <EmptyIcon className="heatmap__icon" />}
+        {row.spread.text || <EmptyIcon className="heatmap__icon" />}
       </td>
-      {showGap &&
-        data.values.map((v) => (
-          <GapCell key={`gap-${v.id}`} gap={gaps.get(v.id)} unitName={name} valueName={v.name} />
-        ))}
+      {row.gaps?.map((g) => (
+        <td
+          key={g.valueId}
+          {...cellHandlers(`${row.key}:gap:${g.valueId}`, ev)}
+          className={`heatmap__gap heatmap__gap--${g.status}`}
+          data-testid="heatmap-gap-cell"
+          data-status={g.status}
+          data-value={g.valueId}
+        >
+          {g.text ||
+            (g.status === 'suppressed' ? (
+              <LockIcon className="heatmap__icon" />
+            ) : (
+              <EmptyIcon className="heatmap__icon" />
+            ))}
+        </td>
+      ))}
     </tr>
   );
 }
 
-/** The heatmap: reference rows (company, parent) above the units of the current level. */
+/**
+ * The heatmap: summary rows (company, parent, the reference, a combined selection) above the
+ * rows of the level or set shown. Cells are one grid for the keyboard (roving tabindex: Tab
+ * enters at one cell, arrows, Home and End move); hover and focus open the same detail card.
+ */
 export function HeatmapTable({
   data,
-  companyName,
+  model,
   showGap,
+  focusUnit,
   canDrill,
-  onDrill,
+  onPick,
 }: {
   data: Heatmap;
-  companyName: string;
+  model: TableModel;
   showGap: boolean;
-  canDrill: (row: HeatmapRow) => boolean;
-  onDrill: (row: HeatmapRow) => void;
+  focusUnit: string | undefined;
+  canDrill: (unitId: string) => boolean;
+  onPick: ((unitId: string) => void) | undefined;
 }) {
-  const parentIsCompany = data.parentRow.unitId === data.company.unitId;
+  const tableRef = useRef<HTMLTableElement>(null);
+  const allRows = useMemo(() => [...model.summary, ...model.body], [model]);
+  const details = useMemo(() => {
+    const map = new Map<string, Detail>();
+    for (const r of allRows) for (const c of rowCells(r)) map.set(c.key, c.detail);
+    return map;
+  }, [allRows]);
+
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [hovered, setHovered] = useState<{ key: string; rect: DOMRect } | null>(null);
+  const [focused, setFocused] = useState<{ key: string; rect: DOMRect } | null>(null);
+
+  const firstKey = model.body[0]?.cells[0]?.key ?? allRows[0]?.cells[0]?.key ?? '';
+  const active = activeKey !== null && details.has(activeKey) ? activeKey : firstKey;
+  const shown = [hovered, focused].find((s) => s !== null && details.has(s.key)) ?? null;
+
+  const onShow = useCallback((key: string, el: HTMLElement, how: 'hover' | 'focus') => {
+    const entry = { key, rect: el.getBoundingClientRect() };
+    if (how === 'hover') setHovered(entry);
+    else {
+      setFocused(entry);
+      setActiveKey(key);
+    }
+  }, []);
+  const onHide = useCallback((key: string, how: 'hover' | 'focus') => {
+    const clear = <T extends { key: string }>(s: T | null) => (s?.key === key ? null : s);
+    if (how === 'hover') setHovered(clear);
+    else setFocused(clear);
+  }, []);
+  const ev: CellEvents = { active, described: shown?.key ?? null, onShow, onHide };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    const target = e.target as HTMLElement;
+    const key = target.getAttribute('data-grid-cell');
+    if (!key || !tableRef.current) return;
+    const rows = [...tableRef.current.querySelectorAll<HTMLElement>('tr[data-grid-row]')];
+    const cellsOf = (tr: HTMLElement) => [...tr.querySelectorAll<HTMLElement>('[data-grid-cell]')];
+    const r = rows.findIndex((tr) => tr.contains(target));
+    if (r < 0) return;
+    const c = cellsOf(rows[r]!).indexOf(target);
+    let next: HTMLElement | undefined;
+    switch (e.key) {
+      case 'ArrowRight':
+        next = cellsOf(rows[r]!)[c + 1];
+        break;
+      case 'ArrowLeft':
+        next = cellsOf(rows[r]!)[c - 1];
+        break;
+      case 'ArrowDown':
+        next = rows[r + 1] ? cellsOf(rows[r + 1]!)[c] : undefined;
+        break;
+      case 'ArrowUp':
+        next = rows[r - 1] ? cellsOf(rows[r - 1]!)[c] : undefined;
+        break;
+      case 'Home':
+        next = cellsOf(rows[e.ctrlKey ? 0 : r]!)[0];
+        break;
+      case 'End':
+        next = cellsOf(rows[e.ctrlKey ? rows.length - 1 : r]!).at(-1);
+        break;
+      case 'Escape':
+        setHovered(null);
+        setFocused(null);
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (next) {
+      setActiveKey(next.getAttribute('data-grid-cell'));
+      next.focus();
+    }
+  };
+
   const unitHeader = isDeltaMode(data.mode) ? `Points ${MODE_LABELS[data.mode]}` : '% favourable';
+  const shownDetail = shown ? details.get(shown.key) : undefined;
   return (
     <div className="heatmap__scroll">
-      <table className={`heatmap heatmap--${data.mode}`} data-testid="heatmap-table">
+      <table
+        ref={tableRef}
+        className={`heatmap heatmap--${data.mode}`}
+        data-testid="heatmap-table"
+        onKeyDown={onKeyDown}
+      >
         <caption className="sr-only">
-          Values alignment, {data.period}: {unitHeader}, units of {data.parent.name}
+          Values alignment, {data.period}: {unitHeader}. Arrow keys move between cells; each cell
+          describes its figures.
         </caption>
         <thead>
           <tr>
@@ -309,67 +320,46 @@ export function HeatmapTable({
                 {v.name}
               </th>
             ))}
-            <th
-              scope="col"
-              className="heatmap__spread-head"
-              title="Highest minus lowest % favourable across the values, in points"
-            >
+            <th scope="col" className="heatmap__spread-head">
               Spread
             </th>
             {showGap &&
               data.values.map((v) => (
-                <th
-                  scope="col"
-                  key={`gap-${v.id}`}
-                  className="heatmap__gap-head"
-                  title="Leaders minus front line, % favourable points"
-                >
+                <th scope="col" key={`gap-${v.id}`} className="heatmap__gap-head">
                   <span className="heatmap__gap-kicker">Leaders − front line</span>
                   {v.name}
                 </th>
               ))}
           </tr>
         </thead>
-        <tbody className="heatmap__reference">
-          <Row
-            data={data}
-            row={data.company}
-            name={companyName}
-            sub="Whole company"
-            kind="company"
-            testId="heatmap-company"
-            showGap={showGap}
-            onDrill={undefined}
-          />
-          {!parentIsCompany && (
+        <tbody className="heatmap__summary">
+          {model.summary.map((row) => (
             <Row
-              data={data}
-              row={data.parentRow}
-              name={data.parent.name}
-              sub={`${data.parent.level} · all of it`}
-              kind="parent"
-              testId="heatmap-parent"
-              showGap={showGap}
-              onDrill={undefined}
+              key={row.key}
+              row={row}
+              scale={model.scale}
+              ev={ev}
+              focusUnit={focusUnit}
+              canDrill={canDrill}
+              onPick={row.kind === 'company' || row.kind === 'parent' ? onPick : undefined}
             />
-          )}
+          ))}
         </tbody>
         <tbody>
-          {data.rows.map((row) => (
+          {model.body.map((row) => (
             <Row
-              key={row.unitId}
-              data={data}
+              key={row.key}
               row={row}
-              name={row.name}
-              sub={row.level}
-              kind="unit"
-              testId={`heatmap-row-${row.unitId}`}
-              showGap={showGap}
-              onDrill={canDrill(row) ? () => onDrill(row) : undefined}
+              scale={model.scale}
+              ev={ev}
+              focusUnit={focusUnit}
+              canDrill={canDrill}
+              onPick={onPick}
             />
           ))}
         </tbody>
       </table>
+      {shown && shownDetail && <DetailCard detail={shownDetail} anchor={shown.rect} />}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { MODE_LABELS, type HeatmapMode } from './format';
 
 type Period = MethodOutput<'info'>['periods'][number];
 
-const MODES: HeatmapMode[] = ['absolute', 'vs_company', 'vs_parent', 'vs_previous'];
+const MODES: HeatmapMode[] = ['vs_company', 'vs_parent', 'vs_previous', 'absolute'];
 
 /** Periods with survey responses, newest first (the heatmap is employee data only). */
 export function HeatmapPeriodPicker({
@@ -37,6 +37,7 @@ export function HeatmapPeriodPicker({
   );
 }
 
+/** The mode (`values-mode` is the label, `heatmap-mode` the select inside it). */
 export function HeatmapModePicker({
   value,
   onChange,
@@ -45,7 +46,7 @@ export function HeatmapModePicker({
   onChange: (mode: HeatmapMode) => void;
 }) {
   return (
-    <label className="picker">
+    <label className="picker" data-testid="values-mode">
       <span className="picker__label">Show</span>
       <select
         className="picker__select heatmap-mode"
@@ -56,6 +57,41 @@ export function HeatmapModePicker({
         {MODES.map((m) => (
           <option key={m} value={m}>
             {MODE_LABELS[m]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Rows by org unit or by a demographic the survey carries (the engine's `groupings`). */
+export function GroupingPicker({
+  groupings,
+  value,
+  disabledReason,
+  onChange,
+}: {
+  groupings: { id: string; label: string }[];
+  value: string;
+  disabledReason: string | null;
+  onChange: (grouping: string) => void;
+}) {
+  const options = groupings.some((g) => g.id === value)
+    ? groupings
+    : [...groupings, { id: value, label: value }];
+  return (
+    <label className="picker" title={disabledReason ?? undefined}>
+      <span className="picker__label">Rows</span>
+      <select
+        className="picker__select"
+        data-testid="values-grouping"
+        value={value}
+        disabled={disabledReason !== null}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.label}
           </option>
         ))}
       </select>
