@@ -1,0 +1,181 @@
+/**
+ * `npm run screenshots [-- --scale default] [--views overview,linkage] [--themes light,dark]`:
+ * the README's pictures, taken from the real app (`upstream serve` on the sample company, built
+ * once and cached under .tmp/bench-ui/) in Chromium at 1280x720, in the light and the dark theme:
+ * docs/screenshots/<view>-<theme>.png. Each view is shown in a state worth looking at (Linkage at
+ * team level, a quarter's lag; Teams for the largest region). The theme is chosen the way the app
+ * keeps it: localStorage 'upstream-theme' set before the page loads; when the app does not apply
+ * it (no <html data-theme>), that theme is skipped and said so. PNGs over the size budget are
+ * recompressed (losslessly, then to 256 colours) when ImageMagick is there.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { atRest, installProbe } from './benchUi/probe';
+import { describeSample, ensureSample, PROJECT_ROOT, type Scale } from './benchUi/sample';
+import { openBrowser, runScript, startServe } from './benchUi/session';
+import { anyOf, MAIN_CHART, STATE_SELECTORS, VIEW_IDS, type BenchView } from './benchUi/views';
+
+const { values: opts } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'default' },
+    seed: { type: 'string', default: '42' },
+    out: { type: 'string', default: join(PROJECT_ROOT, 'docs/screenshots') },
+    views: { type: 'string', default: VIEW_IDS.join(',') },
+    themes: { type: 'string', default: 'light,dark' },
+    'max-kb': { type: 'string', default: '400' },
+  },
+});
+const THEMES = opts.themes
+  .split(',')
+  .filter((t): t is 'light' | 'dark' => t === 'light' || t === 'dark');
+const VIEWS = opts.views
+  .split(',')
+  .filter((v): v is BenchView => (VIEW_IDS as readonly string[]).includes(v));
+const MAX_BYTES = Number(opts['max-kb']) * 1024;
+
+interface Unit {
+  id: string;
+  name: string;
+  level: string;
+  depth: number;
+  headcount?: number | null;
+}
+
+async function api<T>(origin: string, token: string, method: string, input: unknown): Promise<T> {
+  const res = await fetch(`${origin}/api/${method}`, {
+    method: 'POST',
+    body: JSON.stringify(input),
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value as T;
+}
+
+/** The hash each view is photographed at. */
+function statesFor(units: Unit[]): Record<BenchView, { hash: string; what: string }> {
+  const depth = Math.max(...units.map((u) => u.depth));
+  const teamLevel = units.find((u) => u.depth === depth)?.level ?? 'team';
+  const regions = units
+    .filter((u) => u.depth === 1)
+    .sort((a, b) => (b.headcount ?? 0) - (a.headcount ?? 0));
+  const region = regions[0];
+  return {
+    overview: { hash: '#/overview', what: 'the whole company, latest quarter' },
+    linkage: {
+      hash: `#/linkage?lag=1&level=${encodeURIComponent(teamLevel)}`,
+      what: `${teamLevel} level, customer figures a quarter later (lag 1)`,
+    },
+    values: { hash: '#/values', what: 'regions against the company (the default "vs company")' },
+    drivers: { hash: '#/drivers', what: 'what moves eNPS across the company (the default)' },
+    teams: region
+      ? {
+          hash: `#/teams?unit=${encodeURIComponent(region.id)}`,
+          what: `the team page of ${region.name}, the largest region`,
+        }
+      : { hash: '#/teams', what: 'the company page (no region found)' },
+  };
+}
+
+function shrink(file: string): string {
+  const size = () => statSync(file).size;
+  if (size() <= MAX_BYTES) return '';
+  const convert = spawnSync('convert', ['-version']);
+  if (convert.status !== 0) return ` (over ${opts['max-kb']} KB; no ImageMagick to recompress)`;
+  spawnSync('convert', [
+    file,
+    '-strip',
+    '-define',
+    'png:compression-level=9',
+    '-define',
+    'png:compression-filter=5',
+    file,
+  ]);
+  if (size() <= MAX_BYTES) return ' (recompressed losslessly)';
+  spawnSync('convert', [file, '-strip', '-dither', 'None', '-colors', '256', `PNG8:${file}`]);
+  return ' (reduced to 256 colours)';
+}
+
+async function main(): Promise<void> {
+  const sample = await ensureSample(opts.scale as Scale, Number(opts.seed));
+  console.log(`sample: ${describeSample(sample.size)}`);
+  const server = await startServe(sample.workspace, '/tmp/renderer-bench-ui');
+  const token = new URL(server.url).searchParams.get('token') ?? '';
+  const { units } = await api<{ units: Unit[] }>(server.origin, token, 'hierarchy', {});
+  const states = statesFor(units);
+  const session = await openBrowser(server.origin);
+  mkdirSync(opts.out, { recursive: true });
+  const written: string[] = [];
+  const skipped: string[] = [];
+  for (const theme of THEMES) {
+    const context = await session.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      deviceScaleFactor: 1,
+      colorScheme: theme,
+    });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') session.consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => session.consoleErrors.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.origin) && !/^(data|blob):/.test(r.url()))
+        session.offsite.push(r.url());
+    });
+    await page.addInitScript(
+      `try { localStorage.setItem('upstream-theme', ${JSON.stringify(theme)}); } catch {}`,
+    );
+    await installProbe(page, {});
+    // The token URL sets the session cookie; the views are then opened by their hash.
+    await page.goto(`${server.url}${states.overview.hash}`);
+    await atRest(page, anyOf([...MAIN_CHART.overview, ...STATE_SELECTORS]), 180_000);
+    const applied = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
+    if (applied !== theme) {
+      const why = `the app did not apply the ${theme} theme (<html data-theme> is ${JSON.stringify(applied)}; the theme toggle is not there yet?)`;
+      if (theme !== 'light') {
+        skipped.push(`${theme}: ${why}`);
+        console.log(`not taken: ${theme} screenshots: ${why}`);
+        await context.close();
+        continue;
+      }
+      console.log(`note: ${why}; taking the light screenshots in the app's default look`);
+    }
+    for (const view of VIEWS) {
+      const state = states[view];
+      await page.evaluate((h) => {
+        window.location.hash = h;
+      }, state.hash);
+      const chart = anyOf([...MAIN_CHART[view], ...STATE_SELECTORS]);
+      const rested = await atRest(page, chart, 180_000);
+      await page.evaluate(() => document.fonts.ready.then(() => true));
+      await page.mouse.move(1279, 719);
+      await page.waitForTimeout(400);
+      let found: string | null = null;
+      for (const sel of MAIN_CHART[view])
+        if ((await page.locator(sel).count()) > 0) found = found ?? sel;
+      const file = join(opts.out, `${view}-${theme}.png`);
+      writeFileSync(file, await page.screenshot({ type: 'png', animations: 'disabled' }));
+      const how = shrink(file);
+      const kb = Math.round(statSync(file).size / 1024);
+      written.push(file);
+      console.log(
+        `${view}-${theme}.png  ${kb} KB${how}  ${state.what} (${state.hash})` +
+          (found ? '' : `  WARNING: no main chart (${MAIN_CHART[view].join(' | ')})`) +
+          (rested ? '' : '  WARNING: the page had not settled after 180 s'),
+      );
+    }
+    await context.close();
+  }
+  console.log(`\n${written.length} screenshots in ${opts.out}`);
+  if (skipped.length) console.log(`not taken: ${skipped.join('; ')}`);
+  console.log(
+    `requests outside 127.0.0.1: ${session.offsite.length === 0 ? 'none' : session.offsite.join(', ')}`,
+  );
+  console.log(
+    `console errors: ${session.consoleErrors.length === 0 ? 'none' : [...new Set(session.consoleErrors)].slice(0, 5).join(' | ')}`,
+  );
+}
+
+runScript(main);
