@@ -19,7 +19,8 @@ import { ATTACHED_PREFIX, hideInShape, hideUntilSafe, treeShape } from './treeSu
  *     children, in the people attached to U): the org tree rules (treeSuppression.ts) run on it,
  *     so U's g minus the shown g of units below never isolates a small group either;
  * (e) unanimous remainders: within a scope, the unit's figure minus the shown groups is the
- *     hidden groups' figure; when it holds a group under the minimum and says that everyone in it
+ *     hidden groups' figure; when it holds a group under the minimum (a hidden group, or inside
+ *     it the group's people in a unit below or attached to one) and says that everyone in it
  *     answered alike (0 or 100% favourable), one more shown group is hidden (the smallest that
  *     breaks the unanimity; all of them when none can); and the org rule for unanimous remainders
  *     (alikeRemainders.ts) runs on each group's population over the tree;
@@ -122,6 +123,22 @@ export function decideDimensionFigure(
     return true;
   };
 
+  // A group's people in a unit's roll-up hold a small group: themselves, or below the unit
+  // the group's people in a unit's roll-up or attached to it (hidden, being under the minimum).
+  const kids = new Map<string, string[]>();
+  for (const u of units)
+    if (u.parentId !== null) kids.set(u.parentId, [...(kids.get(u.parentId) ?? []), u.id]);
+  const small = (t: Tally) => t.n > 0 && t.n < minSize;
+  const smallInside = (g: string, unitId: string): boolean => {
+    const stack = [unitId];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      if (small(rollupOf(g, v)) || small(ownOf(g, v))) return true;
+      stack.push(...(kids.get(v) ?? []));
+    }
+    return false;
+  };
+
   for (let changed = true; changed;) {
     changed = false;
     // (c) the tree rules on each group's own population.
@@ -159,7 +176,7 @@ export function decideDimensionFigure(
         const hiddenParts = groupIds.filter((g) => rollupOf(g, u.id).n > 0 && !shown(g, u.id));
         if (visible.length === 0 || hiddenParts.length === 0) break;
         const rest = visible.reduce((t, g) => minus(t, rollupOf(g, u.id)), orgRollup.get(u.id)!);
-        const holdsSmall = hiddenParts.some((g) => rollupOf(g, u.id).n < minSize);
+        const holdsSmall = hiddenParts.some((g) => smallInside(g, u.id));
         if (rest.n <= 0 || !holdsSmall || !test(rest)) break;
         const options = [...visible].sort(
           (a, b) => rollupOf(a, u.id).n - rollupOf(b, u.id).n || a.localeCompare(b),
