@@ -2,53 +2,86 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
-import { formatHeatmapCell } from '../../src/renderer/src/components/values/format';
+import { suppressedReasonText } from '../../src/renderer/src/components/Suppressed';
+import {
+  formatCellPercent,
+  formatHeatmapCell,
+  formatPercent,
+} from '../../src/renderer/src/components/values/format';
+import { smallNThreshold } from '../../src/renderer/src/components/values/noise';
 import { servedSmallSample } from '../helpers/servedSample';
 
 // The values heatmap on the real engine: `upstream serve` on the small sample, driven in Chromium.
 const app = servedSmallSample('values');
 
 type Heatmap = MethodOutput<'heatmap'>;
+type Hierarchy = MethodOutput<'hierarchy'>;
+type Cell = Heatmap['rows'][number]['cells'][number];
 
 describe.skipIf(!app.available)('Values heatmap in Chromium against upstream serve', () => {
   const { problems } = app;
-
+  const page = () => app.page;
   const api = <T = Heatmap>(method: string, input: unknown) => app.api<T>(method, input);
+  const table = () => page().getByTestId('heatmap-table');
 
-  /** Every cell of every row (reference rows too) shows the API's figure, or no digits at all. */
-  async function expectHeatmapToShow(h: Heatmap): Promise<void> {
-    const table = app.page.getByTestId('heatmap-table');
-    await expect
-      .poll(async () =>
-        (
-          await table
-            .getByTestId(/^heatmap-row-/)
-            .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))
-        ).sort(),
-      )
-      .toEqual(h.rows.map((r) => `heatmap-row-${r.unitId}`).sort());
-    const rows: { locator: Locator; cells: Heatmap['rows'][number]['cells'] }[] = [
-      ...h.rows.map((r) => ({
-        locator: table.getByTestId(`heatmap-row-${r.unitId}`),
-        cells: r.cells,
-      })),
-      { locator: table.getByTestId('heatmap-company'), cells: h.company.cells },
-    ];
-    for (const { locator, cells } of rows) {
-      for (const cell of cells) {
-        const el = locator.locator(`[data-testid="heatmap-cell"][data-value="${cell.value}"]`);
-        await expect.poll(() => el.getAttribute('data-status')).toBe(cell.status);
-        const text = formatHeatmapCell(h.mode, cell);
-        if (text) {
-          await expect.poll(() => el.getByTestId('heatmap-cell-value').innerText()).toBe(text);
-        } else {
-          expect(await el.innerText()).not.toMatch(/\d/);
-          if (cell.status === 'suppressed')
-            expect(await el.getAttribute('title')).toContain(cell.reason ?? 'Suppressed');
-        }
-        if (cell.status === 'ok' && cell.n !== null)
-          expect(await el.getAttribute('title')).toContain(`n = ${cell.n.toLocaleString('en-GB')}`);
-      }
+  /** Goes to a hash as a bookmark would (a fresh history entry). */
+  async function go(hash: string): Promise<void> {
+    await page().evaluate((h) => {
+      window.location.hash = h;
+    }, hash);
+  }
+
+  async function rowIds(): Promise<string[]> {
+    return table()
+      .locator('tbody:not(.heatmap__summary) > tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid') ?? ''));
+  }
+
+  /** One cell as the API says it: status; its numbers (or no digits at all); faded when small. */
+  async function expectCell(
+    row: Locator,
+    h: Heatmap,
+    cell: Cell,
+    as: 'figure' | 'reference',
+  ): Promise<void> {
+    const el = row.locator(`[data-testid="heatmap-cell"][data-value="${cell.value}"]`);
+    await expect.poll(() => el.getAttribute('data-status')).toBe(cell.status);
+    if (cell.status !== 'ok') {
+      expect(await el.innerText()).not.toMatch(/\d/);
+      expect(await el.getAttribute('data-noise')).toBeNull();
+      return;
+    }
+    if (as === 'reference') {
+      expect(await el.getByTestId('heatmap-cell-value').innerText()).toBe(
+        formatPercent(cell.pctFavourable!),
+      );
+      return;
+    }
+    const main = formatHeatmapCell(h.mode, cell);
+    if (main) await expect.poll(() => el.getByTestId('heatmap-cell-value').innerText()).toBe(main);
+    else expect(await el.getByTestId('heatmap-cell-value').count()).toBe(0);
+    if (h.mode !== 'absolute')
+      expect(await el.getByTestId('heatmap-cell-pct').innerText()).toBe(formatCellPercent(cell));
+    // Whole numbers: a signed whole difference, a whole percentage.
+    if (main && h.mode !== 'absolute') expect(main).toMatch(/^([+-][1-9]\d*|0)$/);
+    if (cell.n !== null && cell.n < smallNThreshold(h.minGroupSize))
+      expect(await el.getAttribute('data-noise')).toBe('true');
+  }
+
+  /** Every row of the answer, in order, and every cell as the API figures. */
+  async function expectHeatmapToShow(h: Heatmap, reference: 'company' | 'parent' | null) {
+    await expect.poll(rowIds).toEqual(h.rows.map((r) => `heatmap-row-${r.unitId}`));
+    for (const r of h.rows) {
+      const row = table().getByTestId(`heatmap-row-${r.unitId}`);
+      for (const cell of r.cells) await expectCell(row, h, cell, 'figure');
+    }
+    if (reference) {
+      const ref = reference === 'company' ? h.company : h.parentRow;
+      const row = table().getByTestId(
+        reference === 'company' ? 'heatmap-company' : 'heatmap-parent',
+      );
+      expect(await row.innerText()).toContain('Reference');
+      for (const cell of ref.cells) await expectCell(row, h, cell, 'reference');
     }
   }
 
@@ -56,61 +89,139 @@ describe.skipIf(!app.available)('Values heatmap in Chromium against upstream ser
     await app.page.getByTestId('nav-values').click();
   });
 
-  it('shows each unit x value as the API figures, % favourable by default', async () => {
-    const h = await api('heatmap', { mode: 'absolute' });
-    await expect.poll(() => app.page.getByTestId('heatmap-table').isVisible()).toBe(true);
-    expect(await app.page.getByTestId('heatmap-mode').inputValue()).toBe('absolute');
-    expect(await app.page.getByTestId('heatmap-period').inputValue()).toBe(h.period);
-    expect(await app.page.getByTestId('heatmap-breadcrumb').innerText()).toContain(h.parent.name);
-    await expectHeatmapToShow(h);
-    await app.page.screenshot({ path: join(process.cwd(), '.tmp', 'values-1920.png') });
-  });
-
-  it('switches to points vs company on a diverging scale', async () => {
-    await app.page.getByTestId('heatmap-mode').selectOption('vs_company');
+  it('opens on points vs company: every cell as the API says, the company row as the reference', async () => {
     const h = await api('heatmap', { mode: 'vs_company' });
-    expect(h.scale.diverging).toBe(true);
-    await expectHeatmapToShow(h);
+    await expect.poll(() => table().isVisible()).toBe(true);
+    expect(await page().getByTestId('heatmap-mode').inputValue()).toBe('vs_company');
+    expect(await page().getByTestId('values-mode').isVisible()).toBe(true);
+    expect(await page().getByTestId('heatmap-period').inputValue()).toBe(h.period);
+    expect(h.scale).toMatchObject({ family: 'delta', min: -20, max: 20, diverging: true });
+    await expectHeatmapToShow(h, 'company');
     await expect
-      .poll(() => app.page.getByTestId('heatmap-legend').getAttribute('data-family'))
+      .poll(() => page().getByTestId('heatmap-legend').getAttribute('data-family'))
       .toBe('delta');
+    expect(await page().getByTestId('heatmap-legend').getAttribute('data-min')).toBe('-20');
+    expect(await page().getByTestId('heatmap-legend-noise').innerText()).toContain(
+      `fewer than ${smallNThreshold(h.minGroupSize)} respondents`,
+    );
+    expect(await page().title()).toBe(`Values · ${h.parent.name} · ${h.period} · Upstream`);
+    await page().screenshot({ path: join(process.cwd(), '.tmp', 'values-1920.png') });
   });
 
-  it('drills into a region and shows its children as heatmap({parentId}) does', async () => {
+  it('clicking a region focuses it: its units as heatmap({parentId}), its row highlighted, Back returns', async () => {
     const top = await api('heatmap', { mode: 'vs_company' });
-    const region = top.rows.find((r) => r.level !== 'team' && r.status === 'ok')!;
-    expect(region, 'the sample has regions').toBeDefined();
-    await app.page.getByTestId(`heatmap-row-${region.unitId}`).click();
-    const h = await api('heatmap', { mode: 'vs_company', parentId: region.unitId });
-    await expectHeatmapToShow(h);
+    const region = top.rows.find((r) => r.status === 'ok')!;
+    await table().getByTestId(`heatmap-row-${region.unitId}`).getByRole('button').click();
     await expect
-      .poll(() => app.page.getByTestId('heatmap-breadcrumb').innerText())
-      .toContain(region.name);
-    expect(await app.page.getByTestId('heatmap-parent').isVisible()).toBe(true);
+      .poll(() => page().evaluate(() => window.location.hash))
+      .toContain(`unit=${region.unitId}`);
+    const h = await api('heatmap', { mode: 'vs_company', parentId: region.unitId });
+    await expectHeatmapToShow(h, 'company');
+    const parent = table().getByTestId('heatmap-parent');
+    expect(await parent.getAttribute('data-focus')).toBe('true');
+    expect(await page().getByTestId('heatmap-breadcrumb').innerText()).toContain(region.name);
+    expect(await page().getByTestId('values-open-team').getAttribute('href')).toMatch(
+      new RegExp(`^#/teams\\?.*unit=${region.unitId}`),
+    );
+    expect(await page().title()).toBe(`Values · ${region.name} · ${h.period} · Upstream`);
+    await page().goBack();
+    await expectHeatmapToShow(top, 'company');
   });
 
-  it('shows suppressed cells locked, with no digits, somewhere down the tree', async () => {
-    // Drill until a level with suppressed cells (the sample plants small teams), checking each.
-    let h = await api('heatmap', { mode: 'absolute' });
-    await app.page.getByTestId('heatmap-mode').selectOption('absolute');
-    await app.page.getByTestId('heatmap-breadcrumb').getByRole('button').first().click();
-    await expectHeatmapToShow(h);
-    const seen = () => h.rows.some((r) => r.cells.some((c) => c.status === 'suppressed'));
-    for (let depth = 0; depth < 4 && !seen(); depth++) {
-      const next = h.rows.find((r) => r.level !== 'team' && r.status === 'ok');
-      if (!next) break;
-      const children = await api('heatmap', { mode: 'absolute', parentId: next.unitId });
-      if (children.rows.length === 0) break;
-      await app.page.getByTestId(`heatmap-row-${next.unitId}`).click();
-      h = children;
-      await expectHeatmapToShow(h);
+  it('vs parent: the parent row is the reference and shows its own %', async () => {
+    const top = await api('heatmap', { mode: 'vs_company' });
+    const region = top.rows.find((r) => r.status === 'ok')!;
+    await go(`#/values?unit=${region.unitId}&mode=vs_parent`);
+    expect(await page().getByTestId('heatmap-mode').inputValue()).toBe('vs_parent');
+    const h = await api('heatmap', { mode: 'vs_parent', parentId: region.unitId });
+    await expectHeatmapToShow(h, 'parent');
+  });
+
+  it('a set of units in the URL shows exactly those rows and the API selection row', async () => {
+    const tree = await api<Hierarchy>('hierarchy', {});
+    const teams = tree.units.filter((u) => u.level === 'team').slice(0, 3);
+    const ids = teams.map((u) => u.id);
+    await go(`#/values?units=${ids.join('.')}&from=brush&label=Bright%20spots`);
+    const h = await api('heatmap', { mode: 'vs_company', unitIds: ids });
+    expect(h.rows.map((r) => r.unitId)).toEqual(ids);
+    await expectHeatmapToShow(h, 'company');
+    expect(await page().getByTestId('values-selection-chip').innerText()).toContain(
+      'Showing Bright spots (3 units)',
+    );
+    const sel = h.selection!;
+    expect(sel, 'the engine returns the combined row for unitIds').not.toBeNull();
+    const row = table().getByTestId('values-selection-row');
+    for (const cell of sel.cells) await expectCell(row, h, cell, 'figure');
+    await page().getByTestId('values-selection-clear').click();
+    await expect.poll(() => page().getByTestId('values-selection-chip').count()).toBe(0);
+    await expectHeatmapToShow(await api('heatmap', { mode: 'vs_company' }), 'company');
+  });
+
+  it('groups rows by tenure as heatmap({groupBy}) does', async () => {
+    const h = await api('heatmap', { mode: 'vs_company', groupBy: 'tenure_band' });
+    expect(h.groupings.map((g) => g.id)).toContain('tenure_band');
+    await page().getByTestId('values-grouping').selectOption('tenure_band');
+    await expectHeatmapToShow(h, 'company');
+    if (h.rows.every((r) => r.status === 'suppressed'))
+      expect(await page().getByTestId('values-groups-suppressed').isVisible()).toBe(true);
+    await page().getByTestId('values-grouping').selectOption('org');
+  });
+
+  it('a suppressed cell shows the reason and no figure; keyboard focus shows the hover detail', async () => {
+    const tree = await api<Hierarchy>('hierarchy', {});
+    // The area whose teams include a suppressed one (the sample plants small teams).
+    let found: { h: Heatmap; unitId: string; cell: Cell } | undefined;
+    for (const area of tree.units.filter((u) => u.level === 'area')) {
+      const h = await api('heatmap', { mode: 'vs_company', parentId: area.id });
+      const row = h.rows.find((r) => r.cells.some((c) => c.status === 'suppressed'));
+      if (row) {
+        found = { h, unitId: area.id, cell: row.cells.find((c) => c.status === 'suppressed')! };
+        found.unitId = area.id;
+        const el = row.unitId;
+        await go(`#/values?unit=${area.id}`);
+        await expectHeatmapToShow(h, 'company');
+        const r = table().getByTestId(`heatmap-row-${el}`);
+        const reason = suppressedReasonText(found.cell.reason)!;
+        const cellEl = r.locator(`[data-testid="heatmap-cell"][data-value="${found.cell.value}"]`);
+        // No figure in the cell: no digits, only the attributes that name it.
+        expect(await cellEl.innerText()).not.toMatch(/\d/);
+        const attrs = await cellEl.evaluate((e) =>
+          Object.fromEntries([...e.attributes].map((a) => [a.name, a.value])),
+        );
+        for (const [name, value] of Object.entries(attrs)) {
+          if (['data-unit', 'data-grid-cell'].includes(name)) continue;
+          expect(value, name).not.toMatch(/\d/);
+        }
+        // The row says why, and nothing else with a digit.
+        const rowText = (await r.innerText()).replace(reason, '');
+        expect(rowText).not.toMatch(/\d/);
+        await cellEl.hover();
+        const detail = page().getByTestId('heatmap-detail');
+        await expect.poll(() => detail.innerText()).toContain(reason);
+        expect((await detail.innerText()).replace(reason, '')).not.toMatch(/\d/);
+        break;
+      }
     }
-    expect(seen(), 'the sample plants small teams').toBe(true);
-    const locked = app.page
-      .locator('[data-testid="heatmap-cell"][data-status="suppressed"]')
-      .first();
-    expect(await locked.locator('svg').count()).toBeGreaterThan(0);
-    expect(await locked.innerText()).not.toMatch(/\d/);
+    expect(found, 'the sample plants small teams').toBeDefined();
+
+    // Hover a figure, then reach it with the keyboard: the same words.
+    const { h } = found!;
+    const row = h.rows.find((r) => r.status === 'ok')!;
+    const rowEl = table().getByTestId(`heatmap-row-${row.unitId}`);
+    const target = rowEl.locator('[data-testid="heatmap-cell"]').nth(1);
+    await target.hover();
+    const detail = page().getByTestId('heatmap-detail');
+    await expect.poll(() => detail.count()).toBe(1);
+    const hovered = await detail.innerText();
+    expect(hovered).toContain(`n = ${row.cells[1]!.n!.toLocaleString('en-GB')}`);
+    expect(hovered).toContain(formatPercent(row.cells[1]!.pctFavourable!));
+    await page().mouse.move(2, 2);
+    await expect.poll(() => detail.count()).toBe(0);
+    await rowEl.locator('[data-testid="heatmap-cell"]').nth(0).focus();
+    await page().keyboard.press('ArrowRight');
+    expect(await target.evaluate((e) => e === document.activeElement)).toBe(true);
+    await expect.poll(() => detail.innerText()).toBe(hovered);
+    expect(await target.getAttribute('aria-describedby')).toBe(await detail.getAttribute('id'));
   });
 
   it('logged no console errors or warnings and made no request off the machine', () => {

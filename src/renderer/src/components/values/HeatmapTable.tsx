@@ -164,7 +164,9 @@ function Row({
             {focused && <span className="heatmap__focus-tag">In focus</span>}
           </span>
         )}
-        <span className="heatmap__unit-sub">{row.sub}</span>
+        <span className="heatmap__unit-sub" title={row.sub}>
+          {row.sub}
+        </span>
       </th>
       {row.cells.map((cell) => (
         <ValueCell key={cell.key} cell={cell} row={row} scale={scale} ev={ev} />

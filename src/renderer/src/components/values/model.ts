@@ -82,14 +82,15 @@ const NO_CELL = (valueId: string, reason: string): HeatmapCell => ({
   reason,
 });
 
-function referenceName(data: Heatmap, companyName: string): string | null {
+function referenceName(data: Heatmap, companyName: string, isSet: boolean): string | null {
   switch (data.mode) {
     case 'absolute':
       return null;
     case 'vs_company':
       return companyName || 'the company';
     case 'vs_parent':
-      return data.parent.name;
+      // A listed unit is compared with its own parent (the engine's rule for unitIds).
+      return isSet ? 'its own parent' : data.parent.name;
     case 'vs_previous':
       return data.previousPeriod ? `its own ${data.previousPeriod} figure` : null;
   }
@@ -115,13 +116,15 @@ export function buildTableModel({
   const mode = data.mode;
   const delta = isDeltaMode(mode);
   const parentIsCompany = data.parentRow.unitId === data.company.unitId;
-  const refName = referenceName(data, companyName);
   const grouped = groupingLabel !== null && data.groupBy !== 'org';
   const isSet = setLabel !== null && !grouped;
+  const refName = referenceName(data, companyName, isSet);
+  // Each row has its own reference (its previous figure; a listed unit's own parent).
+  const ownReference = mode === 'vs_previous' || (mode === 'vs_parent' && isSet);
   const threshold = smallNThreshold(data.minGroupSize);
 
   const refRow: AnyRow | null =
-    mode === 'vs_company' ? data.company : mode === 'vs_parent' ? data.parentRow : null;
+    mode === 'vs_company' ? data.company : mode === 'vs_parent' && !isSet ? data.parentRow : null;
   const refCells = new Map((refRow?.cells ?? []).map((c) => [c.value, c]));
 
   /** The row's own previous-period figures (vs_previous): % favourable minus its difference. */
@@ -137,6 +140,7 @@ export function buildTableModel({
     cell: HeatmapCell,
     valueName: string,
     asReference: boolean,
+    isReference: boolean,
     nested: boolean,
   ): CellModel => {
     const key = `${kind}:${row.unitId}:${cell.value}`;
@@ -172,9 +176,9 @@ export function buildTableModel({
       lines.push(
         kind === 'previous'
           ? `Reference: ${rowName}`
-          : mode === 'vs_parent' && kind === 'company' && !parentIsCompany
-            ? `For context: the company is not compared with ${data.parent.name}`
-            : `Reference: every other row is compared with this one`,
+          : isReference
+            ? 'Reference: the other rows are compared with this one'
+            : 'For context: its own % favourable (not compared)',
       );
       if (cell.reason) lines.push(cell.reason);
       return {
@@ -202,12 +206,11 @@ export function buildTableModel({
         });
       } else if (d !== null) {
         const refCell = refCells.get(cell.value);
-        const ref =
-          mode === 'vs_previous'
-            ? { pct: pct - d, n: null }
-            : refCell && refCell.pctFavourable !== null
-              ? { pct: refCell.pctFavourable, n: refCell.n }
-              : { pct: pct - d, n: null };
+        const ref = ownReference
+          ? { pct: pct - d, n: null }
+          : refCell && refCell.pctFavourable !== null
+            ? { pct: refCell.pctFavourable, n: refCell.n }
+            : { pct: pct - d, n: null };
         noise = assessNoise({ pct, n: cell.n, ref, nested, minGroupSize: data.minGroupSize });
       }
     }
@@ -215,7 +218,7 @@ export function buildTableModel({
       if (d === null) {
         lines.push(cell.reason ?? `No figure for ${refName ?? 'the reference'} to compare with`);
       } else {
-        const refPct = mode === 'vs_previous' ? pct - d : refCells.get(cell.value)?.pctFavourable;
+        const refPct = ownReference ? pct - d : refCells.get(cell.value)?.pctFavourable;
         lines.push(
           `${formatPoints(d)} points vs ${refName ?? 'the reference'}${
             refPct !== null && refPct !== undefined ? ` (${formatPercent(refPct)})` : ''
@@ -327,6 +330,7 @@ export function buildTableModel({
         byValue.get(v.id) ?? NO_CELL(v.id, 'No data'),
         v.name,
         opts.plain,
+        opts.isReference,
         opts.nested,
       ),
     );
@@ -358,13 +362,14 @@ export function buildTableModel({
   // The company shows its own % favourable when it is the reference, and in vs_parent below the
   // company (it is not compared with the parent: it contains it) for context.
   const companyPlain = mode === 'vs_company' || mode === 'vs_parent';
-  const companyIsReference = mode === 'vs_company' || (mode === 'vs_parent' && parentIsCompany);
+  const companyIsReference =
+    mode === 'vs_company' || (mode === 'vs_parent' && parentIsCompany && !isSet);
   summary.push(
     rowModel(
       data.company,
       'company',
       companyName || 'Company',
-      mode === 'vs_company' || (mode === 'vs_parent' && parentIsCompany)
+      companyIsReference
         ? 'Reference · company'
         : mode === 'vs_parent'
           ? 'Company · for context'
@@ -390,7 +395,7 @@ export function buildTableModel({
         'heatmap-parent',
         {
           unitId: data.parentRow.unitId,
-          isReference: mode === 'vs_parent',
+          isReference: mode === 'vs_parent' && !isSet,
           plain: mode === 'vs_parent',
           nested: true,
         },
