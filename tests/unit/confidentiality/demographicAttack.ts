@@ -260,3 +260,41 @@ export function attackDimension(
   }
   return { leaks, pairs, alike: alikeTried };
 }
+
+/**
+ * What a naive rule would show (every group of at least the minimum, in every scope, beside the
+ * org figures the engine shows): the attacker must find leaks in it, or it proves nothing.
+ */
+export function naiveSeen(
+  orgSeen: Seen[],
+  dim: string,
+  parent: Map<string, string | null>,
+  people: DemoPerson[],
+  min: number,
+): Seen[] {
+  const out = orgSeen.filter((s) => s.dim === 'org');
+  const inside = (scope: string, unit: string) => {
+    for (let u: string | null = unit; u !== null; u = parent.get(u) ?? null)
+      if (u === scope) return true;
+    return false;
+  };
+  for (const scope of parent.keys()) {
+    const here = people.filter((p) => inside(scope, p.unit));
+    for (const g of new Set(here.map((p) => groupOf(p, dim)))) {
+      const mine = here.filter((p) => groupOf(p, dim) === g);
+      if (mine.length >= min)
+        out.push({ family: 'respondents', dim, unit: scope, group: g, n: mine.length, fav: null });
+      const answered = mine.filter((p) => p.v1 !== null);
+      if (answered.length >= min)
+        out.push({
+          family: 'value',
+          dim,
+          unit: scope,
+          group: g,
+          n: answered.length,
+          fav: answered.filter((p) => p.v1! >= 4).length,
+        });
+    }
+  }
+  return out;
+}
