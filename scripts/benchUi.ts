@@ -1,5 +1,6 @@
 /**
- * `npm run bench:ui [-- --scale large|default|small] [--reps 10] [--rounds 5] [--rebuild]`:
+ * `npm run bench:ui [-- --scale large|default|small] [--reps 10] [--rounds 5] [--reloads 3]
+ * [--rebuild] [--only 'dot,brush']` (--only: just those interactions, to .tmp/bench-ui/partial.json):
  * the interface's speed on the large sample company, driven in Chromium at 1280x720 against the
  * real `upstream serve`. Prints figures beside the issue's targets (not pass/fail) and writes them
  * to .tmp/bench-ui/latest.json. Measures:
@@ -45,6 +46,8 @@ const { values: opts } = parseArgs({
     reps: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '5' },
     reloads: { type: 'string', default: '3' },
+    /** Only the interactions whose names contain one of these (comma-separated); skips the rest. */
+    only: { type: 'string' },
     rebuild: { type: 'boolean', default: false },
   },
 });
@@ -284,50 +287,75 @@ async function dotClick(page: Page, cdp: CDPSession, linkageHash: string): Promi
     samples: [],
   };
   const chart = chartOrState('linkage');
-  const found = (await page.evaluate(`window.__bench.dotCandidates('linkage-canvas', 25)`)) as {
-    error?: string;
-    points?: { x: number; y: number }[];
-  };
-  if (found.error || !found.points) return { ...m, why: found.error ?? 'no dots found' };
   const unitOf = (hash: string) => /[?&]unit=([^&]+)/.exec(hash)?.[1] ?? null;
   const viewOf = (hash: string) => /^#\/([a-z]+)/.exec(hash)?.[1] ?? 'overview';
-  // Find two dots whose click selects two different units.
-  const dots: { x: number; y: number; unit: string }[] = [];
+  const hashNow = () => page.evaluate(() => window.location.hash);
+  // Dots are kept relative to the chart's box: selecting a unit may move the chart on the page.
+  const boxNow = async () => page.locator('[data-testid="linkage-canvas"]').first().boundingBox();
+  type Dot = { dx: number; dy: number; unit: string };
   let opensTeams = false;
-  for (const p of found.points) {
-    if (dots.length >= 2) break;
-    await setHash(page, linkageHash, chart);
-    await page.mouse.click(p.x, p.y);
-    await page.waitForTimeout(400);
-    const hash = await page.evaluate(() => window.location.hash);
-    const unit = unitOf(hash);
-    if (viewOf(hash) === 'teams') opensTeams = true;
-    if (unit && !dots.some((d) => d.unit === unit)) dots.push({ ...p, unit });
+  let scanned = 0;
+  /** Clicks the canvas's coloured spots until one selects a unit other than `not`. */
+  const findDot = async (not: string | null, reset: string | null): Promise<Dot | null> => {
+    const found = (await page.evaluate(`window.__bench.dotCandidates('linkage-canvas', 25)`)) as {
+      error?: string;
+      points?: { x: number; y: number }[];
+    };
+    if (found.error) throw new Error(found.error);
+    for (const p of found.points ?? []) {
+      scanned++;
+      if (reset) await setHash(page, reset, chart);
+      const box = await boxNow();
+      if (!box) return null;
+      await page.mouse.click(p.x, p.y);
+      await page.waitForTimeout(400);
+      const hash = await hashNow();
+      const unit = unitOf(hash);
+      if (viewOf(hash) === 'teams') {
+        opensTeams = true;
+        reset = linkageHash;
+      }
+      if (unit && unit !== not) return { dx: p.x - box.x, dy: p.y - box.y, unit };
+    }
+    return null;
+  };
+  let a: Dot | null;
+  let b: Dot | null = null;
+  try {
+    a = await findDot(null, linkageHash);
+    // With a unit selected (the state every measured click starts from), find a second one.
+    if (a && !opensTeams) {
+      await atRest(page, chart, 90_000);
+      b = await findDot(a.unit, null);
+    }
+  } catch (error) {
+    return { ...m, why: String(error instanceof Error ? error.message : error) };
   }
-  if (dots.length === 0)
+  if (!a)
     return {
       ...m,
-      why: `none of ${found.points.length} coloured spots on the canvas selected a unit when clicked`,
+      why: `none of ${scanned} coloured spots on the canvas selected a unit when clicked`,
     };
+  const dots = b ? [a, b] : [a];
   m.notes.push(
-    `dots of ${dots.map((d) => d.unit).join(', ')}${opensTeams ? '; a click opens the team page (timed until it settles)' : ''}`,
+    `dots of ${dots.map((d) => d.unit).join(', ')}` +
+      (opensTeams
+        ? '; a click opens the team page (timed until it settles)'
+        : '; each click moves the selection from the other dot'),
   );
   for (let i = 0; i < REPS; i++) {
+    // In turn A, B, A, ...: the page shows B selected when A is clicked (after the search, B).
     const dot = dots[i % dots.length]!;
-    // Start each click from the linkage view with the other dot's unit (or none) selected.
-    const other = dots.length > 1 ? dots[(i + 1) % dots.length]!.unit : null;
-    const start =
-      other && !opensTeams
-        ? `${linkageHash}${linkageHash.includes('?') ? '&' : '?'}unit=${other}`
-        : linkageHash;
-    await setHash(page, start, chart);
+    if (opensTeams || dots.length === 1) await setHash(page, linkageHash, chart);
+    else await atRest(page, chart, 90_000);
+    const box = await boxNow();
+    if (!box) break;
     const target = opensTeams ? chartOrState('teams') : chart;
     const { res, main } = await measureOnce(page, cdp, async () => {
       await arm(page, { startOn: 'pointerdown', chart: target, timeout: TIMEOUT });
-      await page.mouse.click(dot.x, dot.y);
+      await page.mouse.click(box.x + dot.dx, box.y + dot.dy);
     });
-    const hash = await page.evaluate(() => window.location.hash);
-    const ok = unitOf(hash) === dot.unit;
+    const ok = unitOf(await hashNow()) === dot.unit;
     m.samples.push({
       main,
       wall: ok ? res.wall : null,
@@ -336,6 +364,10 @@ async function dotClick(page: Page, cdp: CDPSession, linkageHash: string): Promi
       why: ok ? res.why : 'click did not select the dot',
       detail: dot.unit,
     });
+    if (!ok && !opensTeams && dots.length > 1) {
+      // Put the page back in the expected state for the next click.
+      await setHash(page, `${linkageHash}?unit=${encodeURIComponent(dot.unit)}`, chart);
+    }
   }
   return finish(m);
 }
@@ -399,139 +431,153 @@ async function main(): Promise<void> {
   await cdp.send('Performance.enable');
   await installProbe(page, { firstChart: anyOf(MAIN_CHART.overview) });
 
-  // 1. First chart.
-  console.log('\nfirst chart (navigation start to Overview chart visible / settled)');
-  const firstRuns: { kind: string; chart: number | null; settled: number | null; why?: string }[] =
-    [];
-  for (let i = 0; i <= RELOADS; i++) {
-    if (i === 0) await page.goto(server.url, { waitUntil: 'commit' });
-    else await page.reload({ waitUntil: 'commit' });
-    await arm(page, {
-      startOn: 'origin',
-      chart: chartOrState('overview'),
-      timeout: 60_000,
-      noChange: 60_000,
-    });
-    // Changes before arm() count for a page load: pretend none had been counted.
-    await page.evaluate('window.__bench.armed.changesAtArm = 0');
-    const res = await settled(page);
-    const chart = (await page.evaluate('window.__bench.firstChartPaint')) as number | null;
-    firstRuns.push({ kind: i === 0 ? 'cold' : 'warm', chart, settled: res.wall, why: res.why });
-  }
-  const cold = firstRuns[0]!;
-  const warm = firstRuns.slice(1);
-  const warmChart = summarise(warm.flatMap((r) => (r.chart === null ? [] : [r.chart])));
-  const warmSettled = summarise(warm.flatMap((r) => (r.settled === null ? [] : [r.settled])));
-  report.firstChart = {
-    runs: firstRuns,
-    warmChart,
-    warmSettled,
-    selector: anyOf(MAIN_CHART.overview),
-  };
-  if (cold.chart === null)
-    console.log(
-      `first chart                 not measured: no Overview chart (${MAIN_CHART.overview.join(' | ')}) appeared${cold.why ? ` (${cold.why})` : ''}`,
-    );
-  else
-    console.log(
-      `first chart                 cold ${ms(cold.chart)} (settled ${ms(cold.settled)})  warm p50 ${ms(warmChart.p50)} (settled ${ms(warmSettled.p50)}, ${warm.length} reloads)  (target ${TARGET.firstChart})`,
-    );
-
-  // 2. View switches.
-  console.log(
-    `\nswitching views by the nav tabs (${ROUNDS} rounds; wall until the main chart is there and nothing is aria-busy)`,
-  );
-  const order: BenchView[] = ['linkage', 'values', 'drivers', 'teams', 'overview'];
-  const switches: Record<
-    string,
-    { wall: number[]; main: number[]; why: string[]; found: string | null }
-  > = {};
-  const skip = new Set<BenchView>();
-  await setHash(page, '#/overview', chartOrState('overview'));
-  for (let round = 0; round < ROUNDS; round++) {
-    let from: BenchView = 'overview';
-    for (const view of order) {
-      const rec = (switches[`${from}->${view}`] ??= { wall: [], main: [], why: [], found: null });
-      const nav = page.locator(`[data-testid="nav-${view}"]`).first();
-      const box = (await nav.count()) > 0 ? await nav.boundingBox() : null;
-      if (!box) {
-        rec.why.push(`no [data-testid=nav-${view}]`);
-        await setHash(page, `#/${view}`, chartOrState(view));
-        from = view;
-        continue;
-      }
-      await atRest(page, undefined, 30_000);
-      const { res, main } = await measureOnce(page, cdp, async () => {
-        await arm(page, {
-          startOn: 'pointerdown',
-          chart: chartOrState(view),
-          timeout: skip.has(view) ? 3_000 : TIMEOUT,
-        });
-        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const only = opts.only?.split(',').filter(Boolean);
+  if (!only) {
+    // 1. First chart.
+    console.log('\nfirst chart (navigation start to Overview chart visible / settled)');
+    const firstRuns: {
+      kind: string;
+      chart: number | null;
+      settled: number | null;
+      why?: string;
+    }[] = [];
+    for (let i = 0; i <= RELOADS; i++) {
+      if (i === 0) await page.goto(server.url, { waitUntil: 'commit' });
+      else await page.reload({ waitUntil: 'commit' });
+      await arm(page, {
+        startOn: 'origin',
+        chart: chartOrState('overview'),
+        timeout: 60_000,
+        noChange: 60_000,
       });
-      const found = await whichChart(page, view);
-      rec.found = found;
-      if (res.wall !== null && found) {
-        rec.wall.push(res.wall);
-        rec.main.push(main);
-      } else {
-        rec.why.push(
-          found ? (res.why ?? 'no figure') : `no main chart (${MAIN_CHART[view].join(' | ')})`,
-        );
-        if (!found) skip.add(view);
-        await atRest(page, undefined, 30_000);
-      }
-      if (round === 0) {
-        const sel = found ?? undefined;
-        report.nodes[view] = {
-          selector: sel ?? null,
-          ...((await page.evaluate(
-            `window.__bench.nodeCounts(${JSON.stringify(sel ?? null)})`,
-          )) as object),
-        };
-      }
-      from = view;
+      // Changes before arm() count for a page load: pretend none had been counted.
+      await page.evaluate('window.__bench.armed.changesAtArm = 0');
+      const res = await settled(page);
+      const chart = (await page.evaluate('window.__bench.firstChartPaint')) as number | null;
+      firstRuns.push({ kind: i === 0 ? 'cold' : 'warm', chart, settled: res.wall, why: res.why });
     }
-  }
-  const allWall: number[] = [];
-  for (const [key, rec] of Object.entries(switches)) {
-    allWall.push(...rec.wall);
-    const sw = summarise(rec.wall);
-    const mn = summarise(rec.main);
-    report.viewSwitch[key] = {
-      wall: sw,
-      main: mn,
-      samples: rec.wall,
-      why: rec.why,
-      chart: rec.found,
+    const cold = firstRuns[0]!;
+    const warm = firstRuns.slice(1);
+    const warmChart = summarise(warm.flatMap((r) => (r.chart === null ? [] : [r.chart])));
+    const warmSettled = summarise(warm.flatMap((r) => (r.settled === null ? [] : [r.settled])));
+    report.firstChart = {
+      runs: firstRuns,
+      warmChart,
+      warmSettled,
+      selector: anyOf(MAIN_CHART.overview),
     };
-    const label = `switch ${key}`.padEnd(28);
-    if (sw.n === 0) console.log(`${label}not measured: ${[...new Set(rec.why)].join('; ')}`);
+    if (cold.chart === null)
+      console.log(
+        `first chart                 not measured: no Overview chart (${MAIN_CHART.overview.join(' | ')}) appeared${cold.why ? ` (${cold.why})` : ''}`,
+      );
     else
       console.log(
-        `${label}wall p50 ${ms(sw.p50).padStart(7)} p95 ${ms(sw.p95).padStart(7)}  main p95 ${ms(mn.p95).padStart(7)}  (target ${TARGET.viewSwitch}; n=${sw.n})${rec.why.length ? `  ${rec.why.length} without a figure: ${[...new Set(rec.why)].join('; ')}` : ''}`,
+        `first chart                 cold ${ms(cold.chart)} (settled ${ms(cold.settled)})  warm p50 ${ms(warmChart.p50)} (settled ${ms(warmSettled.p50)}, ${warm.length} reloads)  (target ${TARGET.firstChart})`,
       );
-  }
-  const overall = summarise(allWall);
-  report.viewSwitch.all = overall;
-  console.log(
-    `${'switch, all views'.padEnd(28)}wall p50 ${ms(overall.p50).padStart(7)} p95 ${ms(overall.p95).padStart(7)}  (target ${TARGET.viewSwitch}; n=${overall.n})`,
-  );
 
-  // 3. Node counts.
-  console.log(
-    `\nDOM nodes (default state of each view; target <= ~${TARGET.chartNodes} chart nodes)`,
-  );
-  for (const view of VIEW_IDS) {
-    const n = report.nodes[view] as
-      | { selector: string | null; main: number; svg: number; canvas: number; chart: number | null }
-      | undefined;
-    if (!n) console.log(`${view.padEnd(28)}not measured: view not reached`);
-    else
-      console.log(
-        `${view.padEnd(28)}main * ${String(n.main).padStart(6)}   svg * ${String(n.svg).padStart(6)}   canvas ${n.canvas}   ` +
-          (n.selector ? `main chart ${n.chart} nodes (${n.selector})` : 'main chart not found'),
-      );
+    // 2. View switches.
+    console.log(
+      `\nswitching views by the nav tabs (${ROUNDS} rounds; wall until the main chart is there and nothing is aria-busy)`,
+    );
+    const order: BenchView[] = ['linkage', 'values', 'drivers', 'teams', 'overview'];
+    const switches: Record<
+      string,
+      { wall: number[]; main: number[]; why: string[]; found: string | null }
+    > = {};
+    const skip = new Set<BenchView>();
+    await setHash(page, '#/overview', chartOrState('overview'));
+    for (let round = 0; round < ROUNDS; round++) {
+      let from: BenchView = 'overview';
+      for (const view of order) {
+        const rec = (switches[`${from}->${view}`] ??= { wall: [], main: [], why: [], found: null });
+        const nav = page.locator(`[data-testid="nav-${view}"]`).first();
+        const box = (await nav.count()) > 0 ? await nav.boundingBox() : null;
+        if (!box) {
+          rec.why.push(`no [data-testid=nav-${view}]`);
+          await setHash(page, `#/${view}`, chartOrState(view));
+          from = view;
+          continue;
+        }
+        await atRest(page, undefined, 30_000);
+        const { res, main } = await measureOnce(page, cdp, async () => {
+          await arm(page, {
+            startOn: 'pointerdown',
+            chart: chartOrState(view),
+            timeout: skip.has(view) ? 3_000 : TIMEOUT,
+          });
+          await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        });
+        const found = await whichChart(page, view);
+        rec.found = found;
+        if (res.wall !== null && found) {
+          rec.wall.push(res.wall);
+          rec.main.push(main);
+        } else {
+          rec.why.push(
+            found ? (res.why ?? 'no figure') : `no main chart (${MAIN_CHART[view].join(' | ')})`,
+          );
+          if (!found) skip.add(view);
+          await atRest(page, undefined, 30_000);
+        }
+        if (round === 0) {
+          const sel = found ?? undefined;
+          report.nodes[view] = {
+            selector: sel ?? null,
+            ...((await page.evaluate(
+              `window.__bench.nodeCounts(${JSON.stringify(sel ?? null)})`,
+            )) as object),
+          };
+        }
+        from = view;
+      }
+    }
+    const allWall: number[] = [];
+    for (const [key, rec] of Object.entries(switches)) {
+      allWall.push(...rec.wall);
+      const sw = summarise(rec.wall);
+      const mn = summarise(rec.main);
+      report.viewSwitch[key] = {
+        wall: sw,
+        main: mn,
+        samples: rec.wall,
+        why: rec.why,
+        chart: rec.found,
+      };
+      const label = `switch ${key}`.padEnd(28);
+      if (sw.n === 0) console.log(`${label}not measured: ${[...new Set(rec.why)].join('; ')}`);
+      else
+        console.log(
+          `${label}wall p50 ${ms(sw.p50).padStart(7)} p95 ${ms(sw.p95).padStart(7)}  main p95 ${ms(mn.p95).padStart(7)}  (target ${TARGET.viewSwitch}; n=${sw.n})${rec.why.length ? `  ${rec.why.length} without a figure: ${[...new Set(rec.why)].join('; ')}` : ''}`,
+        );
+    }
+    const overall = summarise(allWall);
+    report.viewSwitch.all = overall;
+    console.log(
+      `${'switch, all views'.padEnd(28)}wall p50 ${ms(overall.p50).padStart(7)} p95 ${ms(overall.p95).padStart(7)}  (target ${TARGET.viewSwitch}; n=${overall.n})`,
+    );
+
+    // 3. Node counts.
+    console.log(
+      `\nDOM nodes (default state of each view; target <= ~${TARGET.chartNodes} chart nodes)`,
+    );
+    for (const view of VIEW_IDS) {
+      const n = report.nodes[view] as
+        | {
+            selector: string | null;
+            main: number;
+            svg: number;
+            canvas: number;
+            options: number;
+            chart: number | null;
+          }
+        | undefined;
+      if (!n) console.log(`${view.padEnd(28)}not measured: view not reached`);
+      else
+        console.log(
+          `${view.padEnd(28)}main * ${String(n.main).padStart(6)} (of them <option> ${n.options})   svg * ${String(n.svg).padStart(6)}   canvas ${n.canvas}   ` +
+            (n.selector ? `main chart ${n.chart} nodes (${n.selector})` : 'main chart not found'),
+        );
+    }
   }
 
   // 4. Interactions.
@@ -539,6 +585,9 @@ async function main(): Promise<void> {
     `\ninteractions (${REPS} each; main = main-thread time, wall = input to the paint after the page settles)`,
   );
   const run = async (name: string, view: BenchView, hash: string, fn: () => Promise<Measured>) => {
+    if (only && !only.some((o) => name.includes(o))) return;
+    if (only && (await page.evaluate(() => window.location.href)) === 'about:blank')
+      await page.goto(server.url, { waitUntil: 'commit' });
     const ready = await setHash(page, hash, chartOrState(view));
     let m: Measured;
     if (!ready && (await whichChart(page, view)) === null)
@@ -575,7 +624,8 @@ async function main(): Promise<void> {
     `console errors: ${session.consoleErrors.length === 0 ? 'none' : `${session.consoleErrors.length}: ${[...new Set(session.consoleErrors)].slice(0, 5).join(' | ')}`}`,
   );
   mkdirSync(BENCH_DIR, { recursive: true });
-  const out = join(BENCH_DIR, 'latest.json');
+  // A partial run (--only) does not replace the full run's figures.
+  const out = join(BENCH_DIR, only ? 'partial.json' : 'latest.json');
   writeFileSync(out, JSON.stringify(report, null, 2));
   console.log(`figures written to ${out}`);
 }

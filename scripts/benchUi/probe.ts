@@ -238,6 +238,7 @@ const PROBE = String.raw`
       svg: document.querySelectorAll('main svg *').length,
       canvas: document.querySelectorAll('main canvas').length,
       chart: chart ? chart.querySelectorAll('*').length + 1 : null,
+      options: document.querySelectorAll('main option').length,
       hasMain: !!main,
     };
   };
