@@ -47,6 +47,8 @@ export function ValuesView() {
   const [selection, select] = useSelection();
   const mode = selection.heatmapMode;
   const [showGap, setShowGap] = useState(false);
+  // Rows ticked for "select these rows", kept for the level they were ticked on.
+  const [ticked, setTicked] = useState<{ level: string; ids: string[] }>({ level: '', ids: [] });
 
   const info = useQuery('info', {});
   const periods = useMemo(() => info.data?.periods ?? [], [info.data]);
@@ -129,6 +131,34 @@ export function ValuesView() {
         : null,
     [data, companyName, grouped, groupingLabel, showSet, set, showGap, hasGapData],
   );
+
+  const levelKey = `${period ?? ''}|${scope ?? ''}|${grouped ? grouping : 'org'}|${showSet ? 'set' : ''}`;
+  const pickedIds = ticked.level === levelKey ? ticked.ids : [];
+  const picking =
+    !grouped && !showSet
+      ? {
+          picked: new Set(pickedIds),
+          onToggle: (id: string) =>
+            setTicked({
+              level: levelKey,
+              ids: pickedIds.includes(id) ? pickedIds.filter((x) => x !== id) : [...pickedIds, id],
+            }),
+        }
+      : undefined;
+  const usePicked = () => {
+    const n = pickedIds.length;
+    select(
+      {
+        units: {
+          ids: pickedIds,
+          source: 'heatmap',
+          label: `${n} ${n === 1 ? 'row' : 'rows'} of ${data?.parent.name ?? companyName}`,
+        },
+      },
+      'step',
+    );
+    setTicked({ level: '', ids: [] });
+  };
 
   const focusOn = (id: string) => select({ unit: id === tree.root?.id ? undefined : id }, 'step');
 
@@ -214,6 +244,26 @@ export function ValuesView() {
             Leaders vs front line
           </label>
         )}
+        {pickedIds.length > 0 && (
+          <span className="values-picked" data-testid="values-picked">
+            {pickedIds.length} picked
+            <button
+              type="button"
+              className="button values-picked__use"
+              onClick={usePicked}
+              data-testid="values-pick-apply"
+            >
+              Select these rows
+            </button>
+            <button
+              type="button"
+              className="values-chip__clear"
+              onClick={() => setTicked({ level: '', ids: [] })}
+            >
+              Cancel
+            </button>
+          </span>
+        )}
         {heatmap.loading && data && <span className="updating">Updating…</span>}
       </ContextBar>
       {selection.period !== undefined && info.fresh && !known && (
@@ -278,6 +328,7 @@ export function ValuesView() {
                 focusUnit={focus}
                 canDrill={(id) => !grouped && hasChildren(id)}
                 onPick={focusOn}
+                picking={picking}
               />
               {data.rows.length === 0 && (
                 <p className="notice values-empty-rows" role="status" data-testid="values-no-rows">

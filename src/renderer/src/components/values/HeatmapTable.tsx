@@ -109,6 +109,12 @@ function ValueCell({
   );
 }
 
+/** Rows ticked to become a set of units for every view ("select these rows"). */
+export interface RowPicking {
+  picked: ReadonlySet<string>;
+  onToggle: (unitId: string) => void;
+}
+
 function Row({
   row,
   scale,
@@ -116,6 +122,7 @@ function Row({
   focusUnit,
   canDrill,
   onPick,
+  picking,
 }: {
   row: RowModel;
   scale: ColourScale;
@@ -123,6 +130,7 @@ function Row({
   focusUnit: string | undefined;
   canDrill: (unitId: string) => boolean;
   onPick: ((unitId: string) => void) | undefined;
+  picking?: RowPicking | undefined;
 }) {
   const focused = row.unitId !== null && row.unitId === focusUnit;
   const pickable = onPick !== undefined && row.unitId !== null && !focused;
@@ -139,11 +147,22 @@ function Row({
     <tr
       className={classes}
       data-testid={row.testId}
+      data-unit={row.kind === 'unit' || row.kind === 'group' ? (row.unitId ?? row.name) : undefined}
       data-status={row.status}
       data-focus={focused ? 'true' : undefined}
       data-grid-row={row.key}
     >
       <th scope="row" className="heatmap__unit">
+        {picking && row.unitId !== null && (
+          <input
+            type="checkbox"
+            className="heatmap__check"
+            data-testid="values-pick"
+            aria-label={`Pick ${row.name} for a set of units`}
+            checked={picking.picked.has(row.unitId)}
+            onChange={() => picking.onToggle(row.unitId!)}
+          />
+        )}
         {pickable ? (
           <button
             type="button"
@@ -211,6 +230,7 @@ export function HeatmapTable({
   focusUnit,
   canDrill,
   onPick,
+  picking,
 }: {
   data: Heatmap;
   model: TableModel;
@@ -218,6 +238,8 @@ export function HeatmapTable({
   focusUnit: string | undefined;
   canDrill: (unitId: string) => boolean;
   onPick: ((unitId: string) => void) | undefined;
+  /** Tick boxes on the unit rows; undefined: none. */
+  picking?: RowPicking | undefined;
 }) {
   const tableRef = useRef<HTMLTableElement>(null);
   const allRows = useMemo(() => [...model.summary, ...model.body], [model]);
@@ -357,6 +379,7 @@ export function HeatmapTable({
               focusUnit={focusUnit}
               canDrill={canDrill}
               onPick={onPick}
+              picking={row.kind === 'unit' ? picking : undefined}
             />
           ))}
         </tbody>

@@ -450,7 +450,7 @@ export function buildTableModel({
       grouped ? 'group' : 'unit',
       row.name,
       grouped ? (groupingLabel ?? row.level) : row.level,
-      `heatmap-row-${row.unitId}`,
+      'heatmap-row',
       {
         unitId: grouped ? null : row.unitId,
         isReference: false,
