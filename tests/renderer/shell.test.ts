@@ -206,7 +206,7 @@ describe.skipIf(!app.available)('App shell in Chromium against upstream serve', 
 
     const ids = hierarchy.units.filter((u) => u.level === 'region').map((u) => u.id);
     await openView(app.page, 'overview', `?units=${ids.join('.')}&from=list&label=Regions`);
-    expect(await app.page.getByTestId('selection-set').innerText()).toContain(
+    expect(await app.page.getByTestId('selection-set-label').innerText()).toBe(
       `Regions: ${ids.length} units`,
     );
     await app.page.getByTestId('selection-set-clear').click();

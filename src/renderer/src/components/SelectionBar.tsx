@@ -18,10 +18,12 @@ export function SelectionBar() {
     <div className="selection-bar" data-testid="selection-bar" role="region" aria-label="Selection">
       {unit && (
         <p className="selection-bar__part">
-          <span className="selection-bar__name" data-testid="selection-unit">
-            {name}
-          </span>{' '}
-          selected
+          <span>
+            <strong className="selection-bar__name" data-testid="selection-unit">
+              {name}
+            </strong>{' '}
+            selected
+          </span>
           {view !== 'teams' && (
             <>
               <span className="dot-sep" aria-hidden="true">
@@ -51,8 +53,10 @@ export function SelectionBar() {
       )}
       {units && (
         <p className="selection-bar__part" data-testid="selection-set">
-          <span className="selection-bar__name">{units.label}</span>: {units.ids.length}{' '}
-          {units.ids.length === 1 ? 'unit' : 'units'}
+          <span data-testid="selection-set-label">
+            <strong className="selection-bar__name">{units.label}</strong>: {units.ids.length}{' '}
+            {units.ids.length === 1 ? 'unit' : 'units'}
+          </span>
           <span className="dot-sep" aria-hidden="true">
             ·
           </span>

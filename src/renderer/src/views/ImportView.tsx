@@ -13,6 +13,7 @@ import {
   RunBar,
 } from '../components/import/RunControls';
 import { Loading } from '../components/StatusPanel';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import {
   type FileEntry,
   holdProgress,
@@ -108,6 +109,8 @@ function HowItWorks() {
 /** The analyst's screen: files in, mapping checked once, import run, report read. */
 export function ImportView() {
   const session = useImportSession();
+  const selectedName = session.files.find((f) => f.id === session.selectedId)?.name;
+  useDocumentTitle('Import', selectedName);
   useEffect(() => holdProgress(), []);
   useEffect(() => {
     void loadProfiles();
