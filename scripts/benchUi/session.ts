@@ -27,8 +27,9 @@ export function cleanup(): Promise<void> {
 
 /** Runs main, then closes the server and browser whatever happened (also on SIGINT/SIGTERM). */
 export function runScript(main: () => Promise<void>): void {
+  // process.on, not once: Playwright's own SIGINT handler exits at once when it is the only one.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       console.error(`\n${signal}: closing the browser and the server`);
       void cleanup().then(() => process.exit(130));
     });
@@ -72,6 +73,10 @@ export function startServe(workspace: string, rendererOut: string): Promise<Serv
       });
       child.kill('SIGTERM');
     });
+  });
+  // Last resort, should the script exit before its cleanup ran: the server does not outlive it.
+  process.once('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
