@@ -117,9 +117,13 @@ export function decideDimensionFigure(
     hidden.set(g, h);
   }
   const shown = (g: string, u: string) => rollupOf(g, u).n > 0 && !hidden.get(g)!.has(u);
+  // Groups whose hidden units changed since the tree rules last ran on them (those rules read
+  // only the group's own decisions, so the others need no second run).
+  let touched = new Set(groupIds);
   const hide = (g: string, u: string, reason: string) => {
     if (hidden.get(g)!.has(u)) return false;
     hidden.get(g)!.set(u, reason);
+    touched.add(g);
     return true;
   };
 
@@ -129,7 +133,14 @@ export function decideDimensionFigure(
   for (const u of units)
     if (u.parentId !== null) kids.set(u.parentId, [...(kids.get(u.parentId) ?? []), u.id]);
   const small = (t: Tally) => t.n > 0 && t.n < minSize;
+  const smallMemo = new Map<string, boolean>();
   const smallInside = (g: string, unitId: string): boolean => {
+    const key = `${g}\u0000${unitId}`;
+    let known = smallMemo.get(key);
+    if (known === undefined) smallMemo.set(key, (known = smallBelow(g, unitId)));
+    return known;
+  };
+  const smallBelow = (g: string, unitId: string): boolean => {
     const stack = [unitId];
     while (stack.length > 0) {
       const v = stack.pop()!;
@@ -139,18 +150,31 @@ export function decideDimensionFigure(
     return false;
   };
 
-  for (let changed = true; changed;) {
-    changed = false;
-    // (c) the tree rules on each group's own population.
-    for (const g of groupIds) {
-      const nodes = units.map((u) => ({
+  const treeNodes = new Map(
+    groupIds.map((g) => [
+      g,
+      units.map((u) => ({
         id: u.id,
         parentId: u.parentId,
         n: rollupOf(g, u.id).n,
         attached: ownOf(g, u.id).n,
-      }));
-      const after = hideInShape(shape, nodes, minSize, hidden.get(g)!, reasons);
-      for (const [id, reason] of after) if (hide(g, id, reason)) changed = true;
+      })),
+    ]),
+  );
+  const talliedNodes = new Map(
+    groupIds.map((g) => [
+      g,
+      units.map((u) => ({ id: u.id, rollup: rollupOf(g, u.id), own: ownOf(g, u.id) })),
+    ]),
+  );
+
+  while (touched.size > 0) {
+    const run = touched;
+    touched = new Set();
+    // (c) the tree rules on each group's own population.
+    for (const g of run) {
+      const after = hideInShape(shape, treeNodes.get(g)!, minSize, hidden.get(g)!, reasons);
+      for (const [id, reason] of after) hide(g, id, reason);
     }
     // (b) within each scope: the next-smallest rule among the groups, never one hidden alone.
     for (const u of units) {
@@ -165,7 +189,7 @@ export function decideDimensionFigure(
           .sort((a, b) => a.n - b.n || a.id.localeCompare(b.id))[0];
         if (next) rule.add(next.id);
       }
-      for (const g of rule) if (hide(g, u.id, reasons.neighbour)) changed = true;
+      for (const g of rule) hide(g, u.id, reasons.neighbour);
     }
     if (!test) continue;
     // (e) unanimous remainders within each scope...
@@ -184,25 +208,19 @@ export function decideDimensionFigure(
         const breaks = options.find((g) => !test(add(rest, rollupOf(g, u.id))));
         for (const g of breaks ? [breaks] : options)
           hide(g, u.id, demographicReasons.alike(minSize));
-        changed = true;
       }
     }
     // ...and over each group's population in the tree.
-    for (const g of groupIds) {
-      const nodes = units.map((u) => ({
-        id: u.id,
-        rollup: rollupOf(g, u.id),
-        own: ownOf(g, u.id),
-      }));
+    for (const g of new Set([...run, ...touched])) {
       const added = hideAlikeRemainders(
         shape,
-        nodes,
+        talliedNodes.get(g)!,
         minSize,
         hidden.get(g)!,
         demographicReasons.alike(minSize),
         test,
       );
-      if (added.length > 0) changed = true;
+      if (added.length > 0) touched.add(g);
     }
   }
   for (const h of hidden.values()) {

@@ -8,7 +8,6 @@ import {
 } from '../../confidentiality/demographicSuppression';
 import { visibilityMaps } from '../../confidentiality/visibilityMaps';
 import {
-  DEMOGRAPHIC_DIMENSIONS,
   demographicPeriodStats,
   statedDimensions,
   type DimensionId,
@@ -30,40 +29,48 @@ export async function demographicGroupings(
   ];
 }
 
-/** One period's demographic roll-ups and decisions, for every dimension, figure and unit. */
-interface PeriodDecisions {
-  /** dimension -> figure -> group -> unit -> roll-up tally. */
-  rollups: Map<DimensionId, Map<string, Map<string, Map<string, Tally>>>>;
-  /** dimension -> figure -> group -> unit -> why hidden. */
-  hidden: Map<DimensionId, Map<string, Map<string, Map<string, string>>>>;
+/** One period's demographic roll-ups and decisions for one dimension. */
+interface DimensionDecisions {
+  /** figure -> group -> unit -> roll-up tally. */
+  rollups: Map<string, Map<string, Map<string, Tally>>>;
+  /** figure -> group -> unit -> why hidden. */
+  hidden: Map<string, Map<string, Map<string, string>>>;
+}
+
+/** One period's people by unit and group, read once for every dimension. */
+function periodStats(conn: DuckDBConnection, period: string) {
+  return boundedMemo(conn, 'demographicStats', period, 4, () =>
+    demographicPeriodStats(conn, period),
+  );
 }
 
 /**
- * Decided once per period and minimum over the whole tree (the rules in
+ * Decided once per period, dimension and minimum over the whole tree (the rules in
  * confidentiality/demographicSuppression.ts), on top of the stored org decisions, and kept until
  * the data or the minimum change (imports and settings clear the cache): every scope of every
  * request reads the same decisions.
  */
-function periodDecisions(
+function dimensionDecisions(
   conn: DuckDBConnection,
   period: string,
+  dimension: DimensionId,
   minSize: number,
-): Promise<PeriodDecisions> {
-  return boundedMemo(conn, 'demographicDecisions', `${period}|${minSize}`, 8, async () => {
-    const stats = await demographicPeriodStats(conn, period);
-    const org = (
-      await visibilityMaps(conn, [period], minSize, {
-        figures: ['respondents', 'value:%'],
-      })
-    ).get(period)!;
-    const orgHidden = (figure: string, unitId: string) =>
-      (figure === 'respondents' ? org.row : org.figure(figure)).get(unitId)?.visible !== true;
-    const rollups: PeriodDecisions['rollups'] = new Map();
-    const hidden: PeriodDecisions['hidden'] = new Map();
-    for (const d of DEMOGRAPHIC_DIMENSIONS) {
+): Promise<DimensionDecisions> {
+  return boundedMemo(
+    conn,
+    'demographicDecisions',
+    `${period}|${dimension}|${minSize}`,
+    8,
+    async () => {
+      const stats = await periodStats(conn, period);
+      const org = (
+        await visibilityMaps(conn, [period], minSize, { figures: ['respondents', 'value:%'] })
+      ).get(period)!;
+      const orgHidden = (figure: string, unitId: string) =>
+        (figure === 'respondents' ? org.row : org.figure(figure)).get(unitId)?.visible !== true;
       const figures = new Map<string, DimensionFigure>();
       const byGroup =
-        stats.groupOwn.get(d.id) ?? new Map<string, Map<string, Map<string, Tally>>>();
+        stats.groupOwn.get(dimension) ?? new Map<string, Map<string, Map<string, Tally>>>();
       for (const [figure, orgOwn] of stats.orgOwn) {
         const groups = new Map<string, Map<string, Tally>>();
         for (const [g, byFigure] of byGroup) {
@@ -72,18 +79,17 @@ function periodDecisions(
         }
         figures.set(figure, { groups, org: orgOwn });
       }
-      hidden.set(d.id, decideDimension(stats.units, figures, orgHidden, minSize));
-      const dimRollups = new Map<string, Map<string, Map<string, Tally>>>();
+      const hidden = decideDimension(stats.units, figures, orgHidden, minSize);
+      const rollups = new Map<string, Map<string, Map<string, Tally>>>();
       for (const [figure, data] of figures) {
-        dimRollups.set(
+        rollups.set(
           figure,
           new Map([...data.groups].map(([g, own]) => [g, rollUp(stats.units, own)])),
         );
       }
-      rollups.set(d.id, dimRollups);
-    }
-    return { rollups, hidden };
-  });
+      return { rollups, hidden };
+    },
+  );
 }
 
 export interface DemographicGroup {
@@ -117,9 +123,7 @@ export async function demographicRows(
   values: ValueDef[],
   minSize: number,
 ): Promise<{ groups: DemographicGroup[]; assessed: Map<string, AssessedUnit> }> {
-  const decided = await periodDecisions(conn, period, minSize);
-  const rollups = decided.rollups.get(dimension)!;
-  const hidden = decided.hidden.get(dimension)!;
+  const { rollups, hidden } = await dimensionDecisions(conn, period, dimension, minSize);
   const tallyOf = (figure: string, g: string) =>
     rollups.get(figure)?.get(g)?.get(scopeId) ?? EMPTY_TALLY;
   const reasonOf = (figure: string, g: string) => hidden.get(figure)?.get(g)?.get(scopeId);
