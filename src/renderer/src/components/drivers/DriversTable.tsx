@@ -16,6 +16,10 @@ import {
 } from './format';
 import { shapePath } from './layout';
 
+/** "engagement" -> "Engagement", "value:Integrity" -> "Value: Integrity". */
+const factorText = (factor: string) =>
+  factor.replace(/^value:/, 'Value: ').replace(/^./, (c) => c.toUpperCase());
+
 /** One scale for every row's interval bar, always including zero. */
 function intervalDomain(drivers: Driver[]): [number, number] {
   const ends = drivers.flatMap((d) =>
@@ -82,28 +86,38 @@ export function DriversTable({
             <th scope="col" className="drivers-table__rank">
               Rank
             </th>
-            <th scope="col">{kind.title.replace(/s$/, '')}</th>
-            <th scope="col" className="drivers-table__num" title="Pearson r with the outcome">
+            <th scope="col" className="drivers-table__driver-col">
+              {kind.title.replace(/s$/, '')}
+            </th>
+            <th
+              scope="col"
+              className="drivers-table__num drivers-table__r-col"
+              title="Pearson r with the outcome"
+            >
               r
             </th>
-            <th scope="col">
-              95% interval{' '}
-              <span className="drivers-table__scale">
-                ({formatR(domain[0])} to {formatR(domain[1])}, line at 0)
-              </span>
+            <th
+              scope="col"
+              className="drivers-table__interval-col"
+              title="The bar runs from its lowest to its highest end; the tick marks zero"
+            >
+              95% interval
             </th>
-            <th scope="col" className="drivers-table__num">
-              n <span className="drivers-table__scale">{across}</span>
+            <th scope="col" className="drivers-table__num drivers-table__n-col">
+              n <span className="drivers-table__scale drivers-table__block">{across}</span>
             </th>
-            <th scope="col" className="drivers-table__num">
+            <th scope="col" className="drivers-table__num drivers-table__perf-col">
               % favourable
             </th>
             {weights && (
-              <th scope="col" className="drivers-table__num" title={data.importanceMethod.note}>
+              <th
+                scope="col"
+                className="drivers-table__num drivers-table__weight-col"
+                title={data.importanceMethod.note}
+              >
                 Weight
               </th>
             )}
-            <th scope="col">Quadrant</th>
           </tr>
         </thead>
         <tbody>
@@ -117,6 +131,7 @@ export function DriversTable({
                 data-driver={d.id}
                 data-status={imp.status}
                 data-rank={rank}
+                data-quadrant={d.quadrant ?? undefined}
                 className={d.id === active ? 'drivers-table__row--active' : undefined}
                 onMouseEnter={() => onActive(d.id)}
                 onMouseLeave={() => onActive(null)}
@@ -126,11 +141,29 @@ export function DriversTable({
                 </td>
                 <th scope="row" className="drivers-table__driver">
                   <span className="drivers-table__label">{d.label}</span>
-                  {data.by === 'item' && (
-                    <span className="drivers-table__factor">
-                      {d.factor.replace(/^value:/, 'Value: ').replace(/^./, (c) => c.toUpperCase())}
-                    </span>
-                  )}
+                  <span className="drivers-table__factor">
+                    {d.quadrant ? (
+                      <span className="drivers-table__quadrant">
+                        <svg width="1em" height="1em" viewBox="-10 -10 20 20" aria-hidden="true">
+                          <path
+                            className={`drivers-mark drivers-mark--${d.quadrant}`}
+                            d={shapePath(d.quadrant, 0, 0, 7)}
+                          />
+                        </svg>
+                        {QUADRANT_LABELS[d.quadrant].name}
+                      </span>
+                    ) : (
+                      <span className="drivers-table__none">Not on the chart</span>
+                    )}
+                    {data.by === 'item' && (
+                      <>
+                        <span className="dot-sep" aria-hidden="true">
+                          {' · '}
+                        </span>
+                        {factorText(d.factor)}
+                      </>
+                    )}
+                  </span>
                 </th>
                 {imp.status === 'ok' ? (
                   <>
@@ -167,21 +200,6 @@ export function DriversTable({
                     {weightText(d.relativeWeight)}
                   </td>
                 )}
-                <td className="drivers-table__quadrant" data-quadrant={d.quadrant ?? ''}>
-                  {d.quadrant ? (
-                    <>
-                      <svg width="1em" height="1em" viewBox="-10 -10 20 20" aria-hidden="true">
-                        <path
-                          className={`drivers-mark drivers-mark--${d.quadrant}`}
-                          d={shapePath(d.quadrant, 0, 0, 7)}
-                        />
-                      </svg>
-                      {QUADRANT_LABELS[d.quadrant].name}
-                    </>
-                  ) : (
-                    <span className="drivers-table__none">Not placed</span>
-                  )}
-                </td>
               </tr>
             );
           })}

@@ -343,7 +343,11 @@ export function QuadrantChart({
                   y={l.y}
                   textAnchor={l.anchor}
                 >
-                  {l.text}
+                  {l.lines.map((line, i) => (
+                    <tspan key={i} x={l.x} dy={i === 0 ? 0 : layout.fontPx * 1.25}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
               ))}
             </g>

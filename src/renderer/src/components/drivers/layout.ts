@@ -27,7 +27,8 @@ export interface PlacedPoint {
 
 export interface PlacedLabel {
   id: string;
-  text: string;
+  /** One line, or two when one did not fit. */
+  lines: string[];
   x: number;
   y: number;
   anchor: 'start' | 'middle' | 'end';
@@ -61,6 +62,16 @@ export type Measure = (text: string) => number;
 
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** A label split into two lines at the space nearest its middle. */
+export function twoLines(text: string): string[] {
+  const middle = text.length / 2;
+  let best = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) best = i;
+  }
+  return best < 0 ? [text] : [text.slice(0, best), text.slice(best + 1)];
+}
 
 /** Drivers the chart can draw: both an r and a % favourable. */
 export function plottable(drivers: Driver[]): Driver[] {
@@ -146,15 +157,40 @@ export function layoutChart(
     ): ChartLayout['corners'][number] => {
       const text = QUADRANT_TITLES[quadrant];
       const w = measure(text) + fontPx * 1.4; // the shape before the words
-      const x = right ? plot.x1 - pad : plot.x0 + pad;
-      const y = bottom ? plot.y1 - pad - lineH * 0.25 : plot.y0 + pad + lineH * 0.8;
+      const y0 = bottom ? plot.y1 - pad - lineH * 0.25 : plot.y0 + pad + lineH * 0.8;
+      const at = (x: number, y: number) => ({
+        x: right ? x - w : x,
+        y: y - lineH * 0.85,
+        w,
+        h: lineH,
+      });
+      const clear = (b: Box) =>
+        !points.some((pt) =>
+          overlaps(b, { x: pt.cx - radius, y: pt.cy - radius, w: radius * 2, h: radius * 2 }),
+        );
+      // In the plot's corner, or slid along its edge towards the split, then a line further in,
+      // to keep clear of the marks; the corner itself when nothing is clear.
+      const startX = right ? plot.x1 - pad : plot.x0 + pad;
+      const stepX = (right ? -0.5 : 0.5) * rem;
+      const stepY = (bottom ? -1 : 1) * lineH;
+      const s = split!;
+      for (let j = 0; j < 4; j += 1) {
+        const y = y0 + j * stepY;
+        if (bottom ? y - lineH < s.y : y > s.y) break;
+        for (let k = 0; k < 80; k += 1) {
+          const x = startX + k * stepX;
+          const b = at(x, y);
+          if (right ? b.x < s.x + pad : b.x + b.w > s.x - pad) break;
+          if (clear(b)) return { quadrant, text, x, y, anchor: right ? 'end' : 'start', box: b };
+        }
+      }
       return {
         quadrant,
         text,
-        x,
-        y,
+        x: startX,
+        y: y0,
         anchor: right ? 'end' : 'start',
-        box: { x: right ? x - w : x, y: y - lineH * 0.85, w, h: lineH },
+        box: at(startX, y0),
       };
     };
     corners.push(
@@ -200,55 +236,64 @@ export function layoutChart(
     return false;
   };
   const r = radius;
-  const h = lineH;
-  /** The first free spot for a label of width w: beside the mark, else off to a side with a leader. */
-  const placeLabel = (p: PlacedPoint, text: string, w: number): PlacedLabel | null => {
+  /**
+   * The first free spot for a label of one or two lines: beside the mark, else off to a side
+   * with a leader line. `y` is the first line's baseline; `box` covers every line.
+   */
+  const placeLabel = (p: PlacedPoint, lines: string[]): PlacedLabel | null => {
+    const w = Math.max(...lines.map(measure)) + 4;
+    const extra = (lines.length - 1) * lineH;
     const near = r + gap;
-    const base = fontPx * 0.35;
-    const options: Omit<PlacedLabel, 'id' | 'text' | 'box'>[] = [
-      { x: p.cx + near, y: p.cy + base, anchor: 'start', leader: null },
-      { x: p.cx - near, y: p.cy + base, anchor: 'end', leader: null },
-      { x: p.cx, y: p.cy - near, anchor: 'middle', leader: null },
-      { x: p.cx, y: p.cy + near + fontPx * 0.8, anchor: 'middle', leader: null },
-      { x: p.cx + r * 0.7, y: p.cy - r - gap * 0.6, anchor: 'start', leader: null },
-      { x: p.cx - r * 0.7, y: p.cy - r - gap * 0.6, anchor: 'end', leader: null },
-      { x: p.cx + r * 0.7, y: p.cy + r + gap * 0.6 + fontPx * 0.8, anchor: 'start', leader: null },
-      { x: p.cx - r * 0.7, y: p.cy + r + gap * 0.6 + fontPx * 0.8, anchor: 'end', leader: null },
+    const mid = p.cy + fontPx * 0.35 - extra / 2; // lines centred on the mark
+    const above = p.cy - near - extra;
+    const below = p.cy + near + fontPx * 0.8;
+    const options: Omit<PlacedLabel, 'id' | 'lines' | 'box'>[] = [
+      { x: p.cx + near, y: mid, anchor: 'start', leader: null },
+      { x: p.cx - near, y: mid, anchor: 'end', leader: null },
+      { x: p.cx, y: above, anchor: 'middle', leader: null },
+      { x: p.cx, y: below, anchor: 'middle', leader: null },
+      { x: p.cx + r * 0.7, y: above + gap * 0.4, anchor: 'start', leader: null },
+      { x: p.cx - r * 0.7, y: above + gap * 0.4, anchor: 'end', leader: null },
+      { x: p.cx + r * 0.7, y: below - gap * 0.4, anchor: 'start', leader: null },
+      { x: p.cx - r * 0.7, y: below - gap * 0.4, anchor: 'end', leader: null },
     ];
     for (const far of [r + gap + 1.2 * rem, r + gap + 2.2 * rem]) {
       for (const k of [0, -1, 1, -2, 2]) {
         for (const side of [1, -1]) {
           const x = p.cx + side * far;
-          const y = p.cy + k * lineH * 1.1 + base;
+          const y = mid + k * lineH * 1.1;
           options.push({
             x,
             y,
             anchor: side > 0 ? 'start' : 'end',
-            leader: { x1: p.cx + side * (r + 2), y1: p.cy, x2: x - side * 3, y2: y - base },
+            leader: {
+              x1: p.cx + side * (r + 2),
+              y1: p.cy,
+              x2: x - side * 3,
+              y2: y - fontPx * 0.35 + extra / 2,
+            },
           });
         }
       }
     }
     for (const o of options) {
       const x = o.anchor === 'start' ? o.x - 2 : o.anchor === 'end' ? o.x - w + 2 : o.x - w / 2;
-      const box = { x, y: o.y - fontPx * 0.95, w, h };
+      const box = { x, y: o.y - fontPx * 0.95, w, h: lineH + extra };
       if (box.x < plot.x0 || box.x + box.w > plot.x1 || box.y < plot.y0 || box.y + box.h > plot.y1)
         continue;
       if (placed.some((b) => overlaps(b, box))) continue;
       if (fixed.some((b) => overlaps(b, box))) continue;
       if (pointBoxes.some((pb) => pb.id !== p.driver.id && overlaps(pb.box, box))) continue;
       if (o.leader && leaderBlocked(o.leader, p.driver.id)) continue;
-      return { id: p.driver.id, text, ...o, box };
+      return { id: p.driver.id, lines, ...o, box };
     }
     return null;
   };
   for (const p of labelOrder(points, 5)) {
     if (labels.length >= maxLabels) break;
-    const full = data.by === 'item' ? shortLabel(p.driver.label, maxChars) : p.driver.label;
-    const brief = data.by === 'item' ? shortLabel(p.driver.label, 20) : full;
+    const text = data.by === 'item' ? shortLabel(p.driver.label, maxChars) : p.driver.label;
     const found =
-      placeLabel(p, full, measure(full) + 4) ??
-      (brief !== full ? placeLabel(p, brief, measure(brief) + 4) : null);
+      placeLabel(p, [text]) ?? (text.length > 16 ? placeLabel(p, twoLines(text)) : null);
     if (found) {
       placed.push(found.box);
       if (found.leader) leaders.push(found.leader);
