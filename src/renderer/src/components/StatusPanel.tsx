@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../../shared/result';
-import { WarningIcon } from './Icons';
+import { hrefFor, useSelection } from '../state/useSelection';
+import { EmptyIcon, WarningIcon } from './Icons';
+
+/**
+ * The designed states every view shares: loading (a spinner and what is coming, in words),
+ * empty (what is missing and what to import, with the button), and an engine error (its
+ * message and a way to try again). A lost connection is none of these: the app-wide banner
+ * says it, and the views keep their last figures (see api/transport.ts).
+ */
 
 /** Shown while the first answer for a view is on its way. */
 export function Loading({ label }: { label: string }) {
@@ -45,12 +53,35 @@ export function ErrorPanel({
   );
 }
 
-export function EmptyPanel({ title, children }: { title: string; children?: ReactNode }) {
+/**
+ * Nothing to show yet: what is missing, and (with `action`, what to import: "customer
+ * feedback") a button to the Import screen: "Import customer feedback".
+ */
+export function EmptyPanel({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: string;
+}) {
+  const [selection] = useSelection();
   return (
-    <div className="status-panel" data-testid="empty">
+    <div className="status-panel status-panel--empty" data-testid="empty">
+      <EmptyIcon className="status-panel__icon status-panel__icon--empty" />
       <div>
         <p className="status-panel__title">{title}</p>
         {children && <p className="status-panel__message">{children}</p>}
+        {action && (
+          <a
+            className="button button--primary status-panel__action"
+            href={hrefFor(selection, { view: 'import' })}
+            data-testid="empty-import"
+          >
+            Import {action}
+          </a>
+        )}
       </div>
     </div>
   );
