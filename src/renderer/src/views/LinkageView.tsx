@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { LinkageOutput } from '../../../shared/analytics/linkage';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import type { ApiError } from '../../../shared/result';
@@ -9,7 +9,6 @@ import {
   CUSTOMER_GROUPS,
   distinctUnits,
   EMPLOYEE_GROUPS,
-  fitBand,
   FEW_UNITS,
   levelPlural,
   linkSentence,
@@ -105,9 +104,13 @@ function Stats({ data, weak }: { data: LinkageOutput; weak: boolean }) {
   );
 }
 
-function Details({ data }: { data: LinkageOutput }) {
+const Details = memo(function Details({ data }: { data: LinkageOutput }) {
   const many = pointNoun(data.level, data.pooled, 2);
-  const band = fitBand(data);
+  // The band's basis, as LinkageCanvas draws it (fitBand): the density grid when thinned.
+  const band =
+    data.slope === null
+      ? null
+      : { basis: data.points.length < data.pointsTotal && data.density ? 'density' : 'points' };
   return (
     <details className="linkage-details" data-testid="linkage-details">
       <summary>Details: power, rank correlation, what was left out</summary>
@@ -150,7 +153,7 @@ function Details({ data }: { data: LinkageOutput }) {
       <p>{data.quadrants.basis}</p>
     </details>
   );
-}
+});
 
 /** "2025-Q3" moved by k quarters. */
 function shiftPeriod(period: string, k: number): string {

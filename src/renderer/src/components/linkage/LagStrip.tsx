@@ -19,7 +19,7 @@ export const LagStrip = memo(function LagStrip({
   return (
     <section className="linkage-lags" data-testid="lag-profile" aria-label="Which comes first">
       <p className="linkage-lags__title">
-        Which comes first? <span>r by lag in quarters (+: customers later)</span>
+        Which comes first? <span>r by lag (+: customers later)</span>
       </p>
       <ol className="linkage-lags__list">
         {lags.map((l) => {

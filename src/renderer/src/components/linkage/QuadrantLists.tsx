@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { LinkageOutput, Quadrant } from '../../../../shared/analytics/linkage';
 import { formatCount } from '../../format/formatMetric';
 import { select } from '../../state/useSelection';
@@ -10,6 +10,9 @@ import { QuadrantMark } from './QuadrantMark';
  * selects its units as the shared set (every other view follows); each name selects that unit.
  * This is also the keyboard's way into the chart: every entry is a button.
  */
+/** Names shown per quadrant before "Show more" (the engine lists up to 50, clearest first). */
+const SHOWN = 12;
+
 export const QuadrantLists = memo(function QuadrantLists({
   data,
   activeLabel,
@@ -20,6 +23,7 @@ export const QuadrantLists = memo(function QuadrantLists({
   activeLabel: string | undefined;
   selectedUnit: string | undefined;
 }) {
+  const [open, setOpen] = useState<Quadrant | null>(null);
   const pick = (q: Quadrant) => {
     const ids = quadrantUnitIds(data, q);
     const name = QUADRANT_STYLE[q].name;
@@ -31,7 +35,8 @@ export const QuadrantLists = memo(function QuadrantLists({
       {QUADRANT_LAYOUT.map((q) => {
         const style = QUADRANT_STYLE[q];
         const count = data.quadrants.counts[q];
-        const listed = data.quadrants.units[q];
+        const all = data.quadrants.units[q];
+        const listed = open === q ? all : all.slice(0, SHOWN);
         const active = activeLabel === style.name;
         return (
           <div key={q} className={`linkage-quadrant${active ? ' linkage-quadrant--active' : ''}`}>
@@ -68,9 +73,20 @@ export const QuadrantLists = memo(function QuadrantLists({
                     </button>
                   </li>
                 ))}
-                {count > listed.length && (
+                {all.length > listed.length && (
+                  <li>
+                    <button
+                      type="button"
+                      className="linkage-quadrant__unit linkage-quadrant__more"
+                      onClick={() => setOpen(q)}
+                    >
+                      Show {formatCount(all.length - listed.length)} more
+                    </button>
+                  </li>
+                )}
+                {count > all.length && listed.length === all.length && (
                   <li className="linkage-quadrant__more">
-                    and {formatCount(count - listed.length)} more (the clearest are listed)
+                    and {formatCount(count - all.length)} more (the clearest are listed)
                   </li>
                 )}
               </ul>

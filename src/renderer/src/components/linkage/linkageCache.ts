@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { LinkageInput, LinkageOutput } from '../../../../shared/analytics/linkage';
 import type { ApiError, Result } from '../../../../shared/result';
 import { api } from '../../api/client';
@@ -36,12 +36,18 @@ function keyOf(workspace: string, base: LinkageBase, lag: number): string {
 /** Errors that describe the data (kept), as against a transport or server failure (not kept). */
 const KEEP: ApiError['code'][] = ['NOT_FOUND', 'INVALID_ARGUMENTS'];
 
-function ask(workspace: string, base: LinkageBase, lag: number): void {
+const pending = new Map<string, Promise<void>>();
+
+/** Asks once per key; resolves when the answer (or failure) is stored. */
+function ask(workspace: string, base: LinkageBase, lag: number): Promise<void> {
   const key = keyOf(workspace, base, lag);
-  if (answers.has(key) || asked.has(key)) return;
+  if (answers.has(key)) return Promise.resolve();
+  const inFlight = pending.get(key);
+  if (inFlight) return inFlight;
   asked.add(key);
-  void api.call('linkage', { ...base, lag }).then((result) => {
+  const done = api.call('linkage', { ...base, lag }).then((result) => {
     asked.delete(key);
+    pending.delete(key);
     if (!result.ok && !KEEP.includes(result.error.code)) {
       failures.set(key, result.error);
       notify();
@@ -52,9 +58,13 @@ function ask(workspace: string, base: LinkageBase, lag: number): void {
     while (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value!);
     notify();
   });
+  pending.set(key, done);
+  return done;
 }
 const failures = new Map<string, ApiError>();
 const NO_GAPS: ReadonlyMap<number, string> = new Map();
+/** The last answer on screen, kept (greyed) while the next one is on its way. */
+let lastShown: LinkageOutput | undefined;
 
 export interface LagAnswer {
   /** The answer for the lag on screen, or the last one shown while it is on its way. */
@@ -89,13 +99,16 @@ export function useLinkageLags(
     const b = JSON.parse(baseJson) as LinkageBase;
     // The lag on screen first, then its neighbours outwards.
     const order = [...LAGS].sort((p, q) => Math.abs(p - lag) - Math.abs(q - lag) || q - p);
-    for (const k of order) if (!known.has(k)) ask(workspace, b, k);
+    // The lag on screen first, alone, so the first chart is not kept waiting by the other four.
+    const [first, ...rest] = order.filter((k) => !known.has(k));
+    if (first === undefined) return;
+    void ask(workspace, b, first).then(() => {
+      for (const k of rest) void ask(workspace, b, k);
+    });
     // Only the base matters here: a new lag is already asked for (or answered).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workspace, baseJson, knownKey]);
 
-  // The last answer shown, kept (greyed) while the next one is on its way.
-  const [last, setLast] = useState<LinkageOutput | undefined>(undefined);
   const byLag = new Map<number, Result<LinkageOutput>>();
   if (workspace !== null) {
     for (const k of LAGS) {
@@ -109,19 +122,22 @@ export function useLinkageLags(
   }
   const current = byLag.get(lag);
   const failure = workspace === null ? undefined : failures.get(keyOf(workspace, base, lag));
-  if (current?.ok && current.value !== last) setLast(current.value);
+  const shown = current?.ok ? current.value : undefined;
+  useEffect(() => {
+    if (shown) lastShown = shown;
+  }, [shown]);
   const reload = () => {
     if (workspace === null) return;
     for (const k of LAGS) {
       const key = keyOf(workspace, base, k);
       answers.delete(key);
       failures.delete(key);
-      if (!known.has(k)) ask(workspace, base, k);
+      if (!known.has(k)) void ask(workspace, base, k);
     }
     notify();
   };
   return {
-    data: current?.ok ? current.value : current ? undefined : last,
+    data: current?.ok ? current.value : current ? undefined : lastShown,
     error: current && !current.ok ? current.error : failure,
     loading: current === undefined && failure === undefined,
     byLag,

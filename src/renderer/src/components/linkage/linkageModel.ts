@@ -372,7 +372,7 @@ export function linkSentence(data: LinkageOutput): { kind: SentenceKind; text: s
   if (units < FEW_UNITS) {
     return {
       kind: 'few_units',
-      text: `These ${data.n.toLocaleString('en-GB')} points come from only ${units} ${plural}: too few to tell whether ${e.label} and ${c.label} move together. Compare a lower level for an answer that means something.`,
+      text: `These ${data.n.toLocaleString('en-GB')} points come from only ${units} ${plural}: too few to say whether ${e.label} and ${c.label} move together.`,
     };
   }
   if (data.r === null || data.slope === null) {
