@@ -267,6 +267,7 @@ export function TrendCharts({
   reorgs,
   selected,
   footnote,
+  gapNote = true,
 }: {
   trend: Overview['trend'];
   reorgs: Overview['reorgs'];
@@ -274,6 +275,8 @@ export function TrendCharts({
   selected?: string;
   /** A line of small print for the notes row under the charts. */
   footnote?: string;
+  /** False: no line saying what a gap means (the view says it elsewhere); reorgs are still noted. */
+  gapNote?: boolean;
 }) {
   const byPeriod = new Map<string, Map<MetricId, MetricValue>>();
   const rows: Row[] = [...trend]
@@ -293,7 +296,7 @@ export function TrendCharts({
     ...c,
     metrics: c.metrics.filter((m) => present.has(m)),
   })).filter((c) => c.metrics.length > 0);
-  const gaps = trend.some((p) => p.values.some((v) => v.status !== 'ok'));
+  const gaps = gapNote && trend.some((p) => p.values.some((v) => v.status !== 'ok'));
   if (rows.length === 0 || charts.length === 0) return null;
   return (
     <section className="trends" aria-label="Trend across periods">
