@@ -67,7 +67,11 @@ export function linkHeadline(
   const units = plural(out.level);
   const employee = metricName(out.employeeMetric);
   const customer = metricName(out.customerMetric);
-  const stats = out.r === null ? '' : ` (${rText(out.r)}, ${intervalText(out.ciLow, out.ciHigh)})`;
+  // Non-breaking spaces keep "r = .35" on one line.
+  const stats =
+    out.r === null
+      ? ''
+      : ` (${rText(out.r).replace(/ /g, NBSP)}, ${intervalText(out.ciLow, out.ciHigh)})`;
   if (out.r === null || out.slope === null) {
     return {
       kind: 'empty',
