@@ -17,6 +17,9 @@ import { servedSmallSample } from '../helpers/servedSample';
 // Every expectation is worked out from what the `drivers` method answers for the same inputs.
 const app = servedSmallSample('drivers');
 
+/** A bound on waiting for an answer on screen: the engine shares two cores with other work. */
+const WAIT = { timeout: 60_000, interval: 100 };
+
 type Drivers = MethodOutput<'drivers'>;
 type Hierarchy = MethodOutput<'hierarchy'>;
 
@@ -88,13 +91,15 @@ describe.skipIf(!app.available)('Drivers in Chromium against upstream serve', ()
     );
 
   async function expectViewToShow(answer: Drivers): Promise<void> {
-    await expect.poll(readRows).toEqual(expectedRows(answer));
+    await expect.poll(readRows, WAIT).toEqual(expectedRows(answer));
     expect(await app.page.getByTestId('drivers-sentence').innerText()).toBe(
       driversSentence(answer, answer.unit.name),
     );
     const marks = app.page.getByTestId('drivers-chart').locator('.drivers-chart__points path');
-    await expect.poll(() => marks.count()).toBe(plottable(answer.drivers).length);
-    expect(await app.page.title()).toBe(driversTitle(answer.unit.name, answer.period));
+    await expect.poll(() => marks.count(), WAIT).toBe(plottable(answer.drivers).length);
+    await expect
+      .poll(() => app.page.title(), WAIT)
+      .toBe(driversTitle(answer.unit.name, answer.period));
   }
 
   const hash = () => new URL(app.page.url()).hash;
@@ -136,7 +141,7 @@ describe.skipIf(!app.available)('Drivers in Chromium against upstream serve', ()
   it('customer NPS across teams: the lag picker changes the analysis to the API answer for that lag', async () => {
     await app.page.getByTestId('drivers-outcome').selectOption('nps');
     const lag = app.page.getByTestId('drivers-lag');
-    await expect.poll(() => lag.inputValue()).toBe('1'); // the shared selection's default lag
+    await expect.poll(() => lag.inputValue(), WAIT).toBe('1'); // the shared selection's default lag
     await expectViewToShow(await api<Drivers>('drivers', { outcome: 'nps', by: 'value', lag: 1 }));
     await lag.selectOption('0');
     await expectViewToShow(await api<Drivers>('drivers', { outcome: 'nps', by: 'value', lag: 0 }));
@@ -161,7 +166,7 @@ describe.skipIf(!app.available)('Drivers in Chromium against upstream serve', ()
     expect(found, 'a region with too few teams for customer drivers').toBeDefined();
     await app.page.getByTestId('unit-picker').selectOption(found!.id);
     const status = app.page.getByTestId('drivers-status');
-    await expect.poll(() => status.getAttribute('data-status')).toBe('no_data');
+    await expect.poll(() => status.getAttribute('data-status'), WAIT).toBe('no_data');
     expect(await app.page.getByTestId('drivers-reason').innerText()).toContain(
       found!.answer.reason!,
     );
@@ -185,7 +190,7 @@ describe.skipIf(!app.available)('Drivers in Chromium against upstream serve', ()
     await app.page.getByTestId('unit-picker').selectOption(found!.id);
 
     const status = app.page.getByTestId('drivers-status');
-    await expect.poll(() => status.getAttribute('data-status')).toBe('suppressed');
+    await expect.poll(() => status.getAttribute('data-status'), WAIT).toBe('suppressed');
     expect(await app.page.getByTestId('drivers-reason').innerText()).toContain(
       suppressedReasonText(answer.reason)!,
     );
@@ -193,7 +198,7 @@ describe.skipIf(!app.available)('Drivers in Chromium against upstream serve', ()
     expect(await app.page.getByTestId('drivers-sentence').innerText()).toBe(
       driversSentence(answer, answer.unit.name),
     );
-    expect(await app.page.title()).toBe(driversTitle(found!.name, answer.period));
+    await expect.poll(() => app.page.title(), WAIT).toBe(driversTitle(found!.name, answer.period));
     expect(await app.page.getByTestId('drivers-team-link').getAttribute('href')).toContain(
       `#/teams?`,
     );

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import type { Driver, DriversOutput } from '../../../../shared/analytics/drivers';
 import { NoData } from '../NoData';
 import { Suppressed } from '../Suppressed';
@@ -59,6 +60,102 @@ function Figure({ status, reason }: { status: 'suppressed' | 'no_data'; reason: 
   return status === 'suppressed' ? <Suppressed reason={reason} /> : <NoData reason={reason} />;
 }
 
+/** One driver's row; memoised so hovering a row redraws two rows, not the table. */
+const DriverRow = memo(function DriverRow({
+  d,
+  rank,
+  by,
+  weights,
+  domain,
+  active,
+  onActive,
+}: {
+  d: Driver;
+  rank: string | undefined;
+  by: DriversOutput['by'];
+  weights: boolean;
+  domain: [number, number];
+  active: boolean;
+  onActive: (id: string | null) => void;
+}) {
+  const imp = d.importance;
+  return (
+    <tr
+      data-testid="drivers-row"
+      data-driver={d.id}
+      data-status={imp.status}
+      data-rank={rank}
+      data-quadrant={d.quadrant ?? undefined}
+      className={active ? 'drivers-table__row--active' : undefined}
+      onMouseEnter={() => onActive(d.id)}
+      onMouseLeave={() => onActive(null)}
+    >
+      <td className="drivers-table__rank" data-testid="drivers-rank">
+        {rank ?? ''}
+      </td>
+      <th scope="row" className="drivers-table__driver">
+        <span className="drivers-table__label">{d.label}</span>
+        <span className="drivers-table__factor">
+          {d.quadrant ? (
+            <span className="drivers-table__quadrant">
+              <svg width="1em" height="1em" viewBox="-10 -10 20 20" aria-hidden="true">
+                <path
+                  className={`drivers-mark drivers-mark--${d.quadrant}`}
+                  d={shapePath(d.quadrant, 0, 0, 7)}
+                />
+              </svg>
+              {QUADRANT_LABELS[d.quadrant].name}
+            </span>
+          ) : (
+            <span className="drivers-table__none">Not on the chart</span>
+          )}
+          {by === 'item' && (
+            <>
+              <span className="dot-sep" aria-hidden="true">
+                {' · '}
+              </span>
+              {factorText(d.factor)}
+            </>
+          )}
+        </span>
+      </th>
+      {imp.status === 'ok' ? (
+        <>
+          <td className="drivers-table__num drivers-table__r" data-testid="drivers-r">
+            {formatR(imp.r)}
+          </td>
+          <td className="drivers-table__interval">
+            <IntervalBar driver={d} domain={domain} />
+            <span data-testid="drivers-interval">{intervalText(imp.ciLow, imp.ciHigh)}</span>
+          </td>
+          <td className="drivers-table__num" data-testid="drivers-n">
+            {nText(imp.n)}
+          </td>
+        </>
+      ) : (
+        <td colSpan={3} className="drivers-table__withheld">
+          <Figure status={imp.status} reason={imp.reason} />
+        </td>
+      )}
+      <td className="drivers-table__num" data-testid="drivers-performance">
+        {d.performance.status === 'ok' ? (
+          <>
+            <span className="drivers-table__perf">{performanceText(d.performance)}</span>
+            <span className="drivers-table__n">{performanceNText(d.performance)}</span>
+          </>
+        ) : (
+          <Figure status={d.performance.status} reason={d.performance.reason} />
+        )}
+      </td>
+      {weights && (
+        <td className="drivers-table__num" data-testid="drivers-weight">
+          {weightText(d.relativeWeight)}
+        </td>
+      )}
+    </tr>
+  );
+});
+
 /**
  * Every driver with its importance (r, its 95% interval as a bar and in words, n), performance
  * (% favourable with its n), relative weight where computed and quadrant. Ranks are ties where
@@ -73,9 +170,9 @@ export function DriversTable({
   active: string | null;
   onActive: (id: string | null) => void;
 }) {
-  const ranks = driverRanks(data.drivers);
+  const ranks = useMemo(() => driverRanks(data.drivers), [data.drivers]);
   const weights = data.importanceMethod.relativeWeights;
-  const domain = intervalDomain(data.drivers);
+  const domain = useMemo(() => intervalDomain(data.drivers), [data.drivers]);
   const kind = KIND_LABELS[data.by];
   const across = data.analysis === 'respondents' ? 'respondents' : levelPlural(data.level);
   return (
@@ -121,88 +218,18 @@ export function DriversTable({
           </tr>
         </thead>
         <tbody>
-          {data.drivers.map((d) => {
-            const rank = ranks.get(d.id);
-            const imp = d.importance;
-            return (
-              <tr
-                key={d.id}
-                data-testid="drivers-row"
-                data-driver={d.id}
-                data-status={imp.status}
-                data-rank={rank}
-                data-quadrant={d.quadrant ?? undefined}
-                className={d.id === active ? 'drivers-table__row--active' : undefined}
-                onMouseEnter={() => onActive(d.id)}
-                onMouseLeave={() => onActive(null)}
-              >
-                <td className="drivers-table__rank" data-testid="drivers-rank">
-                  {rank ?? ''}
-                </td>
-                <th scope="row" className="drivers-table__driver">
-                  <span className="drivers-table__label">{d.label}</span>
-                  <span className="drivers-table__factor">
-                    {d.quadrant ? (
-                      <span className="drivers-table__quadrant">
-                        <svg width="1em" height="1em" viewBox="-10 -10 20 20" aria-hidden="true">
-                          <path
-                            className={`drivers-mark drivers-mark--${d.quadrant}`}
-                            d={shapePath(d.quadrant, 0, 0, 7)}
-                          />
-                        </svg>
-                        {QUADRANT_LABELS[d.quadrant].name}
-                      </span>
-                    ) : (
-                      <span className="drivers-table__none">Not on the chart</span>
-                    )}
-                    {data.by === 'item' && (
-                      <>
-                        <span className="dot-sep" aria-hidden="true">
-                          {' · '}
-                        </span>
-                        {factorText(d.factor)}
-                      </>
-                    )}
-                  </span>
-                </th>
-                {imp.status === 'ok' ? (
-                  <>
-                    <td className="drivers-table__num drivers-table__r" data-testid="drivers-r">
-                      {formatR(imp.r)}
-                    </td>
-                    <td className="drivers-table__interval">
-                      <IntervalBar driver={d} domain={domain} />
-                      <span data-testid="drivers-interval">
-                        {intervalText(imp.ciLow, imp.ciHigh)}
-                      </span>
-                    </td>
-                    <td className="drivers-table__num" data-testid="drivers-n">
-                      {nText(imp.n)}
-                    </td>
-                  </>
-                ) : (
-                  <td colSpan={3} className="drivers-table__withheld">
-                    <Figure status={imp.status} reason={imp.reason} />
-                  </td>
-                )}
-                <td className="drivers-table__num" data-testid="drivers-performance">
-                  {d.performance.status === 'ok' ? (
-                    <>
-                      <span className="drivers-table__perf">{performanceText(d.performance)}</span>
-                      <span className="drivers-table__n">{performanceNText(d.performance)}</span>
-                    </>
-                  ) : (
-                    <Figure status={d.performance.status} reason={d.performance.reason} />
-                  )}
-                </td>
-                {weights && (
-                  <td className="drivers-table__num" data-testid="drivers-weight">
-                    {weightText(d.relativeWeight)}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
+          {data.drivers.map((d) => (
+            <DriverRow
+              key={d.id}
+              d={d}
+              rank={ranks.get(d.id)}
+              by={data.by}
+              weights={weights}
+              domain={domain}
+              active={d.id === active}
+              onActive={onActive}
+            />
+          ))}
         </tbody>
       </table>
       <p className="drivers-note" data-testid="drivers-rank-note">
