@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../shared/contract';
 import { EmptyPanel, ErrorPanel, Loading } from '../components/StatusPanel';
-import type { Crumb } from '../components/values/Breadcrumb';
+import { Breadcrumb, type Crumb } from '../components/values/Breadcrumb';
 import { ContextBar } from '../components/values/ContextBar';
 import { HeatmapLegend } from '../components/values/HeatmapLegend';
 import { HeatmapTable } from '../components/values/HeatmapTable';
@@ -196,7 +196,8 @@ export function ValuesView() {
     <div className="view view--values" aria-busy={heatmap.loading}>
       <div className="view-header values-header">
         <div className="view-header__titles">
-          <h1 className="view-header__company">Values alignment</h1>
+          <h1 className="sr-only">Values alignment</h1>
+          {trail.length > 0 && <Breadcrumb trail={trail} onGo={focusOn} />}
         </div>
         <div className="view-header__pickers">
           <HeatmapPeriodPicker
@@ -217,8 +218,6 @@ export function ValuesView() {
       </div>
 
       <ContextBar
-        trail={trail}
-        onGo={focusOn}
         teamHref={focus ? hrefFor(selection, { view: 'teams', unit: focus }) : null}
         focusName={focusName}
         set={

@@ -1,21 +1,16 @@
 import type { ReactNode } from 'react';
-import { Breadcrumb, type Crumb } from './Breadcrumb';
 
 /**
- * Where the rows come from, in one line: the trail to the unit in focus (each ancestor goes back
- * up), "Open team page" for it, and the chip of a set of units picked elsewhere (with Clear).
+ * The line under the header: "Open team page" for the unit in focus, the chip of a set of units
+ * picked elsewhere (with Clear), and the view's own controls and status at the end.
  */
 export function ContextBar({
-  trail,
-  onGo,
   teamHref,
   focusName,
   set,
   onClearSet,
   children,
 }: {
-  trail: Crumb[];
-  onGo: (id: string) => void;
   teamHref: string | null;
   focusName: string | null;
   set: { label: string; count: number; unknown: number; period: string } | null;
@@ -25,15 +20,14 @@ export function ContextBar({
 }) {
   return (
     <div className="values-context">
-      {trail.length > 0 && <Breadcrumb trail={trail} onGo={onGo} />}
       {teamHref && focusName && (
         <a
-          className="button values-context__team"
+          className="values-context__team"
           href={teamHref}
           data-testid="values-open-team"
           title={`The team page of ${focusName}`}
         >
-          Open team page
+          Open team page ›
         </a>
       )}
       {set && (

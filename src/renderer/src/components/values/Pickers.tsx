@@ -91,7 +91,7 @@ export function GroupingPicker({
       >
         {options.map((g) => (
           <option key={g.id} value={g.id}>
-            {g.label}
+            By {g.label.toLowerCase()}
           </option>
         ))}
       </select>
