@@ -28,7 +28,8 @@ import {
 import { QuadrantLists } from '../components/linkage/QuadrantLists';
 import { QuadrantMark } from '../components/linkage/QuadrantMark';
 import '../components/linkage/linkage.css';
-import { Loading } from '../components/StatusPanel';
+import { EmptyPanel, Loading } from '../components/StatusPanel';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { formatCount } from '../format/formatMetric';
 import { useQuery } from '../hooks/useQuery';
 import type { Selection } from '../state/selection';
@@ -274,34 +275,26 @@ function missingFor(
   return { ...base, title: 'This comparison cannot be made', advice: m, importData: true };
 }
 
-function MissingPanel({ missing, selection }: { missing: Missing; selection: Selection }) {
+function MissingPanel({ missing }: { missing: Missing }) {
   return (
-    <div className="status-panel linkage-missing" data-testid="linkage-missing" role="status">
-      <div>
-        <p className="status-panel__title">{missing.title}</p>
-        <p className="status-panel__message">{missing.advice}</p>
-        <div className="linkage-missing__actions">
-          {missing.lags.map((k) => (
-            <button key={k} type="button" className="button" onClick={() => select({ lag: k })}>
-              Show {lagLabel(k)}
-            </button>
-          ))}
-          {missing.levels.map((l) => (
-            <button key={l} type="button" className="button" onClick={() => select({ level: l })}>
-              Compare {levelPlural(l).toLowerCase()}
-            </button>
-          ))}
-          {missing.importData && (
-            <a
-              className="button button--primary"
-              href={hrefFor(selection, { view: 'import' })}
-              data-testid="linkage-import"
-            >
-              Import data
-            </a>
-          )}
-        </div>
-      </div>
+    <div className="linkage-missing" data-testid="linkage-missing">
+      <EmptyPanel title={missing.title} action={missing.importData ? 'data' : undefined}>
+        {missing.advice}
+        {(missing.lags.length > 0 || missing.levels.length > 0) && (
+          <span className="linkage-missing__actions">
+            {missing.lags.map((k) => (
+              <button key={k} type="button" className="button" onClick={() => select({ lag: k })}>
+                Show {lagLabel(k)}
+              </button>
+            ))}
+            {missing.levels.map((l) => (
+              <button key={l} type="button" className="button" onClick={() => select({ level: l })}>
+                Compare {levelPlural(l).toLowerCase()}
+              </button>
+            ))}
+          </span>
+        )}
+      </EmptyPanel>
     </div>
   );
 }
@@ -392,9 +385,7 @@ export function LinkageView() {
     : undefined;
   const isCompany = !unit || unit === tree.root;
 
-  useEffect(() => {
-    document.title = `Linkage · ${isCompany ? 'Company' : unitName} · ${linkPeriod ?? 'All quarters'} · Upstream`;
-  }, [isCompany, unitName, linkPeriod]);
+  useDocumentTitle('Linkage', isCompany ? 'Company' : unitName, linkPeriod ?? 'All quarters');
 
   // Escape clears the picked set (not while a picker has the keyboard).
   useEffect(() => {
@@ -493,16 +484,6 @@ export function LinkageView() {
         </div>
       </div>
 
-      {lost && (
-        <p className="linkage-banner" role="alert" data-testid="linkage-connection">
-          The engine did not answer ({lost.message}).{' '}
-          {data ? 'The last figures are shown greyed. ' : ''}
-          <button type="button" className="button" onClick={linkage.reload}>
-            Try again
-          </button>
-        </p>
-      )}
-
       {dataError ? (
         <MissingPanel
           missing={missingFor(
@@ -514,7 +495,6 @@ export function LinkageView() {
             okLags,
             levelOptions,
           )}
-          selection={selection}
         />
       ) : data ? (
         <>
