@@ -166,9 +166,10 @@ describe.skipIf(!app.available)('Teams page in Chromium against upstream serve',
       .at(-1)!;
     // Hold the engine's answer for the new period, to look at the page meanwhile.
     const held: Route[] = [];
-    await app.page.route('**/api/drilldown', (route) => {
-      held.push(route);
-    });
+    let holding = true;
+    await app.page.route('**/api/drilldown', (route) =>
+      holding ? void held.push(route) : route.continue(),
+    );
     try {
       await app.page.getByTestId('period-picker').selectOption(earlier);
       const view = app.page.getByTestId('teams-view');
@@ -182,8 +183,9 @@ describe.skipIf(!app.available)('Teams page in Chromium against upstream serve',
       expect(opacity).toBeLessThan(1);
       expect(await app.page.title()).not.toContain(region.name);
     } finally {
-      await app.page.unroute('**/api/drilldown');
+      holding = false;
       for (const route of held) await route.continue();
+      await app.page.unroute('**/api/drilldown');
     }
     const then = await drilldown({ unitId: region.id, period: earlier });
     await expectPageToShow(then);
