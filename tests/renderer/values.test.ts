@@ -8,7 +8,7 @@ import {
   formatHeatmapCell,
   formatPercent,
 } from '../../src/renderer/src/components/values/format';
-import { smallNThreshold } from '../../src/renderer/src/components/values/noise';
+import { assessNoise, smallNThreshold } from '../../src/renderer/src/components/values/noise';
 import { servedSmallSample } from '../helpers/servedSample';
 
 // The values heatmap on the real engine: `upstream serve` on the small sample, driven in Chromium.
@@ -242,5 +242,44 @@ describe.skipIf(!app.available)('Values heatmap in Chromium against upstream ser
 
   it('logged no console errors or warnings and made no request off the machine', () => {
     expect(problems).toEqual([]);
+  });
+});
+
+// The noise rule the legend states, on hand-worked figures (no browser needed).
+describe('Values heatmap noise rule', () => {
+  it('independent groups: 80% of 100 vs 70% of 100 is +10 with an interval from about -2 to +22', () => {
+    // se = sqrt(.8 x .2 / 100 + .7 x .3 / 100) = .0608; 1.96 se = 11.9 points.
+    const n = assessNoise({
+      pct: 80,
+      n: 100,
+      ref: { pct: 70, n: 100 },
+      nested: false,
+      minGroupSize: 5,
+    });
+    expect(n.interval![0]).toBeCloseTo(-1.92, 1);
+    expect(n.interval![1]).toBeCloseTo(21.92, 1);
+    expect(n).toMatchObject({ crossesZero: true, smallN: false, noisy: true });
+  });
+
+  it('a unit inside its reference: 85% of 100 within 75% of 500 is +10, 3 to 17, not noise', () => {
+    // rest = (500 x .75 - 100 x .85) / 400 = .725; se = .8 x sqrt(.1275/100 + .199375/400) = .0337.
+    const n = assessNoise({
+      pct: 85,
+      n: 100,
+      ref: { pct: 75, n: 500 },
+      nested: true,
+      minGroupSize: 5,
+    });
+    expect(n.interval![0]).toBeCloseTo(3.4, 1);
+    expect(n.interval![1]).toBeCloseTo(16.6, 1);
+    expect(n.noisy).toBe(false);
+  });
+
+  it('fewer than 30 respondents (or twice the minimum group size) is noise whatever the gap', () => {
+    expect(smallNThreshold(5)).toBe(30);
+    expect(smallNThreshold(20)).toBe(40);
+    const n = assessNoise({ pct: 95, n: 29, ref: null, nested: false, minGroupSize: 5 });
+    expect(n).toMatchObject({ smallN: true, noisy: true, interval: null });
+    expect(n.note).toContain('fewer than 30 respondents');
   });
 });
