@@ -511,9 +511,10 @@ export function LinkageView() {
                 {!isCompany && (
                   <span className="linkage-selbar__item">
                     <span>
-                      Selected: <strong>{unitName}</strong>
-                      {pointsOfUnit === 0 &&
-                        ` (not among these ${pointNoun(data.level, data.pooled, 2)})`}
+                      <strong>{unitName}</strong>:{' '}
+                      {pointsOfUnit === 0
+                        ? `not among these ${pointNoun(data.level, data.pooled, 2)}`
+                        : `${formatCount(pointsOfUnit)} ${pointNoun(data.level, data.pooled, pointsOfUnit)} highlighted`}
                     </span>
                     <a
                       className="button button--primary"
