@@ -4,7 +4,7 @@ import { METRICS } from '../../../shared/metrics';
 import type { Tile } from '../components/MetricTile';
 import { NoData } from '../components/NoData';
 import { PeriodPicker } from '../components/PeriodPicker';
-import { ErrorPanel, Loading } from '../components/StatusPanel';
+import { EmptyPanel, ErrorPanel, Loading } from '../components/StatusPanel';
 import { DirectReports } from '../components/teams/DirectReports';
 import { FactsPanel } from '../components/teams/FactsPanel';
 import {
@@ -158,12 +158,12 @@ export function TeamsView() {
   if (!period) {
     return (
       <div className="view view--teams">
-        <NoData
-          size="block"
-          testId="empty"
-          reason="This workspace holds no survey or customer data yet: a team's page appears as soon as one quarter is imported."
+        <EmptyPanel
+          title="No survey or customer data yet"
           action="survey responses or customer feedback"
-        />
+        >
+          A team's page appears as soon as one quarter is imported.
+        </EmptyPanel>
       </div>
     );
   }
