@@ -4,9 +4,10 @@
  * once and cached under .tmp/bench-ui/) in Chromium at 1280x720, in the light and the dark theme:
  * docs/screenshots/<view>-<theme>.png. Each view is shown in a state worth looking at (Linkage at
  * team level, a quarter's lag; Teams for the largest region). The theme is chosen the way the app
- * keeps it: localStorage 'upstream-theme' set before the page loads; when the app does not apply
- * it (no <html data-theme>), that theme is skipped and said so. PNGs over the size budget are
- * recompressed (losslessly, then to 256 colours) when ImageMagick is there.
+ * keeps it: localStorage 'upstream.theme' set before the page loads (else a click on
+ * theme-toggle); when the app does not apply it (<html data-theme>), that theme is skipped and
+ * said so. PNGs over the size budget are recompressed (losslessly, then to 256 colours) when
+ * ImageMagick is there.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -124,14 +125,22 @@ async function main(): Promise<void> {
       if (!r.url().startsWith(server.origin) && !/^(data|blob):/.test(r.url()))
         session.offsite.push(r.url());
     });
+    // The app keeps the theme in localStorage 'upstream.theme' (ThemeToggle.tsx; 'upstream-theme'
+    // in the brief that asked for it): both are set, and the browser prefers the same scheme.
     await page.addInitScript(
-      `try { localStorage.setItem('upstream-theme', ${JSON.stringify(theme)}); } catch {}`,
+      `try { for (const k of ['upstream.theme', 'upstream-theme']) localStorage.setItem(k, ${JSON.stringify(theme)}); } catch {}`,
     );
     await installProbe(page, {});
     // The token URL sets the session cookie; the views are then opened by their hash.
     await page.goto(`${server.url}${states.overview.hash}`);
     await atRest(page, anyOf([...MAIN_CHART.overview, ...STATE_SELECTORS]), 180_000);
-    const applied = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
+    let applied = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
+    const toggle = page.locator('[data-testid="theme-toggle"]');
+    if (applied !== theme && (await toggle.count()) > 0) {
+      console.log(`note: the stored ${theme} theme was not applied; using the theme toggle`);
+      await toggle.first().click();
+      applied = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
+    }
     if (applied !== theme) {
       const why = `the app did not apply the ${theme} theme (<html data-theme> is ${JSON.stringify(applied)}; the theme toggle is not there yet?)`;
       if (theme !== 'light') {

@@ -37,4 +37,6 @@ export const STATE_SELECTORS = [
   '[data-testid="error"]',
   '[data-testid="no-data"]',
   '[data-testid="suppressed"]',
+  '[data-testid="linkage-missing"]',
+  '[data-testid="values-no-rows"]',
 ];
