@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../shared/contract';
 import { EmptyPanel, ErrorPanel, Loading } from '../components/StatusPanel';
 import { Breadcrumb, type Crumb } from '../components/values/Breadcrumb';
@@ -12,6 +12,7 @@ import {
   HeatmapPeriodPicker,
 } from '../components/values/Pickers';
 import '../components/values/values.css';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useQuery } from '../hooks/useQuery';
 import { defaultPeriod } from '../state/periods';
 import { hrefFor, useSelection } from '../state/useSelection';
@@ -113,9 +114,7 @@ export function ValuesView() {
   const focusName = focus ? (tree.byId.get(focus)?.name ?? focus) : null;
   const titleUnit = focusName ?? tree.root?.name ?? 'Company';
 
-  useEffect(() => {
-    document.title = period ? `Values · ${titleUnit} · ${period} · Upstream` : 'Values · Upstream';
-  }, [titleUnit, period]);
+  useDocumentTitle('Values', titleUnit, period);
 
   const hasGapData = data?.rows.some((r) => r.leaderGap !== null) ?? false;
   const model = useMemo(
