@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { DrilldownOutput } from '../../../shared/analytics/drilldown';
 import type { LinkageInput } from '../../../shared/analytics/linkage';
 import type { MethodInput, MethodOutput } from '../../../shared/contract';
@@ -21,6 +21,7 @@ import {
   tileReasonText,
   tileValueText,
 } from '../format/formatMetric';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useQuery } from '../hooks/useQuery';
 import { defaultPeriod } from '../state/periods';
 import type { Selection, UnitSet } from '../state/selection';
@@ -169,7 +170,7 @@ function HeadlineTile({
 }
 
 /** "504 respondents · 71% response rate": the figures' n, with the formula on hover or focus. */
-function SmallPrint({ tiles }: { tiles: Tile[] }) {
+function SmallPrint({ tiles, data }: { tiles: Tile[]; data: Overview }) {
   if (tiles.length === 0) return null;
   return (
     <span className="ov-print">
@@ -202,6 +203,7 @@ function SmallPrint({ tiles }: { tiles: Tile[] }) {
           <span className="tile__formula ov-print__card" role="tooltip">
             <span className="tile__formula-title">{t.label}</span>
             <span data-testid="tile-n">{tileNText(t)}</span>
+            <LeftOutNote data={data} metric={t.metric} />
             <span className="ov-print__formula" data-testid="tile-formula">
               {t.formula}
             </span>
@@ -329,7 +331,7 @@ function OverviewBody({
                   Small group
                 </span>
               )}
-              <SmallPrint tiles={pick(PRINT_EMPLOYEE)} />
+              <SmallPrint tiles={pick(PRINT_EMPLOYEE)} data={data} />
             </>
           }
         />
@@ -338,7 +340,7 @@ function OverviewBody({
           side="customer"
           tiles={customer}
           renderTile={headline}
-          aside={<SmallPrint tiles={pick(PRINT_CUSTOMER)} />}
+          aside={<SmallPrint tiles={pick(PRINT_CUSTOMER)} data={data} />}
         />
       </div>
       {small && (
@@ -416,9 +418,7 @@ export function OverviewView() {
 
   const unitName = unitId ? units.find((u) => u.id === unitId)?.name : undefined;
   const titleUnit = set ? set.label : (unitName ?? 'Company');
-  useEffect(() => {
-    document.title = ['Overview', titleUnit, period, 'Upstream'].filter(Boolean).join(' · ');
-  }, [titleUnit, period]);
+  useDocumentTitle('Overview', titleUnit, period);
 
   if (info.error)
     return (
