@@ -243,7 +243,9 @@ describe.skipIf(!app.available)('Linkage in Chromium against upstream serve', ()
     await app.page.getByTestId('linkage-period').selectOption(latest);
     await app.page.getByTestId('linkage-lag').selectOption('2');
     await expect.poll(() => app.page.getByTestId('linkage-missing').count()).toBe(1);
-    expect(await app.page.getByTestId('linkage-import').getAttribute('href')).toContain('#/import');
+    const missing = app.page.getByTestId('linkage-missing');
+    expect(await missing.getByTestId('empty').count()).toBe(1);
+    expect(await missing.getByTestId('empty-import').getAttribute('href')).toContain('#/import');
     expect(await app.page.getByTestId('error').count()).toBe(0);
     expect(await app.page.title()).toContain(latest);
   });
