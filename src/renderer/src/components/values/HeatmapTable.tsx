@@ -60,7 +60,7 @@ function ValueCell({
     return (
       <td {...common} className="heatmap__cell heatmap__cell--suppressed">
         <LockIcon className="heatmap__icon" />
-        <span className="heatmap__word">Suppressed</span>
+        <span className="sr-only">Suppressed</span>
       </td>
     );
   }
@@ -68,7 +68,7 @@ function ValueCell({
     return (
       <td {...common} className="heatmap__cell heatmap__cell--no_data">
         <EmptyIcon className="heatmap__icon" />
-        <span className="heatmap__word">No data</span>
+        <span className="sr-only">No data</span>
       </td>
     );
   }
@@ -153,38 +153,42 @@ function Row({
       data-grid-row={row.key}
     >
       <th scope="row" className="heatmap__unit">
-        {picking && row.unitId !== null && (
-          <input
-            type="checkbox"
-            className="heatmap__check"
-            data-testid="values-pick"
-            aria-label={`Pick ${row.name} for a set of units`}
-            checked={picking.picked.has(row.unitId)}
-            onChange={() => picking.onToggle(row.unitId!)}
-          />
-        )}
-        {pickable ? (
-          <button
-            type="button"
-            className="heatmap__pick"
-            onClick={() => onPick(row.unitId!)}
-            title={drill ? `Focus on ${row.name} and show its units` : `Focus on ${row.name}`}
-          >
-            <span className="heatmap__unit-name">{row.name}</span>
-            {drill && (
-              <span className="heatmap__chevron" aria-hidden="true">
-                ›
+        <span className="heatmap__unit-row">
+          {picking && row.unitId !== null && (
+            <input
+              type="checkbox"
+              className="heatmap__check"
+              data-testid="values-pick"
+              aria-label={`Pick ${row.name} for a set of units`}
+              checked={picking.picked.has(row.unitId)}
+              onChange={() => picking.onToggle(row.unitId!)}
+            />
+          )}
+          <span className="heatmap__unit-text">
+            {pickable ? (
+              <button
+                type="button"
+                className="heatmap__pick"
+                onClick={() => onPick(row.unitId!)}
+                title={drill ? `Focus on ${row.name} and show its units` : `Focus on ${row.name}`}
+              >
+                <span className="heatmap__unit-name">{row.name}</span>
+                {drill && (
+                  <span className="heatmap__chevron" aria-hidden="true">
+                    ›
+                  </span>
+                )}
+              </button>
+            ) : (
+              <span className="heatmap__unit-name">
+                {row.name}
+                {focused && <span className="heatmap__focus-tag">In focus</span>}
               </span>
             )}
-          </button>
-        ) : (
-          <span className="heatmap__unit-name">
-            {row.name}
-            {focused && <span className="heatmap__focus-tag">In focus</span>}
+            <span className="heatmap__unit-sub" title={row.sub}>
+              {row.sub}
+            </span>
           </span>
-        )}
-        <span className="heatmap__unit-sub" title={row.sub}>
-          {row.sub}
         </span>
       </th>
       {row.cells.map((cell) => (
