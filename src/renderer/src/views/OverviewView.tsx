@@ -55,7 +55,7 @@ function ChangeLine({
   short?: boolean;
 }) {
   if (change.status === 'none') {
-    if (short) return null;
+    if (short || !change.text) return null;
     return (
       <div className="ov-change ov-change--none" data-testid="tile-change" data-direction="none">
         No change shown: {change.text}
@@ -177,7 +177,7 @@ function SmallPrint({ tiles, data }: { tiles: Tile[]; data: Overview }) {
       {tiles.map((t) => (
         <span
           key={t.metric}
-          className={`ov-print__item tile--${t.status}`}
+          className={`ov-print__item ov-print__item--${t.status}`}
           data-testid={`tile-${t.metric}`}
           data-status={t.status}
           tabIndex={0}
@@ -195,14 +195,16 @@ function SmallPrint({ tiles, data }: { tiles: Tile[]; data: Overview }) {
               <span className="ov-print__value" data-testid="tile-value">
                 {tileValueText(t)}
               </span>
-              <span className="ov-print__reason" data-testid="tile-reason">
-                {tileReasonText(t)}
-              </span>
             </>
           )}
           <span className="tile__formula ov-print__card" role="tooltip">
             <span className="tile__formula-title">{t.label}</span>
             <span data-testid="tile-n">{tileNText(t)}</span>
+            {t.status !== 'ok' && (
+              <span className="ov-print__reason" data-testid="tile-reason">
+                {tileReasonText(t)}
+              </span>
+            )}
             <LeftOutNote data={data} metric={t.metric} />
             <span className="ov-print__formula" data-testid="tile-formula">
               {t.formula}

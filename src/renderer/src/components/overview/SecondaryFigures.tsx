@@ -20,7 +20,18 @@ const SHORT_LABELS: Partial<Record<MetricId, string>> = {
  * and the same three looks: a number; a lock, "Suppressed" and the reason (never a number); an
  * empty circle and "No data" (the reason in the card).
  */
-function SecondaryRow({ tile, change, note }: { tile: Tile; change: ReactNode; note: ReactNode }) {
+function SecondaryRow({
+  tile,
+  change,
+  note,
+  reasonShown,
+}: {
+  tile: Tile;
+  change: ReactNode;
+  note: ReactNode;
+  /** The line already says this reason once for every figure hidden by it: keep it in the card. */
+  reasonShown: boolean;
+}) {
   const cardId = useId();
   const reason = tileReasonText(tile);
   return (
@@ -38,7 +49,7 @@ function SecondaryRow({ tile, change, note }: { tile: Tile; change: ReactNode; n
         <span data-testid="tile-value">{tileValueText(tile)}</span>
       </span>
       <span className="ov-row__change">{change}</span>
-      {reason && tile.status === 'suppressed' && (
+      {reason && tile.status === 'suppressed' && !reasonShown && (
         <span className="ov-row__reason" data-testid="tile-reason">
           {reason}
         </span>
@@ -54,7 +65,7 @@ function SecondaryRow({ tile, change, note }: { tile: Tile; change: ReactNode; n
         <span className="tile__formula-n" data-testid="tile-n">
           {tileNText(tile)}
         </span>
-        {reason && tile.status === 'no_data' && (
+        {reason && (tile.status === 'no_data' || reasonShown) && (
           <span className="tile__formula-n" data-testid="tile-reason">
             {reason}
           </span>
@@ -78,14 +89,29 @@ export function SecondaryFigures({
   note: (tile: Tile) => ReactNode;
 }) {
   if (tiles.length === 0) return null;
+  // Several figures hidden for the same reason (HR records of a small team): say it once.
+  const hidden = tiles.filter((t) => t.status === 'suppressed');
+  const reasons = new Set(hidden.map((t) => tileReasonText(t)));
+  const shared = hidden.length > 1 && reasons.size === 1 ? [...reasons][0] : null;
   const side = METRICS[tiles[0]!.metric].side;
   return (
     <section className={`ov-rows tile-group--${side}`} aria-label={title}>
       <h2 className="tile-group__title ov-rows__title">{title}</h2>
       <ul className="ov-rows__list">
         {tiles.map((t) => (
-          <SecondaryRow key={t.metric} tile={t} change={change(t)} note={note(t)} />
+          <SecondaryRow
+            key={t.metric}
+            tile={t}
+            change={change(t)}
+            note={note(t)}
+            reasonShown={shared !== null && t.status === 'suppressed'}
+          />
         ))}
+        {shared && (
+          <li className="ov-row__reason ov-rows__shared-reason" data-testid="rows-reason">
+            {shared}
+          </li>
+        )}
       </ul>
     </section>
   );

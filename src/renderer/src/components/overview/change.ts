@@ -79,7 +79,8 @@ export function changeSincePrevious(
   if (!since) return { status: 'none', since: null, text: 'no earlier quarter' };
   const before = trend.find((p) => p.period === since)?.values.find((v) => v.metric === metric);
   if (current.status !== 'ok' || current.value === null) {
-    return { status: 'none', since, text: `no change shown` };
+    // The tile already says why it shows no figure: nothing more to say.
+    return { status: 'none', since, text: '' };
   }
   if (!before || before.status === 'no_data' || before.value === null) {
     return {
