@@ -213,9 +213,11 @@ function drawBase(
   ctx.lineTo(left + plotW, top + plotH + 0.5);
   ctx.stroke();
 
+  // Clip to the plot, with room for a mark that sits on an edge (a net score of +100).
+  const pad = radiusFor(data.points.length) * 1.4 + 2;
   ctx.save();
   ctx.beginPath();
-  ctx.rect(left, top, plotW, plotH);
+  ctx.rect(left - pad, top - pad, plotW + 2 * pad, plotH + 2 * pad);
   ctx.clip();
 
   // Density of every point (when the engine thinned what it sent).
@@ -403,7 +405,7 @@ function Tooltip({
   const c = data.customerMetric;
   const q = QUADRANT_STYLE[point.quadrant];
   const flip = x > layout.width * 0.6;
-  const below = y < layout.height * 0.35;
+  const below = y < layout.height * 0.5;
   return (
     <div
       className="chart-tooltip linkage-tooltip"
@@ -417,6 +419,7 @@ function Tooltip({
     >
       <div className="chart-tooltip__period">{point.name}</div>
       <div className="chart-tooltip__row">
+        <span className="chart-tooltip__swatch" style={{ background: 'var(--employee)' }} />
         <span className="chart-tooltip__label">
           {METRICS[e].label} · {point.employeePeriod}
         </span>
@@ -424,6 +427,7 @@ function Tooltip({
         <span className="chart-tooltip__n">{formatN(e, point.nEmployees)}</span>
       </div>
       <div className="chart-tooltip__row">
+        <span className="chart-tooltip__swatch" style={{ background: 'var(--customer)' }} />
         <span className="chart-tooltip__label">
           {METRICS[c].label} · {point.customerPeriod}
         </span>
