@@ -24,7 +24,10 @@ export const heatmapInputSchema = z
      * Rows are exactly these units (any level of the hierarchy in force for the period), in the
      * order given, instead of the parent's children. Ids not in that hierarchy are left out and
      * listed in `unknownUnits`; a unit below another listed unit keeps its own row. The output's
-     * `selection` is then the set's combined row. Not combinable with a demographic `groupBy`.
+     * `selection` is then the set's combined row (formula in the output's `selection` and
+     * `formula`). In vs_parent each row is compared with its own parent (as in its parent's
+     * heatmap) and the combined row with parentId's (default the company). Not combinable with a
+     * demographic `groupBy` (INVALID_ARGUMENTS).
      */
     unitIds: z.array(z.string().min(1).max(200)).min(1).max(5000).optional(),
     /**

@@ -61,6 +61,7 @@ describe('heatmap rows for a set of units (unitIds)', () => {
     expect(cell.pctFavourable).toBeCloseTo(expected.pct, 2);
     expect(out.selection!.n).toBe(a!.n! + b!.n!);
     expect(out.selection!.unitId).toBe('selection');
+    expect(out.formula).toMatch(/sum\(n_i x pct_i\) \/ sum\(n_i\)/);
     expect(out.selection!.leaderGap).toBeNull();
     // Exactly the selection of the shown members alone.
     const shownOnly = await call({ period: '2025-Q1', unitIds: ['T1', 'T2'] });

@@ -28,6 +28,13 @@ import { ancestry, combineMembers, noShownMember, SELECTION_ID } from './selecti
 export const HEATMAP_FORMULA =
   "% favourable = answers scored 4-5 / answered 1-5 responses to the value's items (reverse-coded items flipped), over the unit's full roll-up; n = respondents who answered at least one of the value's items; deltas in percentage points.";
 
+/** Added to `formula` when rows are a set of units (unitIds). */
+export const SELECTION_FORMULA =
+  " Selection (the set's combined row): % favourable = sum(n_i x pct_i) / sum(n_i) over the members whose cell is shown (pct_i as shown), a member already counted through a shown listed unit above it left out; n = sum(n_i); hidden cells contribute nothing.";
+/** Added to `formula` when rows are demographic groups (groupBy). */
+export const GROUPS_FORMULA =
+  " Groups: the same figures over the people of each group in the unit's full roll-up; 'Not stated' = the people who did not say.";
+
 const round = (value: number): number => Math.round(value * 100) / 100;
 const pct = (fav: number, answered: number) => round((fav / answered) * 100);
 
@@ -468,6 +475,9 @@ export async function buildHeatmap(
     company,
     parentRow,
     scale,
-    formula: HEATMAP_FORMULA,
+    formula:
+      HEATMAP_FORMULA +
+      (input.unitIds ? SELECTION_FORMULA : '') +
+      (dimension ? GROUPS_FORMULA : ''),
   };
 }
