@@ -10,6 +10,9 @@ export default defineConfig({
     // under load, the tiny company 5 s (13 s); single tests up to 120 s under load (the heatmap
     // property test). Per-file timeouts are set only where a file needs more than these.
     testTimeout: 300_000,
+    // Browser tests wait for the engine's answer on screen: on a loaded or four-times-slower
+    // machine that takes seconds, not vitest's default one.
+    expect: { poll: { timeout: 60_000, interval: 100 } },
     hookTimeout: 600_000,
     // DuckDB files and servers per test file; two cores here.
     fileParallelism: true,
