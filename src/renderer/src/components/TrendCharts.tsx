@@ -11,7 +11,70 @@ import {
 import type { MethodOutput, MetricValue } from '../../../shared/contract';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import { formatMetricValue, formatN } from '../format/formatMetric';
-import { GRID, INK_1, INK_2, INK_3, SELECTED_BAND, seriesStyle } from './palette';
+import { useSyncExternalStore } from 'react';
+import {
+  CUSTOMER_COLOR,
+  EMPLOYEE_COLOR,
+  GRID,
+  INK_1,
+  INK_2,
+  INK_3,
+  SELECTED_BAND,
+  seriesStyle as paletteStyle,
+} from './palette';
+
+/**
+ * The theme's colours for the charts, read from the CSS variables of styles/app.css (light or
+ * dark, on <html data-theme>) and read again when the theme changes; the palette's light values
+ * when a variable is missing.
+ */
+const FALLBACK = {
+  employee: EMPLOYEE_COLOR,
+  customer: CUSTOMER_COLOR,
+  ink1: INK_1,
+  ink2: INK_2,
+  ink3: INK_3,
+  grid: GRID,
+  band: SELECTED_BAND,
+};
+type Colours = typeof FALLBACK;
+let colours: Colours = FALLBACK;
+let colourKey = '';
+function readColours(): Colours {
+  if (typeof document === 'undefined') return FALLBACK;
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const next = {
+    employee: v('--employee', FALLBACK.employee),
+    customer: v('--customer', FALLBACK.customer),
+    ink1: v('--ink-1', FALLBACK.ink1),
+    ink2: v('--ink-2', FALLBACK.ink2),
+    ink3: v('--ink-3', FALLBACK.ink3),
+    grid: v('--grid', FALLBACK.grid),
+    band: v('--band', FALLBACK.band),
+  };
+  const key = Object.values(next).join('|');
+  if (key !== colourKey) {
+    colourKey = key;
+    colours = next;
+  }
+  return colours;
+}
+function subscribeTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme', 'class', 'style'],
+  });
+  return () => observer.disconnect();
+}
+function useColours(): Colours {
+  return useSyncExternalStore(subscribeTheme, readColours, () => FALLBACK);
+}
+function seriesStyle(metric: MetricId, c: Colours): { color: string; dash: string | undefined } {
+  const base = paletteStyle(metric);
+  return { color: base.color === EMPLOYEE_COLOR ? c.employee : c.customer, dash: base.dash };
+}
 
 type Overview = MethodOutput<'overview'>;
 
@@ -83,7 +146,9 @@ function TrendTooltip({
   label,
   spec,
   byPeriod,
+  colours,
 }: {
+  colours: Colours;
   active?: boolean;
   label?: unknown;
   spec: ChartSpec;
@@ -104,7 +169,10 @@ function TrendTooltip({
               : formatMetricValue(m, v.value);
         return (
           <div key={m} className="chart-tooltip__row">
-            <span className="chart-tooltip__swatch" style={{ background: seriesStyle(m).color }} />
+            <span
+              className="chart-tooltip__swatch"
+              style={{ background: seriesStyle(m, colours).color }}
+            />
             <span className="chart-tooltip__label">{METRICS[m].label}</span>
             <span className="chart-tooltip__value">{text}</span>
             {v?.status === 'ok' && v.n !== null && (
@@ -127,7 +195,9 @@ function TrendChart({
   byPeriod,
   reorgs,
   selected,
+  colours,
 }: {
+  colours: Colours;
   spec: ChartSpec;
   rows: Row[];
   byPeriod: Map<string, Map<MetricId, MetricValue>>;
@@ -156,9 +226,9 @@ function TrendChart({
                   x2="29"
                   y1="6"
                   y2="6"
-                  stroke={seriesStyle(m).color}
+                  stroke={seriesStyle(m, colours).color}
                   strokeWidth="4"
-                  strokeDasharray={seriesStyle(m).dash}
+                  strokeDasharray={seriesStyle(m, colours).dash}
                 />
               </svg>
               {METRICS[m].label}
@@ -172,12 +242,12 @@ function TrendChart({
         {hasAny ? (
           <ResponsiveContainer width="100%" height="100%" minHeight={120}>
             <LineChart data={rows} margin={{ top: 24, right: 34, bottom: 4, left: 0 }}>
-              <CartesianGrid stroke={GRID} vertical={false} />
+              <CartesianGrid stroke={colours.grid} vertical={false} />
               <XAxis
                 dataKey="period"
-                tick={{ fill: INK_2 }}
+                tick={{ fill: colours.ink2 }}
                 tickLine={false}
-                axisLine={{ stroke: INK_3 }}
+                axisLine={{ stroke: colours.ink3 }}
                 interval="preserveStartEnd"
                 minTickGap={10}
                 padding={{ left: 24, right: 18 }}
@@ -187,7 +257,7 @@ function TrendChart({
                 ticks={ticks}
                 allowDataOverflow
                 tickFormatter={tickFormat}
-                tick={{ fill: INK_2 }}
+                tick={{ fill: colours.ink2 }}
                 tickLine={false}
                 axisLine={false}
                 width={56}
@@ -195,14 +265,14 @@ function TrendChart({
               {selected && periods.has(selected) && (
                 <ReferenceLine
                   x={selected}
-                  stroke={SELECTED_BAND}
+                  stroke={colours.band}
                   strokeWidth={26}
                   ifOverflow="hidden"
                   zIndex={-50}
                 />
               )}
               {domain[0] < 0 && domain[1] > 0 && (
-                <ReferenceLine y={0} stroke={INK_3} strokeWidth={1.5} />
+                <ReferenceLine y={0} stroke={colours.ink3} strokeWidth={1.5} />
               )}
               {reorgs
                 .filter((r) => periods.has(r.period))
@@ -210,13 +280,13 @@ function TrendChart({
                   <ReferenceLine
                     key={r.period}
                     x={r.period}
-                    stroke={INK_1}
+                    stroke={colours.ink1}
                     strokeDasharray="6 4"
                     strokeWidth={2}
                     label={{
                       value: 'Reorg',
                       position: 'top',
-                      fill: INK_1,
+                      fill: colours.ink1,
                       fontWeight: 700,
                       className: 'trend__reorg-label',
                     }}
@@ -224,13 +294,14 @@ function TrendChart({
                 ))}
               <Tooltip
                 isAnimationActive={false}
-                cursor={{ stroke: INK_3, strokeWidth: 1 }}
+                cursor={{ stroke: colours.ink3, strokeWidth: 1 }}
                 content={(props) => (
                   <TrendTooltip
                     active={props.active}
                     label={props.label}
                     spec={spec}
                     byPeriod={byPeriod}
+                    colours={colours}
                   />
                 )}
               />
@@ -240,10 +311,10 @@ function TrendChart({
                   type="linear"
                   dataKey={m}
                   name={METRICS[m].label}
-                  stroke={seriesStyle(m).color}
+                  stroke={seriesStyle(m, colours).color}
                   strokeWidth={3.5}
-                  strokeDasharray={seriesStyle(m).dash}
-                  dot={{ r: 5, strokeWidth: 0, fill: seriesStyle(m).color }}
+                  strokeDasharray={seriesStyle(m, colours).dash}
+                  dot={{ r: 5, strokeWidth: 0, fill: seriesStyle(m, colours).color }}
                   activeDot={{ r: 7 }}
                   connectNulls={false}
                   isAnimationActive={false}
@@ -278,6 +349,7 @@ export function TrendCharts({
   /** False: no line saying what a gap means (the view says it elsewhere); reorgs are still noted. */
   gapNote?: boolean;
 }) {
+  const colours = useColours();
   const byPeriod = new Map<string, Map<MetricId, MetricValue>>();
   const rows: Row[] = [...trend]
     .sort((a, b) => a.period.localeCompare(b.period))
@@ -312,6 +384,7 @@ export function TrendCharts({
             byPeriod={byPeriod}
             reorgs={reorgs}
             selected={selected}
+            colours={colours}
           />
         ))}
       </div>
@@ -326,7 +399,7 @@ export function TrendCharts({
                   x2="5"
                   y1="1"
                   y2="17"
-                  stroke={INK_1}
+                  stroke={colours.ink1}
                   strokeWidth="2"
                   strokeDasharray="4 3"
                 />
