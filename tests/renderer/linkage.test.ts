@@ -17,6 +17,7 @@ import {
   unitsInside,
 } from '../../src/renderer/src/components/linkage/linkageModel';
 import { parseSelection } from '../../src/renderer/src/state/selection';
+import { loneDot, plotOf, toData } from '../helpers/linkagePlot';
 import { servedSmallSample } from '../helpers/servedSample';
 
 // The Linkage view on the real engine: `upstream serve` on the small sample, driven in Chromium.
@@ -27,23 +28,12 @@ const app = servedSmallSample('linkage');
 type Linkage = MethodOutput<'linkage'>;
 type LagProfile = MethodOutput<'lagProfile'>;
 
-interface Plot {
-  box: { x: number; y: number };
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
 describe.skipIf(!app.available)('Linkage in Chromium against upstream serve', () => {
   const { problems } = app;
   const api = <T>(method: string, input: unknown) => app.api<T>(method, input);
   const selection = () => app.page.evaluate(() => window.location.hash).then(parseSelection);
   const canvas = () => app.page.getByTestId('linkage-canvas');
+  const plot = () => plotOf(canvas());
 
   async function expectStatsToShow(answer: Linkage): Promise<void> {
     await expect.poll(() => app.page.getByTestId('linkage-r').innerText()).toBe(rText(answer.r));
@@ -61,32 +51,6 @@ describe.skipIf(!app.available)('Linkage in Chromium against upstream serve', ()
       .poll(() => canvas().getAttribute('data-points-count'))
       .toBe(String(answer.points.length));
   }
-
-  /** The plot's data domain and pixel rectangle, as the chart exposes them. */
-  async function plot(): Promise<Plot> {
-    const el = canvas();
-    const box = (await el.boundingBox())!;
-    const num = async (name: string) => Number(await el.getAttribute(`data-${name}`));
-    return {
-      box: { x: box.x, y: box.y },
-      xMin: await num('x-min'),
-      xMax: await num('x-max'),
-      yMin: await num('y-min'),
-      yMax: await num('y-max'),
-      left: await num('plot-left'),
-      top: await num('plot-top'),
-      width: await num('plot-width'),
-      height: await num('plot-height'),
-    };
-  }
-  const toPage = (p: Plot, x: number, y: number) => ({
-    x: p.box.x + p.left + ((x - p.xMin) / (p.xMax - p.xMin)) * p.width,
-    y: p.box.y + p.top + p.height - ((y - p.yMin) / (p.yMax - p.yMin)) * p.height,
-  });
-  const toData = (p: Plot, px: number, py: number) => ({
-    x: p.xMin + ((px - p.box.x - p.left) / p.width) * (p.xMax - p.xMin),
-    y: p.yMin + ((p.box.y + p.top + p.height - py) / p.height) * (p.yMax - p.yMin),
-  });
 
   const defaults = { employeeMetric: 'engagement_index', customerMetric: 'nps' } as const;
 
@@ -177,24 +141,10 @@ describe.skipIf(!app.available)('Linkage in Chromium against upstream serve', ()
   it('clicking a dot selects its unit and offers its team page', async () => {
     const answer = await api<Linkage>('linkage', { ...defaults, lag: -1 });
     const p = await plot();
-    // The dot furthest from any other, so the click is unambiguous.
-    const at = answer.points.map((pt) => toPage(p, pt.x, pt.y));
-    let best = 0;
-    let bestGap = -1;
-    at.forEach((q, i) => {
-      let gap = Infinity;
-      at.forEach((o, j) => {
-        if (i !== j && answer.points[j]!.unitId !== answer.points[i]!.unitId)
-          gap = Math.min(gap, Math.hypot(o.x - q.x, o.y - q.y));
-      });
-      if (gap > bestGap) {
-        bestGap = gap;
-        best = i;
-      }
-    });
-    expect(bestGap).toBeGreaterThan(12);
-    const target = answer.points[best]!;
-    await app.page.mouse.click(at[best]!.x, at[best]!.y);
+    const lone = loneDot(answer.points, p);
+    expect(lone.gap).toBeGreaterThan(12);
+    const target = lone.point;
+    await app.page.mouse.click(lone.at.x, lone.at.y);
     await expect.poll(async () => (await selection()).unit).toBe(target.unitId);
     const open = app.page.getByTestId('linkage-open-team');
     const href = (await open.getAttribute('href'))!;
