@@ -71,6 +71,9 @@ function send(
   res.end(body);
 }
 
+/** Sent by the app's page: engine errors come with status 200, the Result in the body says so. */
+export const ANSWER_HEADER = 'x-upstream-answer';
+
 function sendResult(res: ServerResponse, result: Result<unknown>): void {
   const status = result.ok ? 200 : STATUS_OF[result.error.code];
   send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
@@ -226,7 +229,13 @@ export async function startLoopbackServer(options: {
       } catch (error) {
         return sendError(res, { code: 'INVALID_ARGUMENTS', message: (error as Error).message });
       }
-      return sendResult(res, await options.engine.call(url.pathname.slice('/api/'.length), input));
+      const answer = await options.engine.call(url.pathname.slice('/api/'.length), input);
+      // The app's own page reads every answer from the body. An engine error sent as a 404 or
+      // 400 would also be logged by the browser as a failed load, which a room reads as a fault
+      // when a view only asks for data the workspace does not hold yet.
+      if (!answer.ok && req.headers[ANSWER_HEADER] === 'in-body')
+        return send(res, 200, JSON.stringify(answer), 'application/json; charset=utf-8');
+      return sendResult(res, answer);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');

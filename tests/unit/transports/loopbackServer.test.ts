@@ -152,6 +152,24 @@ describe('loopback HTTP transport', () => {
     expect(JSON.parse(level.body).error.code).toBe('INVALID_ARGUMENTS');
   });
 
+  it("answers the app's page with engine errors in the body and status 200, so the browser logs no failed load", async () => {
+    const reply = await api(
+      'drivers',
+      { unitId: 'NOPE' },
+      { ...auth(), 'x-upstream-answer': 'in-body' },
+    );
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: {
+        code: 'NOT_FOUND',
+        message: "Unit 'NOPE' is not in the hierarchy in force for 2025-Q2.",
+      },
+    });
+    const denied = await api('info', {}, { 'x-upstream-answer': 'in-body' });
+    expect(denied.status).toBe(401);
+  });
+
   it('returns typed errors with fitting status codes', async () => {
     const bad = await api('overview', { period: 'last year' });
     expect(bad.status).toBe(400);

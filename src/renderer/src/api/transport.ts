@@ -163,7 +163,13 @@ export function httpTransport(
     try {
       res = await fetchImpl(base + encodeURIComponent(method), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        // Engine errors come back as 200 with { ok: false } (loopbackServer.ts ANSWER_HEADER),
+        // so the browser does not log a view's question about missing data as a failed load.
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-upstream-answer': 'in-body',
+        },
         body: JSON.stringify(input ?? {}),
         credentials: 'same-origin',
         cache: 'no-store',
