@@ -36,7 +36,8 @@ describe.skipIf(!app.available)('Workspace settings in Chromium against upstream
     expect((await api<MethodOutput<'settings'>>('settings', {})).minGroupSize).toBe(9);
 
     await app.page.goto(`${new URL(app.server.url).origin}/#/overview?unit=${team!.id}`);
-    const tile = app.page.getByTestId('tile-respondents');
+    // The headline tile: respondents are small print now, with their reason in the focus card.
+    const tile = app.page.getByTestId('tile-engagement_index');
     await expect.poll(() => tile.getAttribute('data-status')).toBe('suppressed');
     expect(await tile.getByTestId('tile-value').innerText()).toBe('Suppressed');
     expect(await tile.getByTestId('tile-reason').innerText()).toMatch(/fewer than 9/i);
