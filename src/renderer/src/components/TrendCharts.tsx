@@ -11,7 +11,7 @@ import {
 import type { MethodOutput, MetricValue } from '../../../shared/contract';
 import { METRICS, type MetricId } from '../../../shared/metrics';
 import { formatMetricValue, formatN } from '../format/formatMetric';
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import {
   CUSTOMER_COLOR,
   EMPLOYEE_COLOR,
@@ -333,7 +333,11 @@ function TrendChart({
 }
 
 /** The overview's trend: one chart per scale family, gaps where a value is suppressed or missing. */
-export function TrendCharts({
+/**
+ * Memoised: recharts measures every line's length (a forced layout) each time it renders, so the
+ * charts redraw only when their own figures change, not when another answer reaches the view.
+ */
+export const TrendCharts = memo(function TrendCharts({
   trend,
   reorgs,
   selected,
@@ -412,4 +416,4 @@ export function TrendCharts({
       )}
     </section>
   );
-}
+});

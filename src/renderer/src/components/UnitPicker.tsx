@@ -45,7 +45,18 @@ export function UnitPicker({
   onChange: (unitId: string) => void;
   disabled?: boolean;
 }) {
-  const ordered = useMemo(() => treeOrder(units), [units]);
+  // The same option elements on every render: React then skips them, and an organisation of
+  // thousands of units costs nothing when the view around the picker redraws.
+  const options = useMemo(
+    () =>
+      treeOrder(units).map(({ unit, depth }) => (
+        <option key={unit.id} value={unit.id}>
+          {INDENT.repeat(depth) +
+            (depth === 0 ? `${unit.name} (whole company)` : `${unit.name} · ${unit.level}`)}
+        </option>
+      )),
+    [units],
+  );
   return (
     <label className="picker picker--unit">
       <span className="picker__label">Unit</span>
@@ -56,12 +67,7 @@ export function UnitPicker({
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
       >
-        {ordered.map(({ unit, depth }) => (
-          <option key={unit.id} value={unit.id}>
-            {INDENT.repeat(depth) +
-              (depth === 0 ? `${unit.name} (whole company)` : `${unit.name} · ${unit.level}`)}
-          </option>
-        ))}
+        {options}
       </select>
     </label>
   );
