@@ -222,7 +222,8 @@ describe('drilldown on the tiny company', () => {
       ['absence_days_per_head', 'suppressed', null, null],
       ['recognition_per_head', 'suppressed', null, null],
     ]);
-    for (const v of d.hr) expect(v.reason).toBe('Suppressed: fewer than 5 people in the HR headcount');
+    for (const v of d.hr)
+      expect(v.reason).toBe('Suppressed: fewer than 5 people in the HR headcount');
   });
 
   it('applies the next-smallest rule among the direct reports (Store C and D in 2025-Q1)', async () => {
