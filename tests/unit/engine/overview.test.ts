@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodOutput, MetricValue } from '../../../src/shared/contract';
-import { contract } from '../../../src/shared/contract';
 import { dispatch } from '../../../src/main/engine/dispatch';
 import {
   tinyCustomers,
@@ -10,6 +8,7 @@ import {
   tinyRespondents,
   type TinyRespondent,
 } from '../../fixtures/tinyCompany';
+import { callOverview, tileOf, type Overview } from '../../helpers/overviewCall';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
 
 // An independent computation of each figure, straight from DOMAIN.md's definitions and the
@@ -65,20 +64,14 @@ function expectedCustomer(unit: string, period: string) {
   };
 }
 
-type Overview = MethodOutput<'overview'>;
 /** The API rounds to two decimals. */
 const expectRounded = (actual: number | null, expected: number) =>
   expect(Math.abs((actual ?? Number.NaN) - expected)).toBeLessThanOrEqual(0.0051);
-const tile = (o: Overview, metric: string): MetricValue =>
-  o.tiles.find((t) => t.metric === metric)!;
+const tile = tileOf;
 
 describe('overview', () => {
   let t: TinyWorkspace;
-  const call = async (input: unknown): Promise<Overview> => {
-    const result = await dispatch('overview', input, t.ctx);
-    if (!result.ok) throw new Error(result.error.message);
-    return contract.overview.output.parse(result.value);
-  };
+  const call = (input: unknown): Promise<Overview> => callOverview(t.ctx, input);
   beforeAll(async () => {
     t = await tinyWorkspace();
   });

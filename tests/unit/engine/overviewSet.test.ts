@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodOutput, MetricValue } from '../../../src/shared/contract';
-import { contract } from '../../../src/shared/contract';
 import { dispatch } from '../../../src/main/engine/dispatch';
+import { callOverview, tileOf, type Overview } from '../../helpers/overviewCall';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
 
-type Overview = MethodOutput<'overview'>;
-const tile = (o: Overview, metric: string): MetricValue =>
-  o.tiles.find((t) => t.metric === metric)!;
+const tile = tileOf;
 
 // A set's figures are made of its members' shown figures only, so whatever set is asked for,
 // nothing is revealed that the members' own figures do not show.
 describe('overview for a set of units', () => {
   let t: TinyWorkspace;
-  const call = async (input: unknown): Promise<Overview> => {
-    const result = await dispatch('overview', input, t.ctx);
-    if (!result.ok) throw new Error(result.error.message);
-    return contract.overview.output.parse(result.value);
-  };
+  const call = (input: unknown): Promise<Overview> => callOverview(t.ctx, input);
   beforeAll(async () => {
     t = await tinyWorkspace();
   });
