@@ -3,7 +3,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../shared/cont
 import { METHOD_NAMES } from '../../../shared/contract';
 import type { ImportProgressEvent } from '../../../shared/imports';
 import type { Result } from '../../../shared/result';
+import { answerCache } from './answerCache';
 import {
+  connection,
   defaultFileTransport,
   defaultTransport,
   type FileTransport,
@@ -62,5 +64,17 @@ function lazyDefaultTransport(): Transport {
   };
 }
 
-/** The app-wide client: Electron's preload bridge when present, otherwise loopback HTTP. */
-export const api: UpstreamClient = createClient(lazyDefaultTransport());
+const kept = answerCache(lazyDefaultTransport());
+// A server that stopped answering may have come back on another workspace.
+connection.subscribe(() => {
+  if (connection.state() === 'ok') kept.forget();
+});
+
+/**
+ * The app-wide client: Electron's preload bridge when present, otherwise loopback HTTP; answers
+ * that only read the workspace are kept between views (see answerCache).
+ */
+export const api: UpstreamClient & { peek: typeof kept.peek } = {
+  ...createClient(kept.transport),
+  peek: kept.peek,
+};

@@ -66,6 +66,12 @@ export function useQuery<M extends MethodName>(
   }, [method, key, inputJson]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
+  // An answer kept from an earlier look (another view, an earlier selection) is shown in this very
+  // render, so a view switch or a step back paints its figures without waiting for an effect.
+  const kept = inputJson !== null && applied?.key !== key ? api.peek(method, inputJson) : undefined;
+  if (kept !== undefined) {
+    return { data: kept, error: undefined, loading: false, fresh: true, reload };
+  }
   const fresh = key !== null && applied?.key === key;
   return {
     data: (applied?.data ?? undefined) as MethodOutput<M> | undefined,
