@@ -36,6 +36,18 @@ const api = {
   importCancel: method('importCancel'),
   profiles: method('profiles'),
   quarantine: method('quarantine'),
+  views: method('views'),
+  viewSave: method('viewSave'),
+  viewDelete: method('viewDelete'),
+  stories: method('stories'),
+  story: method('story'),
+  storySave: method('storySave'),
+  storyDelete: method('storyDelete'),
+  guessAdd: method('guessAdd'),
+  guessClear: method('guessClear'),
+  commitments: method('commitments'),
+  commitmentSave: method('commitmentSave'),
+  commitmentDelete: method('commitmentDelete'),
   pickImportFiles: (): Promise<Result<PickedFile[]>> => ipcRenderer.invoke(PICK_FILES_CHANNEL),
   onImportProgress: (listener: (event: ImportProgressEvent) => void) => {
     const forward = (_event: IpcRendererEvent, progress: ImportProgressEvent) => listener(progress);

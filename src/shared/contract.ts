@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workshopMethods } from './workshop';
 import {
   canonicalKindSchema,
   columnMappingSchema,
@@ -162,6 +163,7 @@ export const contract = {
   heatmap: heatmapMethod,
   drivers: driversMethod,
   settings: settingsMethod,
+  ...workshopMethods,
   importPreview: {
     description:
       'What importing a file would do, without doing it: detected format and shape, the kind and mapping that would be used, a guess and reason per column, a few sample values.',

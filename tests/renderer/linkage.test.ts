@@ -16,7 +16,7 @@ import {
   QUADRANT_STYLE,
   unitsInside,
 } from '../../src/renderer/src/components/linkage/linkageModel';
-import { parseSelection } from '../../src/renderer/src/state/selection';
+import { parseSelection } from '../../src/shared/selection';
 import { loneDot, plotOf, toData } from '../helpers/linkagePlot';
 import { servedSmallSample } from '../helpers/servedSample';
 

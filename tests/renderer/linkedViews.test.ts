@@ -3,7 +3,7 @@ import type { HeatmapOutput } from '../../src/shared/analytics/heatmap';
 import type { LagProfileOutput, LinkageOutput } from '../../src/shared/analytics/linkage';
 import type { MethodOutput } from '../../src/shared/contract';
 import { tileValueText } from '../../src/renderer/src/format/formatMetric';
-import { parseSelection } from '../../src/renderer/src/state/selection';
+import { parseSelection } from '../../src/shared/selection';
 import { rText } from '../../src/renderer/src/components/linkage/formatLinkage';
 import { loneDot, plotOf } from '../helpers/linkagePlot';
 import { servedSmallSample } from '../helpers/servedSample';

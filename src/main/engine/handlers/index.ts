@@ -9,6 +9,7 @@ import { importCancel, importPreview, importRun, profiles, quarantine } from './
 import { info } from './info';
 import { methods } from './methods';
 import { overview } from './overview';
+import { workshopHandlers } from './workshop';
 
 /** One handler per contract method; every transport serves exactly this table. */
 export const handlers: HandlerTable = {
@@ -27,4 +28,5 @@ export const handlers: HandlerTable = {
   importCancel,
   profiles,
   quarantine,
+  ...workshopHandlers,
 };

@@ -426,6 +426,57 @@ ${rebuiltWithCompression('recognition_events', [
     sql: 'SELECT 1;',
     populate: redecideSuppression,
   },
+  {
+    version: 7,
+    // The workshop (src/shared/workshop.ts): saved views, stories, the room's guesses and
+    // commitments. No key constraints: the handlers keep ids unique, and DuckDB's index checks
+    // refuse some updates of indexed rows inside one transaction.
+    sql: `
+CREATE TABLE saved_views (
+  view_id VARCHAR NOT NULL,
+  title VARCHAR NOT NULL,
+  note VARCHAR NOT NULL,
+  state VARCHAR NOT NULL,
+  created_at VARCHAR NOT NULL,
+  updated_at VARCHAR NOT NULL
+);
+CREATE TABLE stories (
+  story_id VARCHAR NOT NULL,
+  name VARCHAR NOT NULL,
+  title VARCHAR NOT NULL,
+  masking_json VARCHAR NOT NULL,
+  created_at VARCHAR NOT NULL,
+  updated_at VARCHAR NOT NULL
+);
+CREATE TABLE story_slides (
+  story_id VARCHAR NOT NULL,
+  position INTEGER NOT NULL,
+  slide_id VARCHAR NOT NULL,
+  view_id VARCHAR NOT NULL,
+  speaker_note VARCHAR NOT NULL,
+  predict_json VARCHAR
+);
+CREATE TABLE story_guesses (
+  story_id VARCHAR NOT NULL,
+  slide_id VARCHAR NOT NULL,
+  person VARCHAR NOT NULL,
+  guess VARCHAR NOT NULL,
+  created_at VARCHAR NOT NULL
+);
+CREATE TABLE commitments (
+  commitment_id VARCHAR NOT NULL,
+  story_id VARCHAR,
+  slide_id VARCHAR,
+  unit_id VARCHAR,
+  action VARCHAR NOT NULL,
+  owner VARCHAR NOT NULL,
+  due VARCHAR,
+  status VARCHAR NOT NULL,
+  created_at VARCHAR NOT NULL,
+  updated_at VARCHAR NOT NULL
+);
+`,
+  },
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { formatSelection, type Selection, type ViewId } from '../state/selection';
+import { formatSelection, type Selection, type ViewId } from '../../../shared/selection';
 import { LogoMark } from './Icons';
 import { ThemeToggle } from './ThemeToggle';
 

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { formatSelection, parseSelection, type Selection } from './selection';
+import { formatSelection, parseSelection, type Selection } from '../../../shared/selection';
 
 /**
  * How a change enters the history: a 'step' (a drill, a selection, a view change) gets its own

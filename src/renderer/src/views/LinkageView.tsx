@@ -32,7 +32,7 @@ import { EmptyPanel, Loading } from '../components/StatusPanel';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { formatCount } from '../format/formatMetric';
 import { useQuery } from '../hooks/useQuery';
-import type { Selection } from '../state/selection';
+import type { Selection } from '../../../shared/selection';
 import { hrefFor, select, useSelection } from '../state/useSelection';
 
 const POOLED = '';

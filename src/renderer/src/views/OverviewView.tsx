@@ -24,7 +24,7 @@ import {
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useQuery } from '../hooks/useQuery';
 import { defaultPeriod } from '../state/periods';
-import type { Selection, UnitSet } from '../state/selection';
+import type { Selection, UnitSet } from '../../../shared/selection';
 import { hrefFor, useSelection } from '../state/useSelection';
 
 type Overview = MethodOutput<'overview'>;

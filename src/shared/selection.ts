@@ -3,14 +3,14 @@ import {
   LINKAGE_EMPLOYEE_METRICS,
   type LinkageCustomerMetric,
   type LinkageEmployeeMetric,
-} from '../../../shared/analytics/linkage';
+} from './analytics/linkage';
 import {
   DRIVER_KINDS,
   DRIVER_OUTCOMES,
   type DriverKind,
   type DriverOutcome,
-} from '../../../shared/analytics/drivers';
-import { HEATMAP_MODES, type HeatmapMode } from '../../../shared/analytics/heatmap';
+} from './analytics/drivers';
+import { HEATMAP_MODES, type HeatmapMode } from './analytics/heatmap';
 
 /**
  * The one selection every view reads and writes, in the spirit of Mosaic's Selection

@@ -4,7 +4,7 @@ import {
   formatSelection,
   parseSelection,
   type Selection,
-} from '../../../src/renderer/src/state/selection';
+} from '../../../src/shared/selection';
 
 describe('the shared selection in the URL hash', () => {
   it('leaves defaults out, so a plain view link stays short', () => {
