@@ -19,7 +19,15 @@ import { HEATMAP_MODES, type HeatmapMode } from './analytics/heatmap';
  * so a reload restores it, Back and Forward walk the analysis, and any state can be bookmarked.
  * Values equal to their defaults are left out of the hash.
  */
-export const VIEWS = ['overview', 'linkage', 'values', 'drivers', 'teams', 'import'] as const;
+export const VIEWS = [
+  'overview',
+  'linkage',
+  'values',
+  'drivers',
+  'teams',
+  'import',
+  'stories',
+] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 /** Where a set of units came from: the view that wrote the clause shows it as its own gesture. */
@@ -55,6 +63,8 @@ export interface Selection {
   outcome: DriverOutcome;
   driverKind: DriverKind;
   scope: 'rollup' | 'direct';
+  /** Presenting a story: its name and the slide on screen (0-based); the view is that slide's. */
+  present: { story: string; slide: number } | undefined;
 }
 
 export const DEFAULT_SELECTION: Selection = {
@@ -72,6 +82,7 @@ export const DEFAULT_SELECTION: Selection = {
   outcome: 'enps',
   driverKind: 'item',
   scope: 'rollup',
+  present: undefined,
 };
 
 const PERIOD = /^\d{4}-Q[1-4]$/;
@@ -88,6 +99,13 @@ const splitIds = (raw: string) =>
     .split('.')
     .filter(Boolean)
     .map((id) => decodeURIComponent(id));
+
+function presentOf(p: URLSearchParams): Selection['present'] {
+  const story = text(p.get('present'), 100);
+  if (story === undefined) return undefined;
+  const slide = Number(p.get('slide') ?? '0');
+  return { story, slide: Number.isInteger(slide) && slide >= 0 ? slide : 0 };
+}
 
 export function parseSelection(hash: string): Selection {
   const raw = hash.replace(/^#\/?/, '');
@@ -120,6 +138,7 @@ export function parseSelection(hash: string): Selection {
     outcome: oneOf(DRIVER_OUTCOMES, p.get('outcome'), d.outcome),
     driverKind: oneOf(DRIVER_KINDS, p.get('by'), d.driverKind),
     scope: oneOf(['rollup', 'direct'] as const, p.get('scope'), d.scope),
+    present: presentOf(p),
   };
 }
 
@@ -146,6 +165,10 @@ export function formatSelection(s: Selection): string {
   put('outcome', s.outcome, d.outcome);
   put('by', s.driverKind, d.driverKind);
   put('scope', s.scope, d.scope);
+  if (s.present) {
+    p.set('present', s.present.story);
+    p.set('slide', String(s.present.slide));
+  }
   const q = p.toString();
   return `#/${s.view}${q ? `?${q}` : ''}`;
 }

@@ -10,6 +10,8 @@ import { LinkageView } from './views/LinkageView';
 import { OverviewView } from './views/OverviewView';
 import { TeamsView } from './views/TeamsView';
 import { ValuesView } from './views/ValuesView';
+import { StoriesView } from './views/StoriesView';
+import { PresentationShell } from './components/present/PresentationShell';
 
 /** While the loopback server does not answer: one banner, and the last figures greyed below it. */
 function ConnectionBanner({ lost }: { lost: boolean }) {
@@ -28,6 +30,7 @@ export function App() {
   const lost = useSyncExternalStore(connection.subscribe, connection.state) === 'lost';
   // Only the loopback server can stop answering; the desktop app's engine is its own process.
   useEffect(() => (window.upstream ? undefined : watchConnection()), []);
+  if (selection.present) return <PresentationShell selection={selection} lost={lost} />;
   return (
     <div className={`app${lost ? ' app--offline' : ''}`}>
       <NavBar selection={selection} />
@@ -40,6 +43,7 @@ export function App() {
         {selection.view === 'drivers' && <DriversView />}
         {selection.view === 'teams' && <TeamsView />}
         {selection.view === 'import' && <ImportView />}
+        {selection.view === 'stories' && <StoriesView />}
       </main>
     </div>
   );

@@ -28,6 +28,7 @@ describe('the shared selection in the URL hash', () => {
       outcome: 'csat',
       driverKind: 'value',
       scope: 'direct',
+      present: { story: 'Off-site', slide: 3 },
     };
     const hash = formatSelection(s);
     expect(parseSelection(hash)).toEqual(s);

@@ -9,6 +9,7 @@ const ITEMS: { id: ViewId; label: string; tool?: boolean }[] = [
   { id: 'values', label: 'Values' },
   { id: 'drivers', label: 'Drivers' },
   { id: 'teams', label: 'Teams' },
+  { id: 'stories', label: 'Stories', tool: true },
   { id: 'import', label: 'Import', tool: true },
 ];
 
