@@ -44,6 +44,11 @@ async function contents(path: string): Promise<Record<string, unknown[]>> {
         "SELECT key, value FROM meta WHERE key IN ('min_group_size', 'purpose') ORDER BY key",
       ),
       profiles: await read('SELECT name, kind, mapping_json FROM mapping_profiles ORDER BY name'),
+      views: await table('saved_views'),
+      stories: await table('stories'),
+      slides: await table('story_slides'),
+      guesses: await table('story_guesses'),
+      commitments: await table('commitments'),
     };
   } finally {
     ws.close();
@@ -64,9 +69,29 @@ describe('rebuilding a workspace from what it recorded', () => {
   };
   const original = join('ws.duckdb');
 
-  it('imports every kept copy again with its mapping, to the same tables, settings and profiles', async () => {
+  it('imports every kept copy again with its mapping, to the same tables, settings, profiles and stories', async () => {
     const set = await dispatch('settings', { minGroupSize: 6, purpose: 'Kinder shopping' }, t.ctx);
     expect(set.ok).toBe(true);
+    const call = async (method: string, input: unknown) => {
+      const result = await dispatch(method, input, t.ctx);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as { id: string; slides: { id: string }[] };
+    };
+    const view = await call('viewSave', { title: 'The link', state: '#/linkage?lag=1' });
+    const story = await call('storySave', {
+      name: 'Off-site',
+      title: 'Off-site',
+      slides: [
+        { viewId: view.id, predict: { kind: 'choice', question: 'Which?', options: ['a', 'b'] } },
+      ],
+    });
+    await call('guessAdd', {
+      story: 'Off-site',
+      slideId: story.slides[0]!.id,
+      person: 'Ana',
+      guess: 'a',
+    });
+    await call('commitmentSave', { story: 'Off-site', action: 'Listen', owner: 'COO' });
     await importFile(
       t.ws,
       write('cx_extra.csv', 'id,at,code,nps\nX1,2025-07-03,S-A,9\nX2,2025-07-03,S-A,99\n'),
@@ -102,6 +127,11 @@ describe('rebuilding a workspace from what it recorded', () => {
       expect.objectContaining({ file_name: 'cx_extra.csv', column_name: 'nps' }),
     );
     expect(after.profiles).toHaveLength(1);
+    expect(
+      [after.views, after.stories, after.slides, after.guesses, after.commitments].map(
+        (r) => r.length,
+      ),
+    ).toEqual([1, 1, 1, 1, 1]);
     t.ws = await openWorkspace(from);
   });
 

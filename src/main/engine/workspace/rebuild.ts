@@ -16,6 +16,7 @@ import { queryOne, queryRows } from '../db/query';
 import { sha256OfFile } from '../import/fileHash';
 import { sizeText } from '../import/fileSize';
 import { importFile, type ImportReport } from '../import/importFile';
+import { readWorkshop, writeWorkshop } from '../workshop/carryOver';
 import { setMeta } from './settings';
 import { openWorkspace, type Workspace } from './workspace';
 
@@ -53,7 +54,7 @@ export interface RebuildReport {
 /**
  * Makes a new workspace at `to` from what `from` recorded: every source imported again, in the
  * order it first was, with the mapping it was imported with, by this version of Upstream, and
- * the workspace's settings and mapping profiles carried over. A source's bytes come from its
+ * the workspace's settings, mapping profiles, saved views, stories and commitments carried over. A source's bytes come from its
  * copy kept in the workspace or, for a file too large to keep, from `sourcesDir`, accepted only
  * with the recorded hash. Every source is found before anything is written; a missing one is
  * named with its size and hash, and no workspace is made.
@@ -82,6 +83,7 @@ export async function rebuildWorkspace(options: {
       `SELECT ${PROFILE_COLUMNS.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')}
        FROM mapping_profiles`,
     );
+    const workshop = await readWorkshop(old.conn);
     scratch = mkdtempSync(join(tmpdir(), 'upstream-rebuild-'));
     const fresh = await openWorkspace(options.to, { create: true });
     let rebuilt = false;
@@ -110,6 +112,7 @@ export async function rebuildWorkspace(options: {
           profile,
         );
       }
+      await writeWorkshop(fresh.conn, workshop);
       rebuilt = true;
       return { files };
     } finally {

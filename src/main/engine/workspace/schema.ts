@@ -432,7 +432,7 @@ ${rebuiltWithCompression('recognition_events', [
     // commitments. No key constraints: the handlers keep ids unique, and DuckDB's index checks
     // refuse some updates of indexed rows inside one transaction.
     sql: `
-CREATE TABLE saved_views (
+CREATE TABLE IF NOT EXISTS saved_views (
   view_id VARCHAR NOT NULL,
   title VARCHAR NOT NULL,
   note VARCHAR NOT NULL,
@@ -440,7 +440,7 @@ CREATE TABLE saved_views (
   created_at VARCHAR NOT NULL,
   updated_at VARCHAR NOT NULL
 );
-CREATE TABLE stories (
+CREATE TABLE IF NOT EXISTS stories (
   story_id VARCHAR NOT NULL,
   name VARCHAR NOT NULL,
   title VARCHAR NOT NULL,
@@ -448,7 +448,7 @@ CREATE TABLE stories (
   created_at VARCHAR NOT NULL,
   updated_at VARCHAR NOT NULL
 );
-CREATE TABLE story_slides (
+CREATE TABLE IF NOT EXISTS story_slides (
   story_id VARCHAR NOT NULL,
   position INTEGER NOT NULL,
   slide_id VARCHAR NOT NULL,
@@ -456,14 +456,14 @@ CREATE TABLE story_slides (
   speaker_note VARCHAR NOT NULL,
   predict_json VARCHAR
 );
-CREATE TABLE story_guesses (
+CREATE TABLE IF NOT EXISTS story_guesses (
   story_id VARCHAR NOT NULL,
   slide_id VARCHAR NOT NULL,
   person VARCHAR NOT NULL,
   guess VARCHAR NOT NULL,
   created_at VARCHAR NOT NULL
 );
-CREATE TABLE commitments (
+CREATE TABLE IF NOT EXISTS commitments (
   commitment_id VARCHAR NOT NULL,
   story_id VARCHAR,
   slide_id VARCHAR,
