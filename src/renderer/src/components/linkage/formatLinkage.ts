@@ -1,5 +1,7 @@
 import type { LinkageOutput } from '../../../../shared/analytics/linkage';
-import { EMPTY_VALUE, formatCount } from '../../format/formatMetric';
+import { formatCount } from '../../format/formatMetric';
+
+export { formatR, intervalText, rText } from '../../../../shared/linkSentence';
 
 /**
  * How the linkage view writes its statistics. Browser tests import these to compare the screen
@@ -13,27 +15,6 @@ import { EMPTY_VALUE, formatCount } from '../../format/formatMetric';
  *   linkageNText(out)  "208 team-quarters" (pooled) or "31 teams" (one quarter pair)
  *   lagLabel(k)        "customer 1 quarter later", "same quarter", "customer 2 quarters earlier"
  */
-const twoDecimals = new Intl.NumberFormat('en-GB', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-  useGrouping: false,
-});
-
-export function formatR(r: number | null | undefined): string {
-  if (r === null || r === undefined || !Number.isFinite(r)) return EMPTY_VALUE;
-  const text = twoDecimals.format(r).replace(/^(-?)0\./, '$1.');
-  return text === '-.00' ? '.00' : text;
-}
-
-export function rText(r: number | null | undefined): string {
-  return `r = ${formatR(r)}`;
-}
-
-export function intervalText(low: number | null, high: number | null): string {
-  if (low === null || high === null) return '95% interval: not available';
-  return `95% interval ${formatR(low)} to ${formatR(high)}`;
-}
-
 /** "team" -> "teams"; "team-quarter" pluralised likewise. */
 function plural(noun: string, n: number): string {
   return n === 1 ? noun : `${noun}s`;
