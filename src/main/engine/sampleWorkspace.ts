@@ -2,6 +2,7 @@ import { Engine } from './engine';
 import type { ImportReport } from './import/importFile';
 import { writeSampleExports, type SampleScale } from './sample';
 import { COMPANY_PURPOSE } from './sample/itemCatalogue';
+import { addSampleStory } from './sample/sampleStory';
 
 export interface SampleWorkspaceOptions {
   workspace: string;
@@ -36,6 +37,8 @@ export async function createSampleWorkspace(options: SampleWorkspaceOptions): Pr
     // The purpose statement is workspace data the analyst types in (settings), not an export.
     const set = await engine.call('settings', { purpose: COMPANY_PURPOSE });
     if (!set.ok) throw new Error(set.error.message);
+    // Like the purpose, the story is what an analyst makes in the app: made through the API.
+    await addSampleStory(engine);
   } catch (error) {
     engine.close();
     throw error;

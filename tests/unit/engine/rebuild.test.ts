@@ -129,7 +129,7 @@ describe('rebuilding a workspace from what it recorded', () => {
     expect(after.profiles).toHaveLength(1);
     expect(
       [after.views, after.stories, after.slides, after.guesses, after.commitments].map(
-        (r) => r.length,
+        (r) => r!.length,
       ),
     ).toEqual([1, 1, 1, 1, 1]);
     t.ws = await openWorkspace(from);

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_STORY_NAME } from '../../../src/main/engine/sample/sampleStory';
+import { parseSelection } from '../../../src/shared/selection';
+import type { Story } from '../../../src/shared/workshop';
+import { openSampleCompany, type SampleCompany } from '../../helpers/sampleCompany';
+
+let sample: SampleCompany;
+let story: Story;
+beforeAll(async () => {
+  sample = await openSampleCompany();
+  const result = await sample.engine.call('story', { story: SAMPLE_STORY_NAME });
+  if (!result.ok) throw new Error(result.error.message);
+  story = result.value as Story;
+});
+afterAll(() => sample?.close());
+
+describe('the story the sample company comes with', () => {
+  it('has six slides that all draw, one of them asking the room first', () => {
+    expect(story.slides).toHaveLength(6);
+    expect(story.slides.filter((s) => s.problem !== null)).toEqual([]);
+    expect(story.slides.filter((s) => s.predict !== null).map((s) => s.predict!.kind)).toEqual([
+      'number',
+    ]);
+    expect(story.slides.map((s) => parseSelection(s.state).view)).toEqual([
+      'overview',
+      'linkage',
+      'linkage',
+      'values',
+      'teams',
+      'drivers',
+    ]);
+  });
+
+  it('finds the planted weak value in its region, and a bright-spot team, from the data', async () => {
+    const weak = story.slides[3]!;
+    expect(parseSelection(weak.state).unit).toBe(sample.truth.weakValue.regionId);
+    expect(weak.title).toBe(
+      `${sample.truth.weakValue.value}: weakest in ${sample.truth.weakValue.regionName}`,
+    );
+    const bright = parseSelection(story.slides[4]!.state).unit!;
+    const link = await sample.engine.call('linkage', { lag: 1 });
+    if (!link.ok) throw new Error(link.error.message);
+    const quadrants = link.value.points.filter((p) => p.unitId === bright).map((p) => p.quadrant);
+    expect(quadrants).toContain('bright_spot');
+  });
+
+  it('is listed by the stories method', async () => {
+    const list = await sample.engine.call('stories', {});
+    expect(list.ok && list.value.stories.map((s) => [s.name, s.slides])).toEqual([
+      [SAMPLE_STORY_NAME, 6],
+    ]);
+  });
+});
