@@ -1,24 +1,9 @@
-/**
- * CSV for spreadsheets. A cell starting with = + - @ (or a tab/CR) would run as a formula in
- * Excel or LibreOffice, so it is prefixed with an apostrophe (OWASP's CSV injection advice);
- * negative numbers are written as numbers, not text, so they stay numbers.
- */
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import { csvLines } from '../main/engine/export/neutralise';
 
+/** CSV for spreadsheets, its cells neutralised against formula injection (neutralise.ts). */
 export function toCsv(rows: Record<string, unknown>[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return (
-    [
-      columns.map(cell).join(','),
-      ...rows.map((r) => columns.map((c) => cell(r[c])).join(',')),
-    ].join('\r\n') + '\r\n'
-  );
+  return csvLines([columns, ...rows.map((r) => columns.map((c) => r[c]))]);
 }
 
 /** The rows a method's result is best read as: its first list of records, or the result itself. */
