@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditExport } from '../../../src/main/engine/export/disclosureAudit';
-import type { PublishedFigure } from '../../../src/main/engine/export/content';
+import type { FigureSubject, PublishedFigure } from '../../../src/main/engine/export/content';
 import {
   PERIOD,
   childrenOf,
@@ -287,5 +287,27 @@ describe('disclosure audit: unanimous remainders', () => {
     // to two decimals the 7 are surely all promoters; to whole numbers over 400 people, not
     expect(audit(o, story(o)).ok).toBe(false);
     expect(audit(o, rounded, { decimals: 0 }).ok).toBe(true);
+  });
+});
+
+describe("disclosure audit: a team page's direct scope", () => {
+  it("a region's roll-up minus its direct scope and the shown teams below its direct reports leaves a small team", () => {
+    const o = org(
+      [
+        ['C', 'Acme', null],
+        ['R1', 'Region North', 'C'],
+        ['T1', 'Team 1', 'R1'],
+        ['S1', 'Shift 1', 'T1'],
+        ['S2', 'Shift 2', 'T1'],
+      ],
+      [...staff('R1', 2), ...staff('T1', 4), ...staff('S1', 6), ...staff('S2', 3)],
+    );
+    // a direct scope: the people attached to the region and to its direct reports only
+    const direct = { kind: 'members', unitIds: ['R1', 'T1'] } as unknown as FigureSubject;
+    const published = [figure(o, 1, unit('R1')), figure(o, 1, direct), figure(o, 3, unit('S1'))];
+    expect(published.map((f) => f.n)).toEqual([15, 6, 6]);
+    const [finding] = audit(o, published).findings;
+    expect(finding!.group).toBe('Shift 2');
+    expect(finding!.n).toBe(3);
   });
 });

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PublishedFigure } from '../../../src/main/engine/export/content';
+import { auditExport, loadAuditTree } from '../../../src/main/engine/export/disclosureAudit';
+import { dispatch } from '../../../src/main/engine/dispatch';
+import { queryRows } from '../../../src/main/engine/db/query';
+import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
+
+/*
+ * Figures the real engine shows (only shown ones, with their n) for the tiny company, every unit
+ * and every view that prints employee figures, all in one export: the audit passes them. The
+ * same company published by a naive rule (every group of at least the minimum) is refused.
+ */
+
+const PERIODS = ['2025-Q1', '2025-Q2'];
+const EMPLOYEE = new Set([
+  'engagement_index',
+  'pct_favourable',
+  'enps',
+  'respondents',
+  'response_rate',
+  'attrition',
+  'absence_days_per_head',
+  'recognition_per_head',
+]);
+
+interface Tile {
+  metric: string;
+  value: number | null;
+  n: number | null;
+  status: string;
+}
+interface HeatRow {
+  unitId: string;
+  n: number | null;
+  status: string;
+  cells: { value: string; pctFavourable: number | null; n: number | null; status: string }[];
+}
+
+let t: TinyWorkspace;
+beforeAll(async () => {
+  t = await tinyWorkspace();
+}, 60_000);
+afterAll(() => t.cleanup());
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = await dispatch(method, input, t.ctx);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r)}`);
+  return r.value as T;
+}
+
+async function unitsOf(period: string): Promise<{ id: string; parentId: string | null }[]> {
+  return (await call<{ units: { id: string; parentId: string | null }[] }>('hierarchy', { period }))
+    .units;
+}
+
+/** What the engine's views show, one slide per view and unit, as an export would collect it. */
+async function engineFigures(): Promise<{ published: PublishedFigure[]; titles: string[] }> {
+  const published: PublishedFigure[] = [];
+  const titles: string[] = [];
+  const slide = (title: string) => titles.push(title) - 1;
+  for (const period of PERIODS) {
+    const units = await unitsOf(period);
+    for (const u of units) {
+      const s = slide(`Overview ${u.id} ${period}`);
+      const o = await call<{ tiles: Tile[] }>('overview', { period, unitId: u.id });
+      for (const tile of o.tiles)
+        if (EMPLOYEE.has(tile.metric) && tile.status === 'ok' && tile.n !== null)
+          published.push({
+            slide: s,
+            period,
+            subject: { kind: 'unit', unitId: u.id },
+            metric: tile.metric,
+            n: tile.n,
+            value: tile.value,
+          });
+    }
+    for (const parent of units.filter((u) => units.some((c) => c.parentId === u.id))) {
+      for (const groupBy of ['org', 'role', 'tenure_band']) {
+        const s = slide(`Values ${parent.id} ${groupBy} ${period}`);
+        const h = await call<{ rows: HeatRow[]; parentRow: HeatRow }>('heatmap', {
+          period,
+          parentId: parent.id,
+          groupBy,
+        });
+        const subjectOf = (row: HeatRow): PublishedFigure['subject'] =>
+          groupBy === 'org' || row === h.parentRow
+            ? { kind: 'unit', unitId: row.unitId }
+            : { kind: 'group', scopeUnitId: parent.id, grouping: groupBy, group: row.unitId };
+        for (const row of [...h.rows, h.parentRow]) {
+          if (row.status !== 'ok' || row.n === null) continue;
+          const subject = subjectOf(row);
+          published.push({
+            slide: s,
+            period,
+            subject,
+            metric: 'respondents',
+            n: row.n,
+            value: row.n,
+          });
+          for (const cell of row.cells)
+            if (cell.status === 'ok' && cell.n !== null)
+              published.push({
+                slide: s,
+                period,
+                subject,
+                metric: cell.value,
+                n: cell.n,
+                value: cell.pctFavourable,
+              });
+        }
+      }
+    }
+  }
+  return { published, titles };
+}
+
+describe('disclosure audit on the real engine', () => {
+  it('everything the engine shows for the tiny company, in one export, passes', async () => {
+    const { published, titles } = await engineFigures();
+    // the export is not trivial: units, groups and several metrics in both periods
+    expect(published.length).toBeGreaterThan(100);
+    expect(new Set(published.map((f) => f.subject.kind))).toEqual(new Set(['unit', 'group']));
+    const populations = await loadAuditTree(t.ws.conn, PERIODS);
+    expect([...populations.keys()]).toEqual(PERIODS);
+    const result = auditExport({ published, slideTitles: titles, minGroupSize: 5, populations });
+    expect(result.findings.map((f) => f.message)).toEqual([]);
+    expect(result.ok).toBe(true);
+  }, 120_000);
+
+  it('the tiny company published by the naive rule is refused: a region minus its shown stores', async () => {
+    const period = '2025-Q1';
+    const counts = await queryRows<{ unit_id: string; n: number }>(
+      t.ws.conn,
+      `SELECT c.ancestor_id AS unit_id, count(*)::INTEGER AS n
+       FROM survey_respondents r JOIN org_closure c
+         ON c.descendant_id = r.unit_id AND c.effective_from = hierarchy_for(r.period)
+       WHERE r.period = $period GROUP BY ALL`,
+      { period },
+    );
+    const units = await unitsOf(period);
+    const nOf = new Map(counts.map((c) => [c.unit_id, c.n]));
+    const small = units.filter((u) => (nOf.get(u.id) ?? 0) > 0 && nOf.get(u.id)! < 5);
+    expect(small.map((u) => u.id)).toHaveLength(1);
+    const published: PublishedFigure[] = units
+      .filter((u) => (nOf.get(u.id) ?? 0) >= 5)
+      .map((u) => ({
+        slide:
+          u.parentId === null
+            ? 0
+            : units.find((p) => p.id === u.parentId)!.parentId === null
+              ? 1
+              : 2,
+        period,
+        subject: { kind: 'unit', unitId: u.id },
+        metric: 'respondents',
+        n: nOf.get(u.id)!,
+        value: nOf.get(u.id)!,
+      }));
+    const populations = await loadAuditTree(t.ws.conn, [period]);
+    const result = auditExport({
+      published,
+      slideTitles: ['Company', 'Regions', 'Stores'],
+      minGroupSize: 5,
+      populations,
+    });
+    expect(result.ok).toBe(false);
+    const names = populations.get(period)!.names!;
+    const finding = result.findings.find((f) => f.group === names.get(small[0]!.id));
+    expect(finding?.n).toBe(nOf.get(small[0]!.id));
+    expect(finding?.slides.map((s) => s.number)).toEqual([2, 3]);
+    expect(
+      auditExport({
+        published: published.filter((f) => !result.hide.includes(f)),
+        slideTitles: ['Company', 'Regions', 'Stores'],
+        minGroupSize: 5,
+        populations,
+      }).ok,
+    ).toBe(true);
+  }, 60_000);
+});
