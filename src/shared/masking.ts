@@ -117,7 +117,15 @@ function stableNames(units: MaskUnit[], words: Record<string, string>): Map<stri
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isIdKey = (key: string) => key === 'id' || key === 'ids' || /[a-z0-9](Id|Ids)$/.test(key);
 
-export function buildMask(units: MaskUnit[], options: Pick<Masking, 'levelWords'>): Mask {
+export interface MaskOptions extends Pick<Masking, 'levelWords'> {
+  /**
+   * Other names and leaders the same units had (an earlier period's tree): replaced with that
+   * unit's stand-in too, so a renamed unit's old name cannot slip through.
+   */
+  formerNames?: { id: string; name: string; leader: string | null }[];
+}
+
+export function buildMask(units: MaskUnit[], options: MaskOptions): Mask {
   const masked = stableNames(units, options.levelWords ?? {});
   const unitsById = new Map(units.map((u) => [u.id, u]));
   const maskedName = (id: string) => masked.get(id) ?? id;
@@ -140,6 +148,15 @@ export function buildMask(units: MaskUnit[], options: Pick<Masking, 'levelWords'
     const leader = u.leader?.trim();
     if (leader && !replacement.has(leader.toLowerCase()))
       replacement.set(leader.toLowerCase(), { real: leader, masked: maskedLeader(u.id) });
+  }
+  for (const former of options.formerNames ?? []) {
+    if (!masked.has(former.id)) continue;
+    const name = former.name.trim();
+    if (name && !replacement.has(name.toLowerCase()))
+      replacement.set(name.toLowerCase(), { real: name, masked: maskedName(former.id) });
+    const leader = former.leader?.trim();
+    if (leader && !replacement.has(leader.toLowerCase()))
+      replacement.set(leader.toLowerCase(), { real: leader, masked: maskedLeader(former.id) });
   }
   const alternatives = [...replacement.values()]
     .map((r) => r.real)

@@ -63,7 +63,12 @@ export interface SlideTable {
 export type FigureSubject =
   | { kind: 'unit'; unitId: string }
   | { kind: 'set'; unitIds: string[] }
-  | { kind: 'group'; scopeUnitId: string; grouping: string; group: string };
+  | { kind: 'group'; scopeUnitId: string; grouping: string; group: string }
+  /**
+   * Only the people attached directly to these units, not those of units below them: a team
+   * page's 'direct' scope is the unit's own people and those of the units reporting to it.
+   */
+  | { kind: 'members'; unitIds: string[] };
 
 /** Every employee figure an export prints (shown ones only), with its group size. */
 export interface PublishedFigure {
