@@ -78,3 +78,34 @@ export const api: UpstreamClient & { peek: typeof kept.peek } = {
   ...createClient(kept.transport),
   peek: kept.peek,
 };
+
+/**
+ * A change applied to every answer on its way to the screen (never to the kept answers): the
+ * presentation masks names with it while masked. `apply` gives the same object for the same
+ * answer, so screens that compare answers by identity do not redraw.
+ */
+export type AnswerTransform = (method: MethodName, value: unknown) => unknown;
+let transform: AnswerTransform | null = null;
+let transformed = new WeakMap<object, unknown>();
+let transformVersion = 0;
+const transformListeners = new Set<() => void>();
+
+export const answerTransform = {
+  set(next: AnswerTransform | null): void {
+    if (next === transform) return;
+    transform = next;
+    transformed = new WeakMap();
+    transformVersion++;
+    for (const l of [...transformListeners]) l();
+  },
+  subscribe(listener: () => void): () => void {
+    transformListeners.add(listener);
+    return () => transformListeners.delete(listener);
+  },
+  version: (): number => transformVersion,
+  apply<T>(method: MethodName, value: T): T {
+    if (!transform || value === null || typeof value !== 'object') return value;
+    if (!transformed.has(value)) transformed.set(value, transform(method, value));
+    return transformed.get(value) as T;
+  },
+};

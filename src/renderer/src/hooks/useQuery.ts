@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/result';
-import { api } from '../api/client';
+import { answerTransform, api } from '../api/client';
 import { connection } from '../api/transport';
 
 export interface QueryState<T> {
@@ -45,6 +45,8 @@ export function useQuery<M extends MethodName>(
   const key = inputJson === null ? null : `${method}:${inputJson}#${reloads}.${reconnections}`;
   const [applied, setApplied] = useState<Applied | null>(null);
   const latest = useRef(0);
+  // Answers reach the screen through the presentation's transform (masked names), if one is set.
+  useSyncExternalStore(answerTransform.subscribe, answerTransform.version, answerTransform.version);
 
   useEffect(() => {
     if (key === null || inputJson === null) return;
@@ -70,11 +72,15 @@ export function useQuery<M extends MethodName>(
   // render, so a view switch or a step back paints its figures without waiting for an effect.
   const kept = inputJson !== null && applied?.key !== key ? api.peek(method, inputJson) : undefined;
   if (kept !== undefined) {
-    return { data: kept, error: undefined, loading: false, fresh: true, reload };
+    const data = answerTransform.apply(method, kept);
+    return { data, error: undefined, loading: false, fresh: true, reload };
   }
   const fresh = key !== null && applied?.key === key;
   return {
-    data: (applied?.data ?? undefined) as MethodOutput<M> | undefined,
+    data: answerTransform.apply(
+      method,
+      (applied?.data ?? undefined) as MethodOutput<M> | undefined,
+    ),
     error: fresh ? applied?.error : undefined,
     loading: key !== null && !fresh,
     fresh,

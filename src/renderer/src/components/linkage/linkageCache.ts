@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { LinkageInput, LinkageOutput } from '../../../../shared/analytics/linkage';
 import type { ApiError, Result } from '../../../../shared/result';
-import { api } from '../../api/client';
+import { answerTransform, api } from '../../api/client';
 import { LAGS } from './formatLinkage';
 
 /**
@@ -92,6 +92,8 @@ export function useLinkageLags(
   known: ReadonlyMap<number, string> = NO_GAPS,
 ): LagAnswer {
   useSyncExternalStore(subscribe, getVersion, getVersion);
+  // Answers reach the screen through the presentation's transform (masked names), if one is set.
+  useSyncExternalStore(answerTransform.subscribe, answerTransform.version, answerTransform.version);
   const baseJson = JSON.stringify(base);
   const knownKey = JSON.stringify([...known]);
   useEffect(() => {
@@ -136,11 +138,21 @@ export function useLinkageLags(
     }
     notify();
   };
+  const onScreen = (value: LinkageOutput) => answerTransform.apply('linkage', value);
+  const shownByLag = new Map<number, Result<LinkageOutput>>();
+  for (const [k, found] of byLag) {
+    const value = found.ok ? onScreen(found.value) : undefined;
+    shownByLag.set(k, found.ok && value !== found.value ? { ok: true, value: value! } : found);
+  }
   return {
-    data: current?.ok ? current.value : current ? undefined : lastShown,
+    data: current?.ok
+      ? onScreen(current.value)
+      : current
+        ? undefined
+        : lastShown && onScreen(lastShown),
     error: current && !current.ok ? current.error : failure,
     loading: current === undefined && failure === undefined,
-    byLag,
+    byLag: shownByLag,
     reload,
   };
 }
