@@ -284,10 +284,17 @@ describe.skipIf(!app.available)('Presentation mode in Chromium against upstream 
     await press('ArrowRight'); // the linkage slide, revealed before: point names in the chart
     await expect.poll(() => page().getByTestId('linkage-scatter').isVisible()).toBe(true);
     expect(await shownNames()).toEqual([]);
+    await press('ArrowRight'); // the heatmap: a row per region
+    await expectSlide(2);
+    await expect.poll(() => page().getByTestId('slide-view').innerText()).toContain(standIn);
+    expect(await shownNames()).toEqual([]);
     await press('Home');
     await expect.poll(() => unitShown()).toBe(standIn);
+    expect(await page().title()).not.toContain(region.name);
     await press('m');
     await expect.poll(() => unitShown()).toBe(region.name);
+    await press('m'); // masked again, to leave masked
+    await expect.poll(() => unitShown()).toBe(standIn);
   });
 
   it('leaves to the Stories tab on Esc, with nothing asked off the machine and no console error', async () => {
@@ -297,6 +304,9 @@ describe.skipIf(!app.available)('Presentation mode in Chromium against upstream 
     expect(
       await page().evaluate(() => document.documentElement.classList.contains('presenting')),
     ).toBe(false);
+    // Leaving forgets the mask: the app shows real names again.
+    await page().evaluate((h) => (window.location.hash = h), `#/overview?unit=${region.id}`);
+    await expect.poll(() => unitShown()).toBe(region.name);
     expect(problems).toEqual([]);
   });
 });
