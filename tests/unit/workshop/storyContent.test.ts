@@ -218,12 +218,48 @@ describe('story content from the engine', () => {
     expect(slide.published).toEqual([]);
   });
 
+  it('a difference from the previous quarter publishes the previous quarter’s figures too', async () => {
+    const now = await call('heatmap', { period: surveyPeriod, mode: 'vs_previous' });
+    expect(now.previousPeriod).not.toBeNull();
+    const before = await call('heatmap', { period: now.previousPeriod!, mode: 'absolute' });
+    const view = await buildViewContent(tiny.ctx, '#/values?mode=vs_previous');
+    const previous = view.published.filter((f) => f.period === now.previousPeriod);
+    const expected = before.rows.flatMap((r) =>
+      r.cells
+        .filter(
+          (c) =>
+            c.status === 'ok' &&
+            now.rows
+              .find((x) => x.unitId === r.unitId)
+              ?.cells.some((x) => x.value === c.value && x.status === 'ok' && x.delta !== null),
+        )
+        .map((c) => ({ unitId: r.unitId, metric: c.value, value: c.pctFavourable, n: c.n })),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    for (const e of expected)
+      expect(previous).toContainEqual(
+        expect.objectContaining({
+          subject: { kind: 'unit', unitId: e.unitId },
+          metric: e.metric,
+          value: e.value,
+          n: e.n,
+        }),
+      );
+  });
+
   it('a single view’s content equals its slide', async () => {
     const view = await buildViewContent(tiny.ctx, '#/linkage?lag=0');
     const slide = content.slides[2]!;
     expect(view.title).toBe('Linkage: Engagement index against Customer NPS by team');
     expect(view.chart).toEqual(slide.chart);
     expect(view.keyFigures).toEqual(slide.keyFigures);
+    const masked = await buildViewContent(tiny.ctx, '#/values?unit=R1&mode=absolute', {
+      masked: true,
+      maskingOptions: { levelWords: { team: 'Store' } },
+    });
+    const names = await everyRealName();
+    expect(names.filter((n) => wholeWord(n).test(printedText(masked)))).toEqual([]);
+    expect(masked.title).toMatch(/^Values: Region [AB]$/);
     await expect(buildViewContent(tiny.ctx, '#/import')).rejects.toThrow(
       'The import page has no figures to export',
     );

@@ -48,12 +48,15 @@ export async function valuesBody(v: ViewContext): Promise<ViewBody> {
     scopeId = grouped || hasChildren(focus) ? focus : (byId.get(focus)?.parentId ?? undefined);
     if (scopeId === root?.id) scopeId = undefined;
   }
-  const data = await v.call('heatmap', {
-    ...(period ? { period } : {}),
-    mode: s.heatmapMode,
+  const rowsAsked = {
     ...(scopeId ? { parentId: scopeId } : {}),
     ...(set ? { unitIds: set.ids } : {}),
     ...(grouped ? { groupBy: s.grouping } : {}),
+  };
+  const data = await v.call('heatmap', {
+    ...(period ? { period } : {}),
+    mode: s.heatmapMode,
+    ...rowsAsked,
   });
 
   const groupingLabel = data.groupings.find((g) => g.id === data.groupBy)?.label ?? data.groupBy;
@@ -159,6 +162,7 @@ export async function valuesBody(v: ViewContext): Promise<ViewBody> {
         ),
       ];
     }),
+    ...(await previousFigures(v, data, rowsAsked, subjectOf)),
   ];
 
   return {
@@ -179,4 +183,50 @@ export async function valuesBody(v: ViewContext): Promise<ViewBody> {
     definitions: [`Values: ${data.formula}`],
     published,
   };
+}
+
+/**
+ * A difference from the previous quarter beside this quarter's figure gives the previous
+ * quarter's figure away: those are published too (the engine's own, with their n), so the audit
+ * weighs them like any printed figure.
+ */
+async function previousFigures(
+  v: ViewContext,
+  data: HeatmapOutput,
+  rowsAsked: Record<string, unknown>,
+  subjectOf: (row: Pick<Row, 'unitId'>) => FigureSubject,
+) {
+  if (data.mode !== 'vs_previous' || data.previousPeriod === null) return [];
+  const before = await v.call('heatmap', {
+    period: data.previousPeriod,
+    mode: 'absolute',
+    ...rowsAsked,
+  });
+  const previous = data.previousPeriod;
+  const shownNow = new Set(
+    data.rows.flatMap((r) =>
+      r.cells
+        .filter((c) => c.status === 'ok' && c.delta !== null)
+        .map((c) => `${r.unitId}|${c.value}`),
+    ),
+  );
+  const rows = before.rows.flatMap((row) =>
+    row.cells
+      .filter((c) => shownNow.has(`${row.unitId}|${c.value}`))
+      .flatMap((c) => publish(previous, subjectOf(row), c.value, c.pctFavourable, c.n, c.status)),
+  );
+  const summaries: [Pick<Row, 'cells'> | null, Pick<Row, 'cells'> | null, FigureSubject][] = [
+    [data.company, before.company, { kind: 'unit', unitId: data.company.unitId }],
+    [data.selection, before.selection, { kind: 'set', unitIds: data.rows.map((r) => r.unitId) }],
+  ];
+  for (const [now, then, subject] of summaries) {
+    if (!now || !then) continue;
+    const shown = new Set(
+      now.cells.filter((c) => c.status === 'ok' && c.delta !== null).map((c) => c.value),
+    );
+    for (const c of then.cells)
+      if (shown.has(c.value))
+        rows.push(...publish(previous, subject, c.value, c.pctFavourable, c.n, c.status));
+  }
+  return rows;
 }
