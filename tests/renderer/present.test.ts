@@ -55,6 +55,25 @@ describe.skipIf(!app.available)('Presentation mode in Chromium against upstream 
   let story: Story;
   const views: SavedView[] = [];
 
+  /** The real unit and leader names found, as whole words, anywhere in the page's text. */
+  const realNames = () => [
+    ...new Set(units.flatMap((u) => [u.name, u.leader ?? ''].filter((n) => n.length > 2))),
+  ];
+  const shownNames = () =>
+    page().evaluate((names) => {
+      // Hidden text too (pickers' options, folded details), and tooltips and labels.
+      const labels = [...document.querySelectorAll('[title], [aria-label]')].map(
+        (el) => `${el.getAttribute('title') ?? ''} ${el.getAttribute('aria-label') ?? ''}`,
+      );
+      const text = `${document.body.textContent}\n${labels.join('\n')}`;
+      const whole = (n: string) =>
+        new RegExp(
+          `(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+          'u',
+        );
+      return names.filter((n) => whole(n).test(text));
+    }, realNames());
+
   async function expectNoSmallText(where: string): Promise<void> {
     const sizes = await textSizes(page());
     expect(sizes.length).toBeGreaterThan(3);
@@ -251,21 +270,6 @@ describe.skipIf(!app.available)('Presentation mode in Chromium against upstream 
   });
 
   it('masks every unit and leader name on M, consistently, and unmasks on M again', async () => {
-    const realNames = [
-      ...new Set(units.flatMap((u) => [u.name, u.leader ?? ''].filter((n) => n.length > 2))),
-    ];
-    const shownNames = () =>
-      page().evaluate((names) => {
-        const text = `${document.body.innerText}\n${[...document.querySelectorAll('option')]
-          .map((o) => o.textContent)
-          .join('\n')}`;
-        const whole = (n: string) =>
-          new RegExp(
-            `(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
-            'u',
-          );
-        return names.filter((n) => whole(n).test(text));
-      }, realNames);
     await expectSlide(0);
     expect(await shownNames()).toContain(region.name);
     await press('m');
@@ -295,6 +299,47 @@ describe.skipIf(!app.available)('Presentation mode in Chromium against upstream 
     await expect.poll(() => unitShown()).toBe(region.name);
     await press('m'); // masked again, to leave masked
     await expect.poll(() => unitShown()).toBe(standIn);
+  });
+
+  it('asks a choice on a story masked by its own settings, and reveals beside the guesses', async () => {
+    const quiz = await api<Story>('storySave', {
+      name: 'quiz',
+      title: 'Quiz',
+      masking: { enabled: true, levelWords: { region: 'Area' } },
+      slides: [
+        {
+          viewId: views[2]!.id,
+          predict: {
+            kind: 'choice',
+            question: 'How favourable is the company on its weakest value?',
+            options: ['Under 60%', '60-70%', 'Over 70%'],
+          },
+        },
+      ],
+    });
+    await page().evaluate((h) => (window.location.hash = h), '#/values?present=quiz&slide=0');
+    await expect.poll(() => page().getByTestId('predict-ask').isVisible()).toBe(true);
+    expect(await page().getByTestId('presentation').getAttribute('data-masked')).toBe('true');
+    expect(await page().getByTestId('guess-option').allInnerTexts()).toEqual([
+      'Under 60%',
+      '60-70%',
+      'Over 70%',
+    ]);
+    await page().getByTestId('guess-person').fill('Cy');
+    await page().getByTestId('guess-option').nth(2).click();
+    await expect.poll(() => page().getByTestId('guess').count()).toBe(1);
+    const kept = await api<Story>('story', { story: 'quiz' });
+    expect(kept.guesses.map((g) => [g.slideId, g.person, g.guess])).toEqual([
+      [quiz.slides[0]!.id, 'Cy', 'Over 70%'],
+    ]);
+    await expectNoSmallText('choice question');
+    await press('ArrowRight');
+    await expect.poll(() => page().getByTestId('guesses-panel').isVisible()).toBe(true);
+    expect(await page().getByTestId('slide-view').getAttribute('data-view')).toBe('values');
+    // The story's own word for a region.
+    await expect.poll(() => page().getByTestId('slide-view').innerText()).toMatch(/\bArea [A-Z]\b/);
+    expect(await shownNames()).toEqual([]);
+    expect(await page().getByTestId('guesses-panel').innerText()).toContain('Over 70%');
   });
 
   it('leaves to the Stories tab on Esc, with nothing asked off the machine and no console error', async () => {

@@ -31,7 +31,12 @@ function leave(): void {
  * pickers only when asked for, keys for a clicker, a question before the chart where the slide
  * asks one, and the room's commitments on a closing slide.
  */
-export function PresentationShell({ selection, lost }: { selection: Selection; lost: boolean }) {
+export function PresentationShell(props: { selection: Selection; lost: boolean }) {
+  // Another story starts afresh: its own masking, nothing revealed, no form open.
+  return <Presentation key={props.selection.present!.story} {...props} />;
+}
+
+function Presentation({ selection, lost }: { selection: Selection; lost: boolean }) {
   const storyRef = selection.present!.story;
   const story = useQuery('story', { story: storyRef });
   const commitments = useQuery('commitments', { story: storyRef });
