@@ -28,6 +28,8 @@ export function toggleFullscreen(): void {
  * takes Esc to leave full screen and never passes the key on, so that is the presenter's Esc.
  */
 export function watchFullscreenEscape(onEscaped: () => void): () => void {
+  // An exit asked for by an earlier presentation may have ended after it stopped listening.
+  leavingOnPurpose = false;
   const listener = () => {
     if (document.fullscreenElement) return;
     if (leavingOnPurpose) leavingOnPurpose = false;
