@@ -18,7 +18,7 @@ import { makeTempDir } from '../helpers/tempDir';
 // lost state.
 const app = servedSmallSample('shell');
 
-const VIEWS = ['overview', 'linkage', 'values', 'drivers', 'teams', 'import'] as const;
+const VIEWS = ['overview', 'linkage', 'values', 'drivers', 'teams', 'import', 'stories'] as const;
 /** The smallest text the room must read at 1280x720, in CSS px. */
 const MIN_TEXT_PX = 16;
 

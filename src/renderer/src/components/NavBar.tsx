@@ -1,6 +1,7 @@
 import { formatSelection, type Selection, type ViewId } from '../../../shared/selection';
 import { LogoMark } from './Icons';
 import { ThemeToggle } from './ThemeToggle';
+import { SaveViewButton } from './workshop/SaveViewButton';
 
 // The room's views first; Import, the analyst's tool, sits apart at the right of the bar.
 const ITEMS: { id: ViewId; label: string; tool?: boolean }[] = [
@@ -34,6 +35,7 @@ export function NavBar({ selection }: { selection: Selection }) {
           </a>
         ))}
       </nav>
+      <SaveViewButton selection={selection} />
       <ThemeToggle />
     </header>
   );

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { Story } from '../../../../shared/workshop';
+import {
+  EXPORT_FORMAT_LABELS,
+  exportStory,
+  STORY_EXPORT_FORMATS,
+  type StoryExportFormat,
+} from '../../api/exportFiles';
+
+type ExportState =
+  | { phase: 'idle' }
+  | { phase: 'preparing'; format: StoryExportFormat }
+  | { phase: 'done'; format: StoryExportFormat; name: string }
+  | { phase: 'failed'; format: StoryExportFormat; message: string };
+
+/** Exports the saved story to PowerPoint, PDF, Excel or PNG, names masked when asked. */
+export function ExportPanel({ story }: { story: Story }) {
+  const [masked, setMasked] = useState(story.masking.enabled);
+  const [state, setState] = useState<ExportState>({ phase: 'idle' });
+  const busy = state.phase === 'preparing';
+
+  async function run(format: StoryExportFormat) {
+    setState({ phase: 'preparing', format });
+    const result = await exportStory(story.name, format, masked);
+    setState(
+      result.ok
+        ? { phase: 'done', format, name: result.value.name }
+        : { phase: 'failed', format, message: result.error.message },
+    );
+  }
+
+  return (
+    <section className="workshop-panel" aria-labelledby="export-title" data-testid="story-export">
+      <h2 id="export-title" className="workshop__title">
+        Export
+      </h2>
+      <label className="workshop-check">
+        <input
+          type="checkbox"
+          checked={masked}
+          onChange={(e) => setMasked(e.target.checked)}
+          data-testid="export-masked"
+        />
+        Masked names
+      </label>
+      <div className="workshop__actions" role="group" aria-label="Export the story as">
+        {STORY_EXPORT_FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(format)}
+            data-testid={`export-${format}`}
+          >
+            {EXPORT_FORMAT_LABELS[format]}
+          </button>
+        ))}
+      </div>
+      <p className="workshop__status" role="status" aria-live="polite" data-testid="export-status">
+        {state.phase === 'preparing' && (
+          <>
+            <span className="spinner spinner--small" aria-hidden="true" /> Preparing{' '}
+            {EXPORT_FORMAT_LABELS[state.format]}…
+          </>
+        )}
+        {state.phase === 'done' && `${EXPORT_FORMAT_LABELS[state.format]} saved: ${state.name}`}
+      </p>
+      {state.phase === 'failed' && (
+        <p className="workshop__error" role="alert" data-testid="export-error">
+          {EXPORT_FORMAT_LABELS[state.format]} export failed: {state.message}
+        </p>
+      )}
+    </section>
+  );
+}
