@@ -114,6 +114,12 @@ function stableNames(units: MaskUnit[], words: Record<string, string>): Map<stri
   return masked;
 }
 
+/** Whether text at offset begins a sentence (or the text, a quote, a bracket, a list item). */
+function startsSentence(text: string, offset: number): boolean {
+  const before = text.slice(0, offset).trimEnd();
+  return before === '' || /[.!?:;"“‘'([\-–—•|·]$/.test(before);
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isIdKey = (key: string) => key === 'id' || key === 'ids' || /[a-z0-9](Id|Ids)$/.test(key);
 
@@ -172,7 +178,11 @@ export function buildMask(units: MaskUnit[], options: MaskOptions): Mask {
   const maskText = (text: string) =>
     pattern === null
       ? text
-      : text.replace(pattern, (hit) => replacement.get(hit.toLowerCase())?.masked ?? hit);
+      : text.replace(pattern, (hit: string, offset: number) => {
+          const masked = replacement.get(hit.toLowerCase())?.masked ?? hit;
+          // "proud to work for the company", but "The company leads" at a sentence's start.
+          return masked === COMPANY && !startsSentence(text, offset) ? 'the company' : masked;
+        });
 
   const findRealNames = (text: string) => {
     if (pattern === null) return [];

@@ -164,6 +164,9 @@ describe('masking on generated organisations', () => {
     ]);
     expect(mask.maskedLeader('s1')).toBe('Leader of Store 2');
     expect(mask.maskedLeader('c')).toBe('Leader of the company');
+    expect(mask.maskText('Acme leads. Proud to work for Acme. "Acme" · Acme')).toBe(
+      'The company leads. Proud to work for the company. "The company" · The company',
+    );
     expect(mask.maskText('North is weakest; Tia (Alder) asked Ann.')).toBe(
       'Region A is weakest; Leader of Store 2 (Store 2) asked Leader of the company.',
     );
