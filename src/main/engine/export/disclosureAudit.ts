@@ -51,33 +51,39 @@ const familyOf = (metric: string) => (metric === 'response_rate' ? 'respondents'
 
 function findingsOf(published: PublishedFigure[], input: AuditInput): Finding[] {
   const min = input.minGroupSize;
+  return [
+    ...published.filter((f) => f.n < min).map((f) => smallFigure(f, input)),
+    ...groupsOf(published.filter((f) => f.n >= min)).flatMap((g) => combinedFindings(g, input)),
+  ];
+}
+
+function smallFigure(f: PublishedFigure, input: AuditInput): Finding {
+  const tree = treeOf(input.populations, f.period, [f]);
+  const slides = slidesOf([f], input.slideTitles);
+  const group = subjectWords(f.subject, tree);
+  return {
+    kind: 'small_figure',
+    slides,
+    period: f.period,
+    metric: f.metric,
+    group,
+    n: f.n,
+    figures: [f],
+    message: `${slidesWords(slides)} shows a figure for ${group} of ${f.n} ${people(f.n)} (${f.period}, ${f.metric}), below the minimum of ${input.minGroupSize}.`,
+  };
+}
+
+/** What one period's figures of one family give away together. */
+function combinedFindings(figures: PublishedFigure[], input: AuditInput): Finding[] {
+  if (figures.length === 0) return [];
+  const min = input.minGroupSize;
   const titles = input.slideTitles;
-  const findings: Finding[] = [];
-  for (const f of published)
-    if (f.n < min) {
-      const tree = treeOf(input.populations, f.period, [f]);
-      const slides = slidesOf([f], titles);
-      const group = subjectWords(f.subject, tree);
-      findings.push({
-        kind: 'small_figure',
-        slides,
-        period: f.period,
-        metric: f.metric,
-        group,
-        n: f.n,
-        figures: [f],
-        message: `${slidesWords(slides)} shows a figure for ${group} of ${f.n} ${people(f.n)} (${f.period}, ${f.metric}), below the minimum of ${min}.`,
-      });
-    }
-  for (const figures of groupsOf(published.filter((f) => f.n >= min))) {
-    const { period, metric } = figures[0]!;
-    const tree = treeOf(input.populations, period, figures);
-    const space = buildAtoms(figures, tree);
-    findings.push(...differencing(figures, space, tree, min, titles));
-    findings.push(...unanimous(figures, space, tree, min, titles, input.decimals ?? 2));
-    void metric;
-  }
-  return findings;
+  const tree = treeOf(input.populations, figures[0]!.period, figures);
+  const space = buildAtoms(figures, tree);
+  return [
+    ...differencing(figures, space, tree, min, titles),
+    ...unanimous(figures, space, tree, min, titles, input.decimals ?? 2),
+  ];
 }
 
 const people = (n: number) => (n === 1 ? 'person' : 'people');
@@ -223,24 +229,26 @@ function unanimous(
 function figuresToHide(input: AuditInput): PublishedFigure[] {
   const min = input.minGroupSize;
   const hidden = new Set(input.published.filter((f) => f.n < min));
-  const rest = () => input.published.filter((f) => !hidden.has(f));
-  for (;;) {
-    const findings = findingsOf(rest(), input);
-    if (findings.length === 0) break;
-    const score = new Map<PublishedFigure, number>();
-    for (const finding of findings)
-      for (const f of finding.figures) score.set(f, (score.get(f) ?? 0) + 1);
-    const [worst] = [...score.keys()].sort(
-      (a, b) => score.get(b)! - score.get(a)! || b.slide - a.slide || a.n - b.n,
-    );
-    hidden.add(worst!);
-  }
-  const giveBack = [...hidden]
-    .filter((f) => f.n >= min)
-    .sort((a, b) => a.slide - b.slide || b.n - a.n);
-  for (const f of giveBack) {
-    hidden.delete(f);
-    if (findingsOf(rest(), input).length > 0) hidden.add(f);
+  for (const group of groupsOf(input.published.filter((f) => f.n >= min))) {
+    const rest = () => group.filter((f) => !hidden.has(f));
+    for (;;) {
+      const findings = combinedFindings(rest(), input);
+      if (findings.length === 0) break;
+      const score = new Map<PublishedFigure, number>();
+      for (const finding of findings)
+        for (const f of finding.figures) score.set(f, (score.get(f) ?? 0) + 1);
+      const [worst] = [...score.keys()].sort(
+        (a, b) => score.get(b)! - score.get(a)! || b.slide - a.slide || a.n - b.n,
+      );
+      hidden.add(worst!);
+    }
+    const giveBack = group
+      .filter((f) => hidden.has(f))
+      .sort((a, b) => a.slide - b.slide || b.n - a.n);
+    for (const f of giveBack) {
+      hidden.delete(f);
+      if (combinedFindings(rest(), input).length > 0) hidden.add(f);
+    }
   }
   return input.published.filter((f) => hidden.has(f));
 }
