@@ -247,6 +247,60 @@ describe('story content from the engine', () => {
       );
   });
 
+  it('says who each published figure is about: a demographic group, a team page’s direct scope', async () => {
+    // Four leaders in the tiny company: shown once the minimum is the floor of 3.
+    await call('settings', { minGroupSize: 3 });
+    try {
+      const groups = await buildViewContent(tiny.ctx, '#/values?group=role&mode=absolute');
+      const heat = await call('heatmap', {
+        period: surveyPeriod,
+        mode: 'absolute',
+        groupBy: 'role',
+      });
+      const shownGroups = heat.rows.filter((r) => r.status === 'ok');
+      expect(shownGroups.length).toBeGreaterThan(0);
+      for (const r of shownGroups)
+        expect(groups.published).toContainEqual(
+          expect.objectContaining({
+            subject: {
+              kind: 'group',
+              scopeUnitId: heat.parent.id,
+              grouping: 'role',
+              group: r.unitId,
+            },
+            metric: 'respondents',
+            n: r.n,
+          }),
+        );
+    } finally {
+      await call('settings', { minGroupSize: 5 });
+    }
+
+    const region = (await call('hierarchy', { period: surveyPeriod })).units.find(
+      (u) => u.depth === 1 && u.id === 'R2',
+    )!;
+    const children = (await call('hierarchy', { period: surveyPeriod })).units
+      .filter((u) => u.parentId === region.id)
+      .map((u) => u.id);
+    const direct = await buildViewContent(tiny.ctx, `#/teams?unit=${region.id}&scope=direct`);
+    const page = await call('drilldown', {
+      unitId: region.id,
+      period: surveyPeriod,
+      scope: 'direct',
+    });
+    const engagement = page.headline.find((h) => h.metric === 'engagement_index')!;
+    expect(engagement.status).toBe('ok');
+    expect(direct.published).toContainEqual(
+      expect.objectContaining({
+        period: surveyPeriod,
+        subject: { kind: 'members', unitIds: [region.id, ...children] },
+        metric: 'engagement_index',
+        value: engagement.value,
+        n: engagement.n,
+      }),
+    );
+  });
+
   it('a single view’s content equals its slide', async () => {
     const view = await buildViewContent(tiny.ctx, '#/linkage?lag=0');
     const slide = content.slides[2]!;
