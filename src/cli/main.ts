@@ -24,6 +24,12 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
   upstream export METHOD --workspace W --out FILE.csv|FILE.json [--args JSON]
       write one method's result to a file (CSV: its main table; cells that a spreadsheet
       would run as formulas are escaped)
+  upstream export --workspace W --story NAME --format pptx|pdf|xlsx|png|csv --out FILE
+                [--masked] [--slide N] [--size 1920x1080|3840x2160]
+      write a story (or one slide of it) to a file; PNG and CSV give one file per slide or
+      table (deck.png: deck-01.png, deck-02.png...); --masked hides unit and leader names
+  upstream stories --workspace W [--json]
+      list the workspace's stories
   upstream methods
       list the methods
   upstream serve --workspace W [--port N] [--max-upload-mb N]
@@ -41,6 +47,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rebuild: async () => (await import('./commands/rebuild')).rebuildCommand,
   quarantine: async () => (await import('./commands/quarantine')).quarantineCommand,
   export: async () => (await import('./commands/export')).exportCommand,
+  stories: async () => (await import('./commands/stories')).storiesCommand,
   methods: async () => (await import('./commands/methods')).methodsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
 };

@@ -11,7 +11,7 @@ import { UpstreamError } from '../../../shared/result';
 export function safeWriteFile(target: string, bytes: Uint8Array): void {
   const path = resolve(target);
   const folder = dirname(path);
-  checkTarget(path, folder);
+  checkTarget(path);
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
   let fd: number | null = null;
   try {
@@ -29,7 +29,10 @@ export function safeWriteFile(target: string, bytes: Uint8Array): void {
   }
 }
 
-function checkTarget(path: string, folder: string): void {
+/** Throws the error a write to `path` would meet for a missing folder or a folder in the way. */
+export function checkTarget(target: string): void {
+  const path = resolve(target);
+  const folder = dirname(path);
   const folderStat = statOrNull(folder);
   if (!folderStat) {
     throw new UpstreamError(
