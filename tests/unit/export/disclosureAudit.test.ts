@@ -311,3 +311,34 @@ describe("disclosure audit: a team page's direct scope", () => {
     expect(finding!.n).toBe(3);
   });
 });
+
+describe('disclosure audit: a shown figure whose people all answered alike', () => {
+  it('a region of 7 promoters shown alone tells its teams of 3 and 4', () => {
+    const o = org(
+      [
+        ['C', 'Acme', null],
+        ['R1', 'Region North', 'C'],
+        ['T3', 'Team 3', 'R1'],
+        ['T4', 'Team 4', 'R1'],
+      ],
+      [...staff('T3', 3, [10]), ...staff('T4', 4, [9])],
+    );
+    const result = audit(o, [figure(o, 1, unit('R1'))]);
+    expect(result.findings.map((f) => [f.kind, f.n, f.slides.map((s) => s.number)])).toEqual([
+      ['unanimous_remainder', 7, [2]],
+    ]);
+    expect(result.findings[0]!.message).toContain('Team 3 (3), Team 4 (4)');
+    expect(result.hide).toHaveLength(1);
+  });
+
+  it('a team of 7 promoters with no smaller group inside passes', () => {
+    const o = org(
+      [
+        ['C', 'Acme', null],
+        ['T3', 'Team 3', 'C'],
+      ],
+      staff('T3', 7, [10]),
+    );
+    expect(audit(o, [figure(o, 1, unit('T3'))]).ok).toBe(true);
+  });
+});

@@ -18,7 +18,7 @@ export interface AlikeRemainder {
 
 /**
  * For every figure with a value: the shown figures strictly inside it (the largest first, none
- * overlapping another taken) are taken off, and what is left is judged: when the worked-out
+ * overlapping another taken) are taken off (none: the figure itself), and what is left is judged: when the worked-out
  * figure says for certain that everyone left answered alike, each of them is known, which
  * matters when a group under the minimum is among them (the engine's unanimous-remainder rule,
  * confidentiality/alikeRemainders.ts, applied to the whole export).
@@ -54,9 +54,9 @@ export function alikeRemainders(
       parts.push(i);
       for (const a of supports[i]!) taken.add(a);
     }
-    if (parts.length === 0) return;
     const atoms = supports[w]!.filter((a) => !taken.has(a));
-    if (atoms.length === 0 || keys.has(atoms.join(','))) return;
+    // a remainder that is itself a shown figure is judged as that figure
+    if (atoms.length === 0 || (parts.length > 0 && keys.has(atoms.join(',')))) return;
     const n = whole.n - parts.reduce((s, i) => s + figures[i]!.n, 0);
     if (n < min) return; // a small remainder is the differencing check's
     let extreme: string | null;
