@@ -434,3 +434,34 @@ describe('suppressed figures', () => {
     }
   });
 });
+
+describe('an empty workspace', () => {
+  it('gives every slide its reason instead of failing', async () => {
+    const empty = await tinyWorkspace({ load: false });
+    try {
+      const save = async (state: string) => {
+        const r = await dispatch('viewSave', { title: state, state }, empty.ctx);
+        if (!r.ok) throw new Error(r.error.message);
+        return (r.value as { id: string }).id;
+      };
+      const states = ['#/overview', '#/linkage', '#/values', '#/drivers', '#/teams'];
+      const ids = [];
+      for (const s of states) ids.push(await save(s));
+      const saved = await dispatch(
+        'storySave',
+        { name: 'Empty', title: 'Nothing yet', slides: ids.map((viewId) => ({ viewId })) },
+        empty.ctx,
+      );
+      expect(saved.ok).toBe(true);
+      const content = await buildStoryContent(empty.ctx, { story: 'Empty' });
+      expect(content.slides).toHaveLength(states.length);
+      for (const slide of content.slides) {
+        expect(slide.problem, slide.view).toBeTruthy();
+        expect(slide.keyFigures).toEqual([]);
+        expect(slide.published).toEqual([]);
+      }
+    } finally {
+      empty.cleanup();
+    }
+  });
+});

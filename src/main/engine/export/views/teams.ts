@@ -1,6 +1,7 @@
 import type { DrilldownOutput, ValueCell } from '../../../../shared/analytics/drilldown';
 import { formatMetricValue, formatN } from '../../../../shared/figureText';
 import { METRICS, type MetricId } from '../../../../shared/metrics';
+import { UpstreamError } from '../../../../shared/result';
 import type { FigureSubject, SlideTable } from '../content';
 import {
   cellText,
@@ -38,7 +39,12 @@ export async function teamsBody(v: ViewContext): Promise<ViewBody> {
   const units = await v.tree(period);
   const root = rootOf(units);
   const unitKnown = s.unit !== undefined && units.some((u) => u.id === s.unit);
-  const unitId = unitKnown ? s.unit! : root!.id;
+  if (!root)
+    throw new UpstreamError(
+      'NOT_FOUND',
+      'This workspace holds no organisation yet: import one first.',
+    );
+  const unitId = unitKnown ? s.unit! : root.id;
   const data = await v.call('drilldown', {
     unitId,
     ...(period ? { period } : {}),
