@@ -7,6 +7,15 @@ import type { Commitment, SavedView, Story } from '../../src/shared/workshop';
 import { defaultViewTitle } from '../../src/renderer/src/components/workshop/SaveViewButton';
 import { presentHash } from '../../src/renderer/src/components/workshop/StoryEditor';
 import { viewLabelOf } from '../../src/renderer/src/components/workshop/viewNames';
+import {
+  addSlide,
+  changeSlide,
+  emptyDraft,
+  moveSlide,
+  removeSlide,
+  saveInputOf,
+  type StoryDraft,
+} from '../../src/renderer/src/components/workshop/storyDraft';
 import { servedSmallSample } from '../helpers/servedSample';
 
 // Saved views, a story of them and the room's commitments, on the real engine: `upstream serve`
@@ -268,5 +277,67 @@ describe.skipIf(!app.available)('Stories in Chromium against upstream serve', ()
 
   it('logged no console errors or warnings and made no request off the machine', () => {
     expect(problems).toEqual([]);
+  });
+});
+
+// The story form's rules, without a browser: what it sends to storySave and what it refuses.
+describe('story draft', () => {
+  const views = new Set(['v1', 'v2']);
+  const draft = (): StoryDraft => {
+    const d = addSlide(addSlide({ ...emptyDraft(), name: ' Q2 ', title: 'The link' }, 'v1'), 'v2');
+    return d;
+  };
+
+  it('moves slides by one place and not past either end', () => {
+    const d = draft();
+    expect(moveSlide(d, 1, -1).slides.map((s) => s.viewId)).toEqual(['v2', 'v1']);
+    expect(moveSlide(d, 0, -1)).toBe(d);
+    expect(moveSlide(d, 1, 1)).toBe(d);
+    expect(removeSlide(d, 0).slides.map((s) => s.viewId)).toEqual(['v2']);
+  });
+
+  it('sends trimmed names, options one per line, and only the level words filled in', () => {
+    let d = changeSlide(draft(), 1, {
+      question: { kind: 'choice', question: ' Which? ', unit: '', options: ' North \n\nSouth\n' },
+    });
+    d = { ...d, masked: true, levelWords: { team: ' Store ', region: '  ' } };
+    expect(saveInputOf(d, views, [])).toEqual({
+      input: {
+        name: 'Q2',
+        title: 'The link',
+        masking: { enabled: true, levelWords: { team: 'Store' } },
+        slides: [
+          { viewId: 'v1', speakerNote: '', predict: null },
+          {
+            viewId: 'v2',
+            speakerNote: '',
+            predict: { kind: 'choice', question: 'Which?', options: ['North', 'South'] },
+          },
+        ],
+      },
+    });
+  });
+
+  it('says what to fix before anything is sent', () => {
+    const d = draft();
+    expect(saveInputOf({ ...d, name: ' ' }, views, [])).toEqual({
+      error: 'Give the story a name.',
+    });
+    expect(saveInputOf(d, views, ['Q2'])).toEqual({
+      error: "Another story is already called 'Q2'. Pick another name, or open that story.",
+    });
+    expect(saveInputOf(d, new Set(['v1']), [])).toEqual({
+      error: 'Slide 2 shows a saved view that was deleted: remove it, then save.',
+    });
+    const numberQuestion = changeSlide(d, 0, {
+      question: { kind: 'number', question: 'How strong?', unit: 'x'.repeat(21), options: '' },
+    });
+    expect(saveInputOf(numberQuestion, views, [])).toEqual({
+      error: 'Slide 1: the unit word is longer than 20 characters.',
+    });
+    const twice = changeSlide(d, 0, {
+      question: { kind: 'choice', question: 'Which?', unit: '', options: 'A\nA' },
+    });
+    expect(saveInputOf(twice, views, [])).toEqual({ error: 'Slide 1: two options are the same.' });
   });
 });
