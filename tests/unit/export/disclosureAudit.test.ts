@@ -342,3 +342,11 @@ describe('disclosure audit: a shown figure whose people all answered alike', () 
     expect(audit(o, [figure(o, 1, unit('T3'))]).ok).toBe(true);
   });
 });
+
+describe('disclosure audit: what it leaves alone', () => {
+  it('customer figures have no minimum group (a store with 3 customer answers is fine)', () => {
+    const o = twoRegions();
+    const nps = { ...figure(o, 3, unit('T4')), metric: 'nps', n: 3 };
+    expect(audit(o, [nps]).ok).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import { METRICS } from '../../../shared/metrics';
 import type { PublishedFigure } from './content';
 import { buildAtoms, HR_METRICS, peopleCounter, subjectUnits, type AtomSpace } from './audit/atoms';
 import {
@@ -49,8 +50,15 @@ export function auditExport(input: AuditInput): AuditResult {
 /** Counts of respondents and response rate stand for the same people. */
 const familyOf = (metric: string) => (metric === 'response_rate' ? 'respondents' : metric);
 
-function findingsOf(published: PublishedFigure[], input: AuditInput): Finding[] {
+/** Customer and contact-centre figures are not about employees: no minimum group applies. */
+function aboutEmployees(f: PublishedFigure): boolean {
+  const def = (METRICS as Record<string, { source: string } | undefined>)[f.metric];
+  return def === undefined || def.source === 'survey' || def.source === 'hr';
+}
+
+function findingsOf(all: PublishedFigure[], input: AuditInput): Finding[] {
   const min = input.minGroupSize;
+  const published = all.filter(aboutEmployees);
   return [
     ...published.filter((f) => f.n < min).map((f) => smallFigure(f, input)),
     ...groupsOf(published.filter((f) => f.n >= min)).flatMap((g) => combinedFindings(g, input)),
@@ -228,8 +236,9 @@ function unanimous(
  */
 function figuresToHide(input: AuditInput): PublishedFigure[] {
   const min = input.minGroupSize;
-  const hidden = new Set(input.published.filter((f) => f.n < min));
-  for (const group of groupsOf(input.published.filter((f) => f.n >= min))) {
+  const employee = input.published.filter(aboutEmployees);
+  const hidden = new Set(employee.filter((f) => f.n < min));
+  for (const group of groupsOf(employee.filter((f) => f.n >= min))) {
     const rest = () => group.filter((f) => !hidden.has(f));
     for (;;) {
       const findings = combinedFindings(rest(), input);
