@@ -95,7 +95,7 @@ describe.skipIf(!app.available)('Stories in Chromium against upstream serve', ()
     expect(saved[1]!.title).toContain(region.name);
   });
 
-  it('has no Save view on the Stories tab itself', async () => {
+  it('lists them on the Stories tab (no Save view there) and renames one', async () => {
     await page().getByTestId('nav-stories').click();
     await expect.poll(() => page().getByTestId('saved-view').count()).toBe(before.views.length + 2);
     expect(await page().getByTestId('save-view').count()).toBe(0);
@@ -108,6 +108,24 @@ describe.skipIf(!app.available)('Stories in Chromium against upstream serve', ()
       );
       expect(await savedViewItem(i).getByTestId('saved-view-kind').innerText()).toBe(kind);
     }
+    // Renamed, with a new note: the engine keeps the same view (id and state).
+    const item = savedViewItem(0);
+    await item.getByTestId('saved-view-edit').click();
+    await item.getByTestId('saved-view-title-input').fill('The link, later');
+    await item.getByTestId('saved-view-note-input').fill('Customers two quarters on');
+    await item.getByTestId('saved-view-save').click();
+    await expect
+      .poll(() => item.getByTestId('saved-view-title').innerText())
+      .toBe('The link, later');
+    const renamed = (await api<{ views: SavedView[] }>('views', {})).views.find(
+      (v) => v.id === saved[0]!.id,
+    );
+    expect([renamed?.title, renamed?.note, renamed?.state]).toEqual([
+      'The link, later',
+      'Customers two quarters on',
+      saved[0]!.hash,
+    ]);
+    Object.assign(saved[0]!, { title: 'The link, later', note: 'Customers two quarters on' });
   });
 
   it('makes a story of them, reorders by keyboard, adds a speaker note and a question', async () => {
@@ -200,12 +218,18 @@ describe.skipIf(!app.available)('Stories in Chromium against upstream serve', ()
 
     await row.getByTestId('commitment-status').selectOption('done');
     await expect.poll(() => row.getAttribute('data-status')).toBe('done');
+    // A new owner and date; the status and the slide stay.
+    await row.getByTestId('commitment-edit').click();
+    await row.getByTestId('commitment-owner-input').fill('Head of Retail');
+    await row.getByTestId('commitment-due-input').fill('2027-04-30');
+    await row.getByTestId('commitment-save').click();
+    await expect.poll(() => row.getByTestId('commitment-owner').innerText()).toBe('Head of Retail');
     const story = await api<Story>('story', { story: STORY });
     const { commitments } = await api<{ commitments: Commitment[] }>('commitments', {
       story: STORY,
     });
     expect(commitments.map((c) => [c.action, c.owner, c.due, c.status, c.slideId])).toEqual([
-      ['Visit the bright-spot stores', 'COO', '2027-03-31', 'done', story.slides[1]!.id],
+      ['Visit the bright-spot stores', 'Head of Retail', '2027-04-30', 'done', story.slides[1]!.id],
     ]);
   });
 
