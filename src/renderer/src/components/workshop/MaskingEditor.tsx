@@ -31,7 +31,7 @@ export function MaskingEditor({
         <div className="masking__words">
           {shown.map((level) => (
             <label key={level} className="workshop-field workshop-field--short">
-              <span className="workshop-field__label">Word for a {level}</span>
+              <span className="workshop-field__label">{level} masked as</span>
               <input
                 className="workshop-input"
                 value={levelWords[level] ?? ''}
