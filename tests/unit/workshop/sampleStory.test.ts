@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_STORY_NAME } from '../../../src/main/engine/sample/sampleStory';
 import { parseSelection } from '../../../src/shared/selection';
+import type { MethodOutput } from '../../../src/shared/contract';
 import type { Story } from '../../../src/shared/workshop';
+import { buildStoryContent } from '../../../src/main/engine/export/buildStoryContent';
 import { openSampleCompany, type SampleCompany } from '../../helpers/sampleCompany';
 
 let sample: SampleCompany;
@@ -34,20 +36,33 @@ describe('the story the sample company comes with', () => {
   it('finds the planted weak value in its region, and a bright-spot team, from the data', async () => {
     const weak = story.slides[3]!;
     expect(parseSelection(weak.state).unit).toBe(sample.truth.weakValue.regionId);
-    expect(weak.title).toBe(
-      `${sample.truth.weakValue.value}: weakest in ${sample.truth.weakValue.regionName}`,
-    );
+    expect(weak.title).toBe(`${sample.truth.weakValue.value}: the weakest region`);
     const bright = parseSelection(story.slides[4]!.state).unit!;
     const link = await sample.engine.call('linkage', { lag: 1 });
     if (!link.ok) throw new Error(link.error.message);
-    const quadrants = link.value.points.filter((p) => p.unitId === bright).map((p) => p.quadrant);
+    const quadrants = (link.value as MethodOutput<'linkage'>).points
+      .filter((p) => p.unitId === bright)
+      .map((p) => p.quadrant);
     expect(quadrants).toContain('bright_spot');
   });
 
   it('is listed by the stories method', async () => {
     const list = await sample.engine.call('stories', {});
-    expect(list.ok && list.value.stories.map((s) => [s.name, s.slides])).toEqual([
-      [SAMPLE_STORY_NAME, 6],
-    ]);
+    expect(
+      list.ok && (list.value as MethodOutput<'stories'>).stories.map((s) => [s.name, s.slides]),
+    ).toEqual([[SAMPLE_STORY_NAME, 6]]);
+  });
+
+  it('can be exported masked: none of its own words names a unit or a leader', async () => {
+    const content = await buildStoryContent(sample.ctx, { story: SAMPLE_STORY_NAME, masked: true });
+    const hierarchy = await sample.engine.call('hierarchy', {});
+    if (!hierarchy.ok) throw new Error(hierarchy.error.message);
+    const text = JSON.stringify(content);
+    const { units } = hierarchy.value as MethodOutput<'hierarchy'>;
+    const named = units
+      .flatMap((u) => [u.name, u.leader])
+      .filter((name): name is string => !!name && new RegExp(`\\b${name}\\b`).test(text));
+    expect(named).toEqual([]);
+    expect(content.slides).toHaveLength(6);
   });
 });

@@ -29,7 +29,8 @@ interface PlannedSlide {
  * The story the sample company comes with, so a new user can present at once: where we stand,
  * a question for the room about the link, the link itself, which comes first, the weakest value
  * in one region, a bright-spot team, and what drives eNPS. The units are found in the data (the
- * weakest region cell of the heatmap, the bright spot with most people), never named by hand.
+ * weakest region cell of the heatmap, the bright spot with most people), never named by hand,
+ * and no text of the story names one, so it can be presented and exported masked.
  */
 export async function addSampleStory(engine: Engine): Promise<void> {
   const link = await ask(engine, 'linkage', { lag: 1 });
@@ -82,15 +83,15 @@ export async function addSampleStory(engine: Engine): Promise<void> {
   ];
   if (weakest && valueName) {
     slides.push({
-      title: `${valueName}: weakest in ${weakest.name}`,
-      note: `${weakest.name} is ${Math.abs(Math.round(weakest.delta))} points below the company on ${valueName}.`,
+      title: `${valueName}: the weakest region`,
+      note: `One region is ${Math.abs(Math.round(weakest.delta))} points below the company on ${valueName}.`,
       state: stateOf({ view: 'values', unit: weakest.unitId }),
-      speakerNote: `Open the rows of ${weakest.name} to see whether one team carries the gap.`,
+      speakerNote: 'Look down the rows: does one team carry the gap, or the whole region?',
     });
   }
   if (bright) {
     slides.push({
-      title: `A bright spot: ${bright.name}`,
+      title: 'A bright spot',
       note: 'Engaged people and happy customers: what does this team do that others could borrow?',
       state: stateOf({ view: 'teams', unit: bright.unitId }),
       speakerNote: 'Ask its leader to tell the story in their own words.',
