@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FigureSubject, PublishedFigure } from '../../../src/main/engine/export/content';
-import { auditExport, type AuditTree } from '../../../src/main/engine/export/disclosureAudit';
-import { demographicBench, handMade } from '../confidentiality/demographicOrgs';
-import type { DemoOrg, DemoPerson } from '../confidentiality/demographicAttack';
+import {
+  auditExport,
+  type AuditTree,
+  type Finding,
+} from '../../../src/main/engine/export/disclosureAudit';
+import { demographicBench, handMade, type DemoOrg } from '../confidentiality/demographicOrgs';
+import type { DemoPerson } from '../confidentiality/demographicAttack';
 
 /*
  * The same shapes twice: loaded into a real workspace and shown by the engine's heatmap (org rows
