@@ -5,7 +5,8 @@ import { escapeXml, textBlock } from './text';
 export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 const AXIS = '#444444';
 const GRID = '#dddddd';
-const LABEL_SIZE = 22;
+/** 24 px on a 1920-wide slide is 16 px at 1280x720, the app's smallest text. */
+const LABEL_SIZE = 24;
 
 interface Box {
   x: number;
@@ -132,10 +133,11 @@ function categoryChart(chart: Extract<SlideChart, { kind: 'line' | 'bar' }>, box
   chart.series.forEach((series, s) => {
     const colour = SERIES_COLOURS[s % SERIES_COLOURS.length];
     if (chart.kind === 'bar') {
-      const barWidth = (slot * 0.8) / chart.series.length;
+      const barWidth = Math.min(160, (slot * 0.8) / chart.series.length);
+      const groupStart = (slot - barWidth * chart.series.length) / 2;
       series.values.forEach((v, i) => {
         if (v === null) return;
-        const x = plot.x + slot * i + slot * 0.1 + barWidth * s;
+        const x = plot.x + slot * i + groupStart + barWidth * s;
         const y0 = toY(Math.max(0, lo));
         const y = toY(v);
         marks += `<rect x="${x}" y="${Math.min(y, y0)}" width="${barWidth}" height="${Math.abs(y0 - y)}" fill="${colour}"/>`;
@@ -228,7 +230,8 @@ function heatmap(chart: Extract<SlideChart, { kind: 'heatmap' }>, box: Box): str
   const cellWidth = (box.width - labelWidth) / cols;
   const cellHeight = Math.min(80, (box.height - headerHeight) / rows);
   const extent = Math.max(1, ...chart.cells.flat().map((v) => (v === null ? 0 : Math.abs(v))));
-  const size = Math.max(16, Math.min(LABEL_SIZE, cellHeight * 0.45));
+  const size = LABEL_SIZE;
+  const valuesFit = cellWidth >= size * 3 && cellHeight >= size * 1.4;
   let out = '';
   chart.columns.forEach((c, j) => {
     out += `<text x="${box.x + labelWidth + cellWidth * (j + 0.5)}" y="${box.y + headerHeight - 16}" font-size="${size}" fill="${AXIS}" text-anchor="middle">${escapeXml(c.length > 14 ? `${c.slice(0, 13)}…` : c)}</text>`;
@@ -242,7 +245,8 @@ function heatmap(chart: Extract<SlideChart, { kind: 'heatmap' }>, box: Box): str
       const fill = v === null ? '#e0e0e0' : heatColour(v, chart.scale, extent);
       out += `<rect x="${x + 1}" y="${y + 1}" width="${cellWidth - 2}" height="${cellHeight - 2}" fill="${fill}"/>`;
       const dark = v !== null && (chart.scale === 'percent' ? v > 55 : Math.abs(v) / extent > 0.6);
-      out += `<text x="${x + cellWidth / 2}" y="${y + cellHeight / 2 + size / 3}" font-size="${size}" fill="${dark ? '#ffffff' : '#1a1a1a'}" text-anchor="middle">${v === null ? '–' : formatTick(v)}</text>`;
+      if (valuesFit)
+        out += `<text x="${x + cellWidth / 2}" y="${y + cellHeight / 2 + size / 3}" font-size="${size}" fill="${dark ? '#ffffff' : '#1a1a1a'}" text-anchor="middle">${v === null ? '–' : formatTick(v)}</text>`;
     });
   });
   return out;

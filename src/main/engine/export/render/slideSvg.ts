@@ -29,6 +29,16 @@ export function slideSvg(slide: SlideContent, story: Pick<StoryContent, 'title'>
     body += textBlock(lines, MARGIN, top + 10, 34);
     top += lines.length * 42 + 10;
   }
+  const figuresTop = top + 10;
+  const predict = predictLines(slide);
+  if (predict.length) {
+    const width = FIGURES_X - MARGIN - 60;
+    const lines = predict.flatMap((l) => wrapText(l, width - 40, 26, 2));
+    const height = lines.length * 34 + 28;
+    body += `<rect x="${MARGIN}" y="${top + 16}" width="${width}" height="${height}" rx="8" fill="#eef4fa"/>`;
+    body += textBlock(lines, MARGIN + 20, top + 52, 26, { lineHeight: 34 });
+    top += height + 16;
+  }
   const chartBox = { x: MARGIN, y: top + 10, width: FIGURES_X - MARGIN - 60, height: 900 - top };
   if (slide.problem) {
     body += `<rect x="${chartBox.x}" y="${chartBox.y}" width="${chartBox.width}" height="${chartBox.height}" fill="#fff4e5" stroke="#D55E00" stroke-width="3"/>`;
@@ -42,42 +52,34 @@ export function slideSvg(slide: SlideContent, story: Pick<StoryContent, 'title'>
   } else if (slide.chart) {
     body += chartElements(slide.chart, chartBox);
   }
-  body += figures(slide, top + 10);
+  body += figures(slide, figuresTop);
   const bottomLines: string[] = [];
   if (slide.note) bottomLines.push(...wrapText(slide.note, SLIDE_WIDTH - 2 * MARGIN, 26, 2));
-  body += textBlock(bottomLines, MARGIN, 950, 26, { fill: '#1a1a1a', lineHeight: 32 });
-  body += textBlock(
-    wrapText(slide.footnote, SLIDE_WIDTH - 2 * MARGIN - 200, 20, 2),
-    MARGIN,
-    1030,
-    20,
-    { fill: MUTED, lineHeight: 26 },
-  );
-  body += `<text x="${SLIDE_WIDTH - MARGIN}" y="1056" font-size="20" fill="${MUTED}" text-anchor="end">${escapeXml(
+  body += textBlock(bottomLines, MARGIN, 936, 26, { fill: '#1a1a1a', lineHeight: 32 });
+  body += textBlock(wrapText(slide.footnote, SLIDE_WIDTH - 2 * MARGIN, 24, 2), MARGIN, 1012, 24, {
+    fill: MUTED,
+    lineHeight: 30,
+  });
+  body += `<text x="${SLIDE_WIDTH - MARGIN}" y="56" font-size="24" fill="${MUTED}" text-anchor="end">${escapeXml(
     `${story.title.length > 40 ? `${story.title.slice(0, 39)}…` : story.title} · ${slide.index + 1}`,
   )}</text>`;
   return page(body);
 }
 
+/** The figures column: as many key figures as fit above the note, each with its n. */
 function figures(slide: SlideContent, top: number): string {
   const width = SLIDE_WIDTH - MARGIN - FIGURES_X;
-  let y = top + 50;
+  const bottom = 905;
+  let y = top + 40;
   let out = '';
-  for (const figure of slide.keyFigures.slice(0, 4)) {
+  for (const figure of slide.keyFigures) {
+    const detail = wrapText(figureDetail(figure), width, 24, 2);
+    const height = 100 + detail.length * 30;
+    if (y + height - 26 > bottom) break;
     out += textBlock(wrapText(figure.label, width, 26, 1), FIGURES_X, y, 26, { fill: MUTED });
     out += textBlock([figure.value], FIGURES_X, y + 66, 60, { weight: 'bold' });
-    out += textBlock(wrapText(figureDetail(figure), width, 22, 2), FIGURES_X, y + 102, 22, {
-      fill: MUTED,
-      lineHeight: 28,
-    });
-    y += 170;
-  }
-  const predict = predictLines(slide);
-  if (predict.length && y < 860) {
-    const lines = predict.flatMap((l) => wrapText(l, width, 22, 3));
-    out += textBlock(lines.slice(0, Math.floor((900 - y) / 28)), FIGURES_X, y + 10, 22, {
-      lineHeight: 28,
-    });
+    out += textBlock(detail, FIGURES_X, y + 102, 24, { fill: MUTED, lineHeight: 30 });
+    y += height + 16;
   }
   return out;
 }

@@ -104,21 +104,21 @@ function slidePage(doc: PDFKit.PDFDocument, slide: SlideContent): void {
     doc.font('body').fontSize(12).fillColor(MUTED).text(figure.label, x, y, { width });
     doc.font('bold').fontSize(26).fillColor(TEXT).text(figure.value, x, doc.y, { width });
     const detail = figureDetail(figure);
-    if (detail) doc.font('body').fontSize(10).fillColor(MUTED).text(detail, x, doc.y, { width });
+    if (detail) doc.font('body').fontSize(12).fillColor(MUTED).text(detail, x, doc.y, { width });
     y = doc.y + 12;
   }
   const predict = predictLines(slide);
   if (predict.length) {
-    doc.font('body').fontSize(11).fillColor(TEXT);
+    doc.font('body').fontSize(12).fillColor(TEXT);
     doc.text(predict.join('\n'), x, y, { width, height: 450 - y, ellipsis: true });
   }
   if (slide.note) {
     doc.font('body').fontSize(12).fillColor(TEXT);
     doc.text(slide.note, MARGIN, 462, { width: 880, height: 32, ellipsis: true });
   }
-  doc.font('body').fontSize(9).fillColor(MUTED);
-  doc.text(slide.footnote, MARGIN, 498, { width: 800, height: 26, ellipsis: true });
-  doc.text(`${slide.index + 1}`, 880, 510, { width: 40, align: 'right', lineBreak: false });
+  doc.font('body').fontSize(12).fillColor(MUTED);
+  doc.text(slide.footnote, MARGIN, 496, { width: 840, height: 34, ellipsis: true });
+  doc.text(`${slide.index + 1}`, 880, 16, { width: 40, align: 'right', lineBreak: false });
 }
 
 function commitmentsPage(doc: PDFKit.PDFDocument, story: StoryContent): void {

@@ -150,7 +150,7 @@ function storySlide(pptx: PptxGenJS, content: SlideContent): void {
     y: 6.9,
     w: 12.3,
     h: 0.5,
-    fontSize: 10,
+    fontSize: 12,
     color: MUTED,
     fontFace: FONT,
     fit: 'shrink',
@@ -229,7 +229,7 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: SlideChart, ar
   ]);
   slide.addTable([header, ...rows], {
     ...area,
-    fontSize: Math.max(9, Math.min(14, 120 / Math.max(1, chart.rows.length))),
+    fontSize: Math.max(12, Math.min(16, 160 / Math.max(1, chart.rows.length))),
     fontFace: FONT,
     color: TEXT,
     border: { type: 'solid', pt: 0.5, color: 'FFFFFF' },
