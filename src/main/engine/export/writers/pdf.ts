@@ -84,34 +84,31 @@ function slidePage(doc: PDFKit.PDFDocument, slide: SlideContent): void {
     doc.fontSize(15).fillColor(TEXT);
     doc.text(slide.headline, MARGIN, 88, { width: 880, height: 40, ellipsis: true });
   }
+  const chart = { ...CHART };
+  const predict = predictLines(slide);
+  if (predict.length) {
+    doc.font('body').fontSize(12);
+    const text = predict.join('\n');
+    const height = doc.heightOfString(text, { width: CHART.width - 20 }) + 12;
+    doc.rect(CHART.x, CHART.y, CHART.width, height).fill('#eef4fa');
+    doc.fillColor(TEXT).text(text, CHART.x + 10, CHART.y + 6, { width: CHART.width - 20 });
+    chart.y += height + 8;
+    chart.height -= height + 8;
+  }
   if (slide.problem) {
-    doc.rect(CHART.x, CHART.y, CHART.width, CHART.height).fillAndStroke('#fff4e5', '#D55E00');
+    doc.rect(chart.x, chart.y, chart.width, chart.height).fillAndStroke('#fff4e5', '#D55E00');
     doc.font('bold').fontSize(18).fillColor(TEXT);
-    doc.text('This slide cannot be drawn', CHART.x + 24, CHART.y + 40, { width: CHART.width - 48 });
+    doc.text('This slide cannot be drawn', chart.x + 24, chart.y + 40, { width: chart.width - 48 });
     doc
       .font('body')
       .fontSize(15)
-      .text(slide.problem, { width: CHART.width - 48 });
+      .text(slide.problem, { width: chart.width - 48 });
   } else if (slide.chart) {
-    const png = svgToPng(chartSvg(slide.chart, 1200, 636), 1200);
-    doc.image(png, CHART.x, CHART.y, { width: CHART.width, height: CHART.height });
+    const pixels = Math.round((1200 * chart.height) / chart.width);
+    const png = svgToPng(chartSvg(slide.chart, 1200, pixels), 1200);
+    doc.image(png, chart.x, chart.y, { width: chart.width, height: chart.height });
   }
-  let y = CHART.y;
-  const x = 670;
-  const width = 250;
-  for (const figure of slide.keyFigures) {
-    if (y > 420) break;
-    doc.font('body').fontSize(12).fillColor(MUTED).text(figure.label, x, y, { width });
-    doc.font('bold').fontSize(26).fillColor(TEXT).text(figure.value, x, doc.y, { width });
-    const detail = figureDetail(figure);
-    if (detail) doc.font('body').fontSize(12).fillColor(MUTED).text(detail, x, doc.y, { width });
-    y = doc.y + 12;
-  }
-  const predict = predictLines(slide);
-  if (predict.length) {
-    doc.font('body').fontSize(12).fillColor(TEXT);
-    doc.text(predict.join('\n'), x, y, { width, height: 450 - y, ellipsis: true });
-  }
+  figuresColumn(doc, slide);
   if (slide.note) {
     doc.font('body').fontSize(12).fillColor(TEXT);
     doc.text(slide.note, MARGIN, 462, { width: 880, height: 32, ellipsis: true });
@@ -119,6 +116,24 @@ function slidePage(doc: PDFKit.PDFDocument, slide: SlideContent): void {
   doc.font('body').fontSize(12).fillColor(MUTED);
   doc.text(slide.footnote, MARGIN, 496, { width: 840, height: 34, ellipsis: true });
   doc.text(`${slide.index + 1}`, 880, 16, { width: 40, align: 'right', lineBreak: false });
+}
+
+/** Key figures beside the chart, as many as fit above the note, each with its n. */
+function figuresColumn(doc: PDFKit.PDFDocument, slide: SlideContent): void {
+  const x = 670;
+  const width = 250;
+  const bottom = 452;
+  let y = CHART.y;
+  for (const figure of slide.keyFigures) {
+    const detail = figureDetail(figure);
+    doc.font('body').fontSize(12);
+    const detailHeight = detail ? doc.heightOfString(detail, { width }) : 0;
+    if (y + 15 + 32 + detailHeight > bottom) break;
+    doc.fillColor(MUTED).text(figure.label, x, y, { width });
+    doc.font('bold').fontSize(26).fillColor(TEXT).text(figure.value, x, doc.y, { width });
+    if (detail) doc.font('body').fontSize(12).fillColor(MUTED).text(detail, x, doc.y, { width });
+    y = doc.y + 10;
+  }
 }
 
 function commitmentsPage(doc: PDFKit.PDFDocument, story: StoryContent): void {
