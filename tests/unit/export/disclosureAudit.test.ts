@@ -350,3 +350,32 @@ describe('disclosure audit: what it leaves alone', () => {
     expect(audit(o, [nps]).ok).toBe(true);
   });
 });
+
+describe('disclosure audit: parts the published n do not size', () => {
+  const o = twoRegions();
+  const sets = [
+    figure(o, 2, { kind: 'set', unitIds: ['T1', 'T2'] }),
+    figure(o, 2, { kind: 'set', unitIds: ['T2', 'T3'] }),
+  ];
+  const run = (withPeople: boolean) =>
+    auditExport({
+      published: sets,
+      slideTitles: TITLES,
+      minGroupSize: MIN,
+      populations: new Map([[PERIOD, treeOf(o, withPeople)]]),
+    });
+
+  it('two overlapping sets tell Team 1 minus Team 3: fine when the tree says they hold 6 and 5', () => {
+    expect(run(true).ok).toBe(true);
+  });
+
+  it('without counts the audit cannot tell those teams are big, and refuses', () => {
+    const result = run(false);
+    expect(result.findings.map((f) => [f.kind, f.group])).toEqual([
+      ['differencing', 'Team 1 and Team 3'],
+    ]);
+    expect(result.findings[0]!.message).toContain(
+      'the set of Team 1 and Team 2 on slide 3 minus the set of Team 2 and Team 3 on slide 3 weighs Team 1 and Team 3 against each other and nobody else',
+    );
+  });
+});

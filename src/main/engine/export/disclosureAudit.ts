@@ -152,7 +152,11 @@ function differencing(
         n: p.n,
         figures: used,
         message:
-          `${slidesWords(slides)} reveal a group of ${p.n} ${people(p.n)} (${period}, ${metric}): ${combinationWords(figures, combination, tree)} leaves ${group}, ${p.n} ${people(p.n)}, below the minimum of ${min}.`.replace(
+          `${slidesWords(slides)} reveal a group of ${p.n} ${people(p.n)} (${period}, ${metric}): ${combinationWords(figures, combination, tree)} ${
+            p.whole
+              ? `leaves ${group}, ${p.n} ${people(p.n)}`
+              : `weighs ${group} against each other and nobody else, ${p.n} ${people(p.n)} as far as the workspace counts them`
+          }, below the minimum of ${min}.`.replace(
             /^(Slide \d+ \("[^"]*"\)) reveal/,
             '$1 alone reveals',
           ),

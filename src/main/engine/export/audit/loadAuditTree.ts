@@ -45,11 +45,12 @@ export async function loadAuditTree(
       groups: { role: r.role, tenure_band: r.tenure_band },
       n: r.n,
     }));
+    // No rows at all (figures imported pre-aggregated): sizes unknown, not zero.
     const tree: AuditTree = {
       parent: new Map(units.map((u) => [u.unit_id, u.parent_id])),
       names: new Map(units.map((u) => [u.unit_id, u.unit_name])),
-      people,
-      headcount: new Map(heads.map((h) => [h.unit_id, h.headcount])),
+      people: people.length > 0 ? people : undefined,
+      headcount: heads.length > 0 ? new Map(heads.map((h) => [h.unit_id, h.headcount])) : undefined,
     };
     out.set(period, tree);
   }

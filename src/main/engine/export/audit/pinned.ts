@@ -4,6 +4,8 @@ import { RowSpace, rankOf } from './rowSpace';
 export interface Pinned {
   atoms: number[];
   n: number;
+  /** The group itself is worked out (not only a weighing of its parts), its n from the figures. */
+  whole: boolean;
   /** figure index -> coefficient. */
   combination: Map<number, number>;
 }
@@ -89,7 +91,7 @@ export function pinnedGroups(
       const atoms = [...ks].map((k) => small[k]!).sort((x, y) => x - y);
       found.push({
         atoms,
-        n: sizeOf(atoms, vectors, counts, weight),
+        ...sizeOf(atoms, vectors, counts, weight),
         combination: witness(block, ks),
       });
     }
@@ -182,8 +184,10 @@ function witness(rows: LowerRow[], ks: Set<number>): Map<number, number> {
 }
 
 /** A set of atoms' people: exact from the published n when the figures fix it, else summed. */
-function sizeOf(atoms: number[], vectors: number[][], counts: number[], weight: number[]): number {
+function sizeOf(atoms: number[], vectors: number[][], counts: number[], weight: number[]) {
   const inside = new Set(atoms);
   const combo = spanOf(vectors).express(vectors[0]!.map((_, a) => (inside.has(a) ? 1 : 0)));
-  return combo ? valueOf(combo, counts) : atoms.reduce((s, a) => s + weight[a]!, 0);
+  return combo
+    ? { n: valueOf(combo, counts), whole: true }
+    : { n: atoms.reduce((s, a) => s + weight[a]!, 0), whole: false };
 }
