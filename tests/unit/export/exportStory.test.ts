@@ -121,6 +121,30 @@ describe('exportStory', () => {
     expect(plainText).toMatch(/\bNorth\b/);
   });
 
+  it('a masked workbook and PDF name no unit or leader either', async () => {
+    const xlsx = await exportStory(tiny.ctx, {
+      story: 'conference',
+      format: 'xlsx',
+      masked: true,
+    });
+    const book = XLSX.read(xlsx.files[0]!.bytes, { type: 'buffer' });
+    const cells = book.SheetNames.map((n) => XLSX.utils.sheet_to_csv(book.Sheets[n]!)).join('\n');
+    const pdf = await exportStory(tiny.ctx, { story: 'conference', format: 'pdf', masked: true });
+    const text = pdfText(pdf.files[0]!.bytes);
+    for (const real of [...REAL_NAMES, ...LEADERS]) {
+      expect(new RegExp(`\\b${real}\\b`).test(cells), `'${real}' in the workbook`).toBe(false);
+      expect(new RegExp(`\\b${real}\\b`).test(text), `'${real}' in the PDF`).toBe(false);
+    }
+    expect(book.SheetNames.length).toBeGreaterThan(2);
+    // Unmasked, the same workbook names them: the check above could fail.
+    const plain = await exportStory(tiny.ctx, { story: 'conference', format: 'xlsx' });
+    const plainBook = XLSX.read(plain.files[0]!.bytes, { type: 'buffer' });
+    const plainCells = plainBook.SheetNames.map((n) =>
+      XLSX.utils.sheet_to_csv(plainBook.Sheets[n]!),
+    ).join('\n');
+    expect(plainCells).toMatch(/\bStore A\b|\bNorth\b/);
+  });
+
   it('a masked export of a story whose own words name a unit is refused before anything is written', async () => {
     await expect(
       exportStory(tiny.ctx, { story: 'offsite', format: 'pdf', masked: true }),
