@@ -27,7 +27,8 @@ function treeOf(o: DemoOrg): AuditTree {
     row.n++;
     counts.set(key, row);
   }
-  return { parent: o.parent, people: [...counts.values()] };
+  // the workspace asks Integrity with one item (V1): its shares add up over people
+  return { parent: o.parent, people: [...counts.values()], oneAnswerEach: new Set([VALUE]) };
 }
 
 const audit = (o: DemoOrg, published: PublishedFigure[]) =>
@@ -181,6 +182,22 @@ const SHAPES: {
       { C: null, R1: 'C', R2: 'C', R1T1: 'R1', R1T2: 'R1', R1T3: 'R1', R2T1: 'R2' },
       [
         ['R1T1', 'front_line', '1-3y', 5, 6],
+        ['R1T2', 'front_line', '1-3y', 4, 3],
+        ['R1T3', 'front_line', '1-3y', 5, 4],
+        ['R2T1', 'front_line', '1-3y', 2, 9],
+      ],
+    ),
+    tenureScopes: [],
+    refusedAs: 'unanimous_remainder',
+  },
+  {
+    name: 'a region whose hidden teams of 3 and 4 all agree, beside a shown team of 6 that does not',
+    org: handMade(
+      5,
+      { C: null, R1: 'C', R2: 'C', R1T1: 'R1', R1T2: 'R1', R1T3: 'R1', R2T1: 'R2' },
+      [
+        ['R1T1', 'front_line', '1-3y', 2, 4],
+        ['R1T1', 'front_line', '1-3y', 5, 2],
         ['R1T2', 'front_line', '1-3y', 4, 3],
         ['R1T3', 'front_line', '1-3y', 5, 4],
         ['R2T1', 'front_line', '1-3y', 2, 9],

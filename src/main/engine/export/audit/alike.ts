@@ -6,7 +6,7 @@
  * its people could give is an extreme (all promoters, nobody left, no absence...).
  */
 
-interface SumRule {
+export interface SumRule {
   /** The sum over the group's people that the figure stands for, from its value and n. */
   sum: (value: number, n: number) => number;
   /** The sum's unknown part per person from a figure rounded to `decimals`. */
@@ -62,8 +62,24 @@ const RULES: Record<string, SumRule> = {
   },
 };
 
-/** Whether a metric's figures add up over people (value x n is a sum of per-person parts). */
-export const sumRuleOf = (metric: string): SumRule | null => RULES[metric] ?? null;
+/** A share of answers where each person gives one answer (a single item): favourable people. */
+const ONE_ANSWER_SHARE: SumRule = {
+  sum: (v, n) => (v * n) / 100,
+  perPerson: (d) => half(d) / 100,
+  step: 1,
+  extremes: (n) => [0, n],
+  words: (e) => (e > 0 ? '100% favourable' : '0% favourable'),
+};
+
+/**
+ * Whether a metric's figures add up over people (value x n is a sum of per-person parts):
+ * `oneAnswerEach` says the metric is a share over a single item (an item's, or a value with one).
+ */
+export function sumRuleOf(metric: string, oneAnswerEach = false): SumRule | null {
+  if (metric.startsWith('item:') || (oneAnswerEach && /^value:/.test(metric)))
+    return ONE_ANSWER_SHARE;
+  return RULES[metric] ?? null;
+}
 
 /**
  * Share-of-answers figures (% favourable, a value's or an item's cells) do not add up over
@@ -82,14 +98,13 @@ export function shareAtAnEnd(metric: string, value: number, decimals: number): s
  * from cover (each carries its own rounding).
  */
 export function certainExtreme(
-  metric: string,
+  rule: SumRule,
   n: number,
   sum: number,
   counted: number,
   decimals: number,
 ): string | null {
-  const rule = RULES[metric];
-  if (!rule || n <= 0) return null;
+  if (n <= 0) return null;
   const unknown = rule.perPerson(decimals) * counted;
   for (const e of rule.extremes(n)) {
     // every sum within the rounding is nearer this extreme than the next sum people could give

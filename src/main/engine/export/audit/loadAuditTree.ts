@@ -7,7 +7,7 @@ import type { AuditPopulations, AuditTree, PeopleRow } from './types';
 /**
  * Each period's hierarchy (the snapshot in force, as every view reads it), with the survey
  * respondents attached to each unit by role and tenure band and the HR headcount attached to
- * each unit: what the audit needs to know how the figures' populations nest and how many people
+ * each unit, and the values asked with one item (their shares add up over people): what the audit needs to know how the figures' populations nest and how many people
  * each part holds.
  */
 export async function loadAuditTree(
@@ -15,6 +15,11 @@ export async function loadAuditTree(
   periods: string[],
 ): Promise<AuditPopulations> {
   const snapshots = await hierarchiesFor(conn, periods);
+  const singleItem = await queryRows<{ factor: string }>(
+    conn,
+    `SELECT factor FROM survey_items WHERE factor LIKE 'value:%' GROUP BY factor HAVING count(*) = 1`,
+  );
+  const oneAnswerEach = new Set(singleItem.map((r) => r.factor));
   const out: AuditPopulations = new Map();
   for (const period of new Set(periods)) {
     const eff = snapshots.get(period);
@@ -51,6 +56,7 @@ export async function loadAuditTree(
       names: new Map(units.map((u) => [u.unit_id, u.unit_name])),
       people: people.length > 0 ? people : undefined,
       headcount: heads.length > 0 ? new Map(heads.map((h) => [h.unit_id, h.headcount])) : undefined,
+      oneAnswerEach,
     };
     out.set(period, tree);
   }

@@ -31,7 +31,7 @@ export function alikeRemainders(
   decimals: number,
 ): AlikeRemainder[] {
   const metric = figures[0]?.metric ?? '';
-  const rule = sumRuleOf(metric);
+  const rule = sumRuleOf(metric, tree.oneAnswerEach?.has(metric));
   const supports = space.vectors.map((v) => v.flatMap((x, a) => (x ? [a] : [])));
   const keys = new Set(supports.map((s) => s.join(',')));
   const out: AlikeRemainder[] = [];
@@ -65,7 +65,7 @@ export function alikeRemainders(
         rule.sum(whole.value, whole.n) -
         parts.reduce((s, i) => s + rule.sum(figures[i]!.value!, figures[i]!.n), 0);
       const counted = whole.n + parts.reduce((s, i) => s + figures[i]!.n, 0);
-      extreme = certainExtreme(metric, n, sum, counted, decimals);
+      extreme = certainExtreme(rule, n, sum, counted, decimals);
     } else extreme = shareAtAnEnd(metric, whole.value, decimals);
     if (!extreme) return;
     const cells = atoms.flatMap((a) => space.atoms[a]!.cells);

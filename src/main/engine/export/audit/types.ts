@@ -16,6 +16,8 @@ export interface AuditTree {
   people?: PeopleRow[];
   /** Headcount attached to each unit (HR figures count heads, not respondents). */
   headcount?: Map<string, number>;
+  /** Share metrics over a single item ('value:X' with one item): each person gives one answer. */
+  oneAnswerEach?: Set<string>;
 }
 
 /** period -> its tree. */
