@@ -4,6 +4,12 @@ import { auditExport, loadAuditTree } from '../../../src/main/engine/export/disc
 import { dispatch } from '../../../src/main/engine/dispatch';
 import { queryRows } from '../../../src/main/engine/db/query';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
+import {
+  tinyHeadcount,
+  tinyItems,
+  tinyOrgSnapshots,
+  tinyRespondents,
+} from '../../fixtures/tinyCompany';
 
 /*
  * Figures the real engine shows (only shown ones, with their n) for the tiny company, every unit
@@ -113,6 +119,37 @@ async function engineFigures(): Promise<{ published: PublishedFigure[]; titles: 
   }
   return { published, titles };
 }
+
+describe('loadAuditTree', () => {
+  it("reads each period's hierarchy in force, respondents by role and tenure, headcount and one-item values", async () => {
+    const populations = await loadAuditTree(t.ws.conn, PERIODS);
+    for (const [period, snapshot] of [
+      ['2025-Q1', tinyOrgSnapshots[0]!],
+      ['2025-Q2', tinyOrgSnapshots[1]!],
+    ] as const) {
+      const tree = populations.get(period)!;
+      expect(Object.fromEntries(tree.parent)).toEqual(
+        Object.fromEntries(snapshot.rows.map((r) => [r[0], r[2] === '' ? null : r[2]])),
+      );
+      expect(tree.names!.get('T2')).toBe('Store B');
+      const respondents = new Map<string, number>();
+      for (const r of tinyRespondents.filter((r) => r.period === period))
+        respondents.set(r.unit, (respondents.get(r.unit) ?? 0) + 1);
+      const loaded = new Map<string, number>();
+      for (const row of tree.people!) loaded.set(row.unit, (loaded.get(row.unit) ?? 0) + row.n);
+      expect(loaded).toEqual(respondents);
+      const roles = new Set(tree.people!.map((row) => row.groups.role));
+      expect(roles).toEqual(new Set(tinyRespondents.map((r) => r.role)));
+      expect(Object.fromEntries(tree.headcount!)).toEqual(
+        Object.fromEntries(tinyHeadcount.filter((h) => h[1] === period).map((h) => [h[0], h[2]])),
+      );
+      const oneItemValues = tinyItems
+        .map((i) => i[2] as string)
+        .filter((f, _, all) => f.startsWith('value:') && all.filter((g) => g === f).length === 1);
+      expect(tree.oneAnswerEach).toEqual(new Set(oneItemValues));
+    }
+  });
+});
 
 describe('disclosure audit on the real engine', () => {
   it('everything the engine shows for the tiny company, in one export, passes', async () => {
