@@ -1,12 +1,15 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
+  EXPORT_PROGRESS_CHANNEL,
   IMPORT_PROGRESS_CHANNEL,
   ipcChannel,
   PICK_FILES_CHANNEL,
+  SAVE_EXPORT_CHANNEL,
   type PickedFile,
   type UpstreamDesktopApi,
 } from '../shared/api';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract';
+import type { ExportProgressEvent, ExportRequest } from '../shared/exportRequest';
 import type { ImportProgressEvent } from '../shared/imports';
 import type { Result } from '../shared/result';
 
@@ -53,6 +56,13 @@ const api = {
     const forward = (_event: IpcRendererEvent, progress: ImportProgressEvent) => listener(progress);
     ipcRenderer.on(IMPORT_PROGRESS_CHANNEL, forward);
     return () => void ipcRenderer.off(IMPORT_PROGRESS_CHANNEL, forward);
+  },
+  saveExport: (request: ExportRequest): Promise<Result<{ path: string | null; name: string }>> =>
+    ipcRenderer.invoke(SAVE_EXPORT_CHANNEL, request),
+  onExportProgress: (listener: (event: ExportProgressEvent) => void) => {
+    const forward = (_event: IpcRendererEvent, progress: ExportProgressEvent) => listener(progress);
+    ipcRenderer.on(EXPORT_PROGRESS_CHANNEL, forward);
+    return () => void ipcRenderer.off(EXPORT_PROGRESS_CHANNEL, forward);
   },
 } satisfies UpstreamDesktopApi;
 

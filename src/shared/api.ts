@@ -1,4 +1,5 @@
 import type { MethodInput, MethodName, MethodOutput } from './contract';
+import type { ExportProgressEvent, ExportRequest } from './exportRequest';
 import type { ImportProgressEvent } from './imports';
 import type { Result } from './result';
 
@@ -25,9 +26,14 @@ export interface PickedFile {
 export type UpstreamDesktopApi = UpstreamApi & {
   pickImportFiles(): Promise<Result<PickedFile[]>>;
   onImportProgress(listener: (event: ImportProgressEvent) => void): () => void;
+  /** Builds the export, asks where to save it (path null: the user cancelled) and writes it. */
+  saveExport(request: ExportRequest): Promise<Result<{ path: string | null; name: string }>>;
+  onExportProgress(listener: (event: ExportProgressEvent) => void): () => void;
 };
 
 /** IPC channel for a method: one channel per method, never a generic one. */
 export const ipcChannel = (method: MethodName): string => `upstream:${method}`;
 export const PICK_FILES_CHANNEL = 'upstream:pickImportFiles';
 export const IMPORT_PROGRESS_CHANNEL = 'upstream:importProgress';
+export const SAVE_EXPORT_CHANNEL = 'upstream:saveExport';
+export const EXPORT_PROGRESS_CHANNEL = 'upstream:exportProgress';

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src/shared/contract';
@@ -233,11 +235,43 @@ describe.skipIf(!app.available)('Stories in Chromium against upstream serve', ()
     ]);
   });
 
-  it('shows that exports are not wired yet, in words', async () => {
+  it('exports the story from the app: masked refused while a title names a unit, then the PowerPoint and PDF download', async () => {
+    // The story masks names, and a slide title names its unit: nothing is written, and it says why.
+    await page().getByTestId('export-masked').check();
     await page().getByTestId('export-pptx').click();
     await expect
-      .poll(() => page().getByTestId('export-error').innerText())
-      .toBe('PowerPoint export failed: Export is being wired');
+      .poll(() => page().getByTestId('export-error').innerText(), { timeout: 60_000 })
+      .toMatch(
+        /^PowerPoint export failed: Slide \d+ ".+" title names ".+": a masked export cannot contain real names\. Edit the title or export unmasked\.$/,
+      );
+    await page().getByTestId('export-masked').uncheck();
+    const [download] = await Promise.all([
+      page().waitForEvent('download', { timeout: 120_000 }),
+      page().getByTestId('export-pptx').click(),
+    ]);
+    const bytes = readFileSync(await download.path());
+    const zip = await JSZip.loadAsync(bytes);
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    const story = await api<Story>('story', { story: STORY });
+    // A title slide, one per story slide, and the closing commitments slide.
+    expect(slides).toHaveLength(story.slides.length + 2);
+    const text = (await Promise.all(slides.map((f) => zip.file(f)!.async('string')))).join('\n');
+    for (const slide of story.slides.filter((s) => s.problem === null))
+      expect(text).toContain(escapeXml(slide.title));
+    expect(download.suggestedFilename()).toMatch(/\.pptx$/);
+    await expect
+      .poll(() => page().getByTestId('export-status').innerText())
+      .toBe(`PowerPoint saved: ${download.suggestedFilename()}`);
+
+    const [pdf] = await Promise.all([
+      page().waitForEvent('download'),
+      page().getByTestId('export-pdf').click(),
+    ]);
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('presents from the first slide in its saved state', async () => {
@@ -365,3 +399,7 @@ describe('story draft', () => {
     expect(saveInputOf(twice, views, [])).toEqual({ error: 'Slide 1: two options are the same.' });
   });
 });
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

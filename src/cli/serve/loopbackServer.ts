@@ -173,6 +173,7 @@ export async function startLoopbackServer(options: {
         !url.pathname.startsWith('/api/') &&
         url.pathname !== '/upload' &&
         url.pathname !== '/events' &&
+        url.pathname !== '/export' &&
         (req.headers.accept ?? '').includes('text/html');
       if (page) return send(res, 401, NEEDS_LINK_PAGE, 'text/html; charset=utf-8');
       return sendError(res, {
@@ -212,9 +213,40 @@ export async function startLoopbackServer(options: {
       res.write(': connected\n\n');
       const forward = (progress: unknown) =>
         res.write(`event: importProgress\ndata: ${JSON.stringify(progress)}\n\n`);
+      const forwardExport = (progress: unknown) =>
+        res.write(`event: exportProgress\ndata: ${JSON.stringify(progress)}\n\n`);
       options.engine.on('importProgress', forward);
-      req.on('close', () => options.engine.off('importProgress', forward));
+      options.engine.on('exportProgress', forwardExport);
+      req.on('close', () => {
+        options.engine.off('importProgress', forward);
+        options.engine.off('exportProgress', forwardExport);
+      });
       return;
+    }
+    if (url.pathname === '/export') {
+      // POST /export with an export request (src/shared/exportRequest.ts): the file comes back
+      // as a download; a refusal (the disclosure audit, a bad request) as a JSON error.
+      if (req.method !== 'POST') {
+        return sendError(res, {
+          code: 'INVALID_ARGUMENTS',
+          message: 'Ask for an export with POST /export and a JSON body',
+        });
+      }
+      let request: unknown;
+      try {
+        request = await readBody(req);
+      } catch (error) {
+        return sendError(res, { code: 'INVALID_ARGUMENTS', message: (error as Error).message });
+      }
+      const file = await options.engine.exportFile(request);
+      if (!file.ok) {
+        if (req.headers[ANSWER_HEADER] === 'in-body')
+          return send(res, 200, JSON.stringify(file), 'application/json; charset=utf-8');
+        return sendResult(res, file);
+      }
+      return send(res, 200, file.value.bytes, file.value.mime, {
+        'content-disposition': `attachment; filename="${file.value.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.value.name)}`,
+      });
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {

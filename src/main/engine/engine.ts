@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
+import { exportRequestSchema, type ExportProgressEvent } from '../../shared/exportRequest';
 import type { ImportProgressEvent } from '../../shared/imports';
 import type { Result } from '../../shared/result';
-import { dispatch } from './dispatch';
+import { dispatch, toApiError } from './dispatch';
+import { exportForApp, type ExportDownload } from './export/exportRequest';
 import type { EngineContext } from './handlers/context';
 import { FileRegistry } from './import/fileRegistry';
 import { importFile, type ImportReport, type ImportRequest } from './import/importFile';
@@ -16,7 +18,10 @@ const UNQUEUED = new Set(['importCancel', 'methods']);
  * DuckDB runs one statement at a time per connection and an import holds a transaction, so
  * calls are served in arrival order. Import progress is emitted as 'importProgress' events.
  */
-export class Engine extends EventEmitter<{ importProgress: [ImportProgressEvent] }> {
+export class Engine extends EventEmitter<{
+  importProgress: [ImportProgressEvent];
+  exportProgress: [ExportProgressEvent];
+}> {
   private queue: Promise<unknown> = Promise.resolve();
   readonly files = new FileRegistry();
   /** What handlers receive; tests that call a handler directly use it too. */
@@ -45,6 +50,31 @@ export class Engine extends EventEmitter<{ importProgress: [ImportProgressEvent]
   call(method: string, input: unknown): Promise<Result<unknown>> {
     const run = () => dispatch(method, input, this.context);
     return UNQUEUED.has(method) ? run() : this.serial(run);
+  }
+
+  /**
+   * A file for the app (a story deck, PDF or workbook; a view's PNG or table), checked by the
+   * disclosure audit; progress is emitted as 'exportProgress'. Never rejects.
+   */
+  exportFile(request: unknown): Promise<Result<ExportDownload>> {
+    const parsed = exportRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      const message = parsed.error.issues.map((i) => i.message).join('; ');
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENTS', message: `Invalid export: ${message}` },
+      });
+    }
+    return this.serial(async () => {
+      try {
+        const file = await exportForApp(this.context, parsed.data, (event) =>
+          this.emit('exportProgress', event),
+        );
+        return { ok: true, value: file };
+      } catch (error) {
+        return { ok: false, error: toApiError(error) };
+      }
+    });
   }
 
   /** Lets go of a file token (an upload is deleted) once the calls already queued are done. */

@@ -48,7 +48,12 @@ function describe(err: unknown): string {
  * progress events. The two extras are optional so an older preload degrades to a clear message.
  */
 export type DesktopBridge = UpstreamApi &
-  Partial<Pick<UpstreamDesktopApi, 'pickImportFiles' | 'onImportProgress'>>;
+  Partial<
+    Pick<
+      UpstreamDesktopApi,
+      'pickImportFiles' | 'onImportProgress' | 'saveExport' | 'onExportProgress'
+    >
+  >;
 
 /** Electron: the preload's `window.upstream`, one function per method. */
 export function preloadTransport(bridge: UpstreamApi): Transport {

@@ -9,8 +9,8 @@ import {
 
 type ExportState =
   | { phase: 'idle' }
-  | { phase: 'preparing'; format: StoryExportFormat }
-  | { phase: 'done'; format: StoryExportFormat; name: string }
+  | { phase: 'preparing'; format: StoryExportFormat; step: string }
+  | { phase: 'done'; format: StoryExportFormat; name: string; cancelled: boolean }
   | { phase: 'failed'; format: StoryExportFormat; message: string };
 
 /** Exports the saved story to PowerPoint, PDF, Excel or PNG, names masked when asked. */
@@ -20,11 +20,13 @@ export function ExportPanel({ story }: { story: Story }) {
   const busy = state.phase === 'preparing';
 
   async function run(format: StoryExportFormat) {
-    setState({ phase: 'preparing', format });
-    const result = await exportStory(story.name, format, masked);
+    setState({ phase: 'preparing', format, step: '' });
+    const result = await exportStory(story.name, format, masked, (event) =>
+      setState((now) => (now.phase === 'preparing' ? { ...now, step: event.message } : now)),
+    );
     setState(
       result.ok
-        ? { phase: 'done', format, name: result.value.name }
+        ? { phase: 'done', format, name: result.value.name, cancelled: result.value.cancelled }
         : { phase: 'failed', format, message: result.error.message },
     );
   }
@@ -61,10 +63,13 @@ export function ExportPanel({ story }: { story: Story }) {
         {state.phase === 'preparing' && (
           <>
             <span className="spinner spinner--small" aria-hidden="true" /> Preparing{' '}
-            {EXPORT_FORMAT_LABELS[state.format]}…
+            {EXPORT_FORMAT_LABELS[state.format]}…{state.step && ` ${state.step}`}
           </>
         )}
-        {state.phase === 'done' && `${EXPORT_FORMAT_LABELS[state.format]} saved: ${state.name}`}
+        {state.phase === 'done' &&
+          (state.cancelled
+            ? `${EXPORT_FORMAT_LABELS[state.format]} not saved.`
+            : `${EXPORT_FORMAT_LABELS[state.format]} saved: ${state.name}`)}
       </p>
       {state.phase === 'failed' && (
         <p className="workshop__error" role="alert" data-testid="export-error">
