@@ -230,9 +230,12 @@ describe('disclosure audit on the real engine', () => {
       `#/values?period=${period}&mode=vs_previous`,
       `#/linkage?period=${period}&lag=0`,
       `#/drivers?period=${period}`,
+      // Brushed sets, across regions and nested: a set's figure is about its shown members only.
+      ...['T1.T2.T4', 'R1.T3', 'T1.T3', 'R1.R2.T2'].flatMap((ids) => [
+        `#/overview?period=${period}&units=${ids}&from=brush`,
+        `#/values?period=${period}&units=${ids}&from=brush`,
+      ]),
     ]);
-    // No brushed sets: a set's figure leaves out members whose own figure is hidden, but the
-    // content's published subject lists every member (reported; the set cases are tested above).
     const views = [];
     for (const [i, state] of states.entries())
       views.push(await call<{ id: string }>('viewSave', { title: `View ${i + 1}`, state }));
@@ -246,7 +249,7 @@ describe('disclosure audit on the real engine', () => {
     expect(content.slides.filter((sl) => sl.problem !== null).map((sl) => sl.problem)).toEqual([]);
     // units, demographic groups and direct scopes, over many slides
     expect(new Set(published.map((f) => f.subject.kind))).toEqual(
-      new Set(['unit', 'group', 'members']),
+      new Set(['unit', 'group', 'members', 'set']),
     );
     expect(new Set(published.map((f) => f.slide)).size).toBeGreaterThan(40);
     const result = auditExport({

@@ -62,9 +62,7 @@ export async function overviewBody(v: ViewContext): Promise<ViewBody> {
     set ? { period, unitIds: set.ids } : unitId ? { period, unitId } : { period },
   );
 
-  const subject: FigureSubject = data.set
-    ? { kind: 'set', unitIds: data.set.units.map((u) => u.id) }
-    : { kind: 'unit', unitId: data.unit.id };
+  const subjectOf = await setSubjects(v, period, data);
   const scope = set
     ? `${set.label} (${data.set?.units.length ?? set.ids.length} units)`
     : data.unit.id === root?.id
@@ -156,13 +154,13 @@ export async function overviewBody(v: ViewContext): Promise<ViewBody> {
   const published = [
     ...data.tiles.flatMap((t) =>
       isEmployeeMetric(t.metric)
-        ? publish(data.period, subject, t.metric, t.value, t.n, t.status)
+        ? publish(data.period, subjectOf(data.period, t.metric), t.metric, t.value, t.n, t.status)
         : [],
     ),
     ...trend.flatMap((p) =>
       p.values.flatMap((x) =>
         isEmployeeMetric(x.metric)
-          ? publish(p.period, subject, x.metric, x.value, x.n, x.status)
+          ? publish(p.period, subjectOf(p.period, x.metric), x.metric, x.value, x.n, x.status)
           : [],
       ),
     ),
@@ -179,6 +177,43 @@ export async function overviewBody(v: ViewContext): Promise<ViewBody> {
     definitions: headline ? [LINK_DEFINITION] : [],
     published: dedupe(published),
   };
+}
+
+/**
+ * Who a figure is about. A set's figure is made of the members whose own figure is shown for
+ * that metric and quarter (the engine leaves hidden members out and only counts them), so each
+ * member's own answer says whether it is inside: the audit then reasons about the right people.
+ */
+async function setSubjects(
+  v: ViewContext,
+  period: string | undefined,
+  data: { unit: { id: string }; set: { units: { id: string }[] } | null },
+): Promise<(period: string, metric: string) => FigureSubject> {
+  if (!data.set) {
+    const unit: FigureSubject = { kind: 'unit', unitId: data.unit.id };
+    return () => unit;
+  }
+  const shown = new Map<string, string[]>();
+  for (const member of data.set.units) {
+    const own = await v.call(
+      'overview',
+      period ? { period, unitId: member.id } : { unitId: member.id },
+    );
+    const figures = [
+      ...own.tiles.map((t) => ({ period: own.period, metric: t.metric, status: t.status })),
+      ...own.trend.flatMap((p) =>
+        p.values.map((x) => ({ period: p.period, metric: x.metric, status: x.status })),
+      ),
+    ];
+    for (const f of figures) {
+      if (f.status !== 'ok') continue;
+      const key = `${f.period}|${f.metric}`;
+      const ids = shown.get(key) ?? [];
+      if (!ids.includes(member.id)) ids.push(member.id);
+      shown.set(key, ids);
+    }
+  }
+  return (p, metric) => ({ kind: 'set', unitIds: shown.get(`${p}|${metric}`) ?? [] });
 }
 
 export const LINK_DEFINITION =

@@ -77,10 +77,7 @@ export async function valuesBody(v: ViewContext): Promise<ViewBody> {
           group: row.unitId,
         }
       : { kind: 'unit', unitId: row.unitId };
-  const setSubject: FigureSubject = {
-    kind: 'set',
-    unitIds: data.rows.map((r) => r.unitId),
-  };
+  const setSubject = (metric: string) => shownMembers(data.rows, metric);
 
   const valueName = new Map(data.values.map((x) => [x.id, x.name]));
   const columns = data.values.map((x) => x.name);
@@ -153,12 +150,12 @@ export async function valuesBody(v: ViewContext): Promise<ViewBody> {
       ),
     ]),
     ...summary.flatMap(({ row }) => {
-      const subject: FigureSubject =
-        row === data.selection ? setSubject : { kind: 'unit', unitId: row.unitId };
+      const subject = (metric: string): FigureSubject =>
+        row === data.selection ? setSubject(metric) : { kind: 'unit', unitId: row.unitId };
       return [
-        ...publish(data.period, subject, 'respondents', row.n, row.n, row.status),
+        ...publish(data.period, subject('respondents'), 'respondents', row.n, row.n, row.status),
         ...row.cells.flatMap((c) =>
-          publish(data.period, subject, c.value, c.pctFavourable, c.n, c.status),
+          publish(data.period, subject(c.value), c.value, c.pctFavourable, c.n, c.status),
         ),
       ];
     }),
@@ -215,18 +212,42 @@ async function previousFigures(
       .filter((c) => shownNow.has(`${row.unitId}|${c.value}`))
       .flatMap((c) => publish(previous, subjectOf(row), c.value, c.pctFavourable, c.n, c.status)),
   );
-  const summaries: [Pick<Row, 'cells'> | null, Pick<Row, 'cells'> | null, FigureSubject][] = [
-    [data.company, before.company, { kind: 'unit', unitId: data.company.unitId }],
-    [data.selection, before.selection, { kind: 'set', unitIds: data.rows.map((r) => r.unitId) }],
-  ];
-  for (const [now, then, subject] of summaries) {
+  const summaries: [Pick<Row, 'cells'> | null, Pick<Row, 'cells'> | null, FigureSubject | null][] =
+    [
+      [data.company, before.company, { kind: 'unit', unitId: data.company.unitId }],
+      [data.selection, before.selection, null],
+    ];
+  for (const [now, then, fixed] of summaries) {
     if (!now || !then) continue;
     const shown = new Set(
       now.cells.filter((c) => c.status === 'ok' && c.delta !== null).map((c) => c.value),
     );
     for (const c of then.cells)
-      if (shown.has(c.value))
+      if (shown.has(c.value)) {
+        const subject = fixed ?? shownMembers(before.rows, c.value);
         rows.push(...publish(previous, subject, c.value, c.pctFavourable, c.n, c.status));
+      }
   }
   return rows;
+}
+
+/**
+ * A set's combined figure is made of the member rows whose own figure is shown (hidden members
+ * are left out and only counted), so those members, not every member asked for, are who it is
+ * about: the audit reasons about the right people.
+ */
+function shownMembers(
+  rows: Pick<Row, 'unitId' | 'status' | 'cells'>[],
+  metric: string,
+): FigureSubject {
+  return {
+    kind: 'set',
+    unitIds: rows
+      .filter((r) =>
+        metric === 'respondents'
+          ? r.status === 'ok'
+          : r.cells.some((c) => c.value === metric && c.status === 'ok'),
+      )
+      .map((r) => r.unitId),
+  };
 }
