@@ -9,13 +9,15 @@ import { UpstreamError } from '../../shared/result';
 import { parse, parseJsonArgs, requireOption } from '../args';
 import { rowsOf, toCsv } from '../csv';
 import { failWith, note } from '../output';
+import { exportViewCommand, VIEW_EXAMPLE } from './exportView';
 
 const METHOD_EXAMPLE = 'upstream export overview --workspace w.duckdb --out overview.csv';
 const STORY_EXAMPLE =
   'upstream export --workspace w.duckdb --story q2-offsite --format pptx --out q2.pptx';
 
 /**
- * Writes a story to a file (`--story NAME --format pptx|pdf|xlsx|png|csv`), or one method's
+ * Writes a story to a file (`--story NAME --format pptx|pdf|xlsx|png|csv`), one view
+ * (`--view '#/linkage?lag=1' --format png|xlsx|csv`), or one method's
  * result (.json as it is, .csv as its first table of records).
  */
 export async function exportCommand(argv: string[]): Promise<void> {
@@ -28,13 +30,15 @@ export async function exportCommand(argv: string[]): Promise<void> {
     masked: { type: 'boolean' },
     slide: { type: 'string' },
     size: { type: 'string' },
+    view: { type: 'string' },
   });
+  if (values.view !== undefined) return exportViewCommand(values);
   if (values.story !== undefined) return exportStoryCommand(values);
   const method = positionals[0];
   if (!method) {
     throw new UpstreamError(
       'INVALID_ARGUMENTS',
-      `Name a method or a story. Examples: ${METHOD_EXAMPLE}\n  ${STORY_EXAMPLE}`,
+      `Name a method, a story or a view. Examples: ${METHOD_EXAMPLE}\n  ${STORY_EXAMPLE}\n  ${VIEW_EXAMPLE}`,
     );
   }
   const out = resolve(requireOption(values.out, '--out FILE (.csv or .json)', METHOD_EXAMPLE));
