@@ -26,6 +26,8 @@ const { values: opts } = parseArgs({
     views: { type: 'string', default: VIEW_IDS.join(',') },
     themes: { type: 'string', default: 'light,dark' },
     'max-kb': { type: 'string', default: '400' },
+    /** Also the workshop: the Stories tab and the sample story presented (question, reveal). */
+    workshop: { type: 'boolean', default: true },
   },
 });
 const THEMES = opts.themes
@@ -175,6 +177,7 @@ async function main(): Promise<void> {
           (rested ? '' : '  WARNING: the page had not settled after 180 s'),
       );
     }
+    if (opts.workshop) written.push(...(await workshopShots(page, theme, server.origin, token)));
     await context.close();
   }
   console.log(`\n${written.length} screenshots in ${opts.out}`);
@@ -185,6 +188,68 @@ async function main(): Promise<void> {
   console.log(
     `console errors: ${session.consoleErrors.length === 0 ? 'none' : [...new Set(session.consoleErrors)].slice(0, 5).join(' | ')}`,
   );
+}
+
+interface SampleStory {
+  name: string;
+  slides: { id: string; state: string; predict: unknown }[];
+}
+
+/**
+ * The workshop as the README shows it, on the story the sample comes with: the Stories tab with
+ * it open, its question for the room with two guesses, and the reveal beside them. The guesses
+ * are taken back afterwards, so the cached sample is left as it was.
+ */
+async function workshopShots(
+  page: import('playwright-core').Page,
+  theme: string,
+  origin: string,
+  token: string,
+): Promise<string[]> {
+  const { stories } = await api<{ stories: { name: string }[] }>(origin, token, 'stories', {});
+  if (stories.length === 0) {
+    console.log('not taken: workshop screenshots (the sample has no story: rebuild it)');
+    return [];
+  }
+  const story = await api<SampleStory>(origin, token, 'story', { story: stories[0]!.name });
+  const files: string[] = [];
+  const shoot = async (name: string, what: string) => {
+    await page.evaluate(() => document.fonts.ready.then(() => true));
+    await page.mouse.move(1279, 719);
+    await page.waitForTimeout(600);
+    const file = join(opts.out, `${name}-${theme}.png`);
+    writeFileSync(file, await page.screenshot({ type: 'png', animations: 'disabled' }));
+    const how = shrink(file);
+    console.log(
+      `${name}-${theme}.png  ${Math.round(statSync(file).size / 1024)} KB${how}  ${what}`,
+    );
+    files.push(file);
+  };
+  await page.evaluate(() => (window.location.hash = '#/stories'));
+  await page.locator('[data-testid="story-item"]').first().click();
+  await page.locator('[data-testid="story-editor"]').waitFor({ timeout: 60_000 });
+  await shoot('stories', 'the Stories tab with the sample story open');
+
+  const asking = story.slides.findIndex((s) => s.predict !== null);
+  if (asking >= 0) {
+    const slide = story.slides[asking]!;
+    for (const [person, guess] of [
+      ['Amara', '0.3'],
+      ['Ben', '0.6'],
+    ])
+      await api(origin, token, 'guessAdd', { story: story.name, slideId: slide.id, person, guess });
+    const present = `${slide.state}${slide.state.includes('?') ? '&' : '?'}present=${encodeURIComponent(story.name)}&slide=${asking}`;
+    await page.evaluate((h) => (window.location.hash = h), present);
+    await page.waitForTimeout(1500);
+    await atRest(page, undefined, 120_000);
+    await shoot('present-ask', 'presenting: the question for the room, two guesses in');
+    await page.keyboard.press('ArrowRight');
+    await atRest(page, anyOf(MAIN_CHART.linkage), 120_000);
+    await shoot('present-reveal', 'presenting: the reveal, the real r beside the guesses');
+    await page.keyboard.press('Escape');
+    await api(origin, token, 'guessClear', { story: story.name, slideId: slide.id });
+  }
+  return files;
 }
 
 runScript(main);

@@ -1,3 +1,4 @@
+import { rText } from '../../src/shared/linkSentence';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -195,7 +196,7 @@ describe.skipIf(!app.available)('Presentation mode in Chromium against upstream 
     expect(linkage.r).not.toBeNull();
     await expect
       .poll(() => page().getByTestId('actual-r').innerText())
-      .toContain(`Real r = ${linkage.r!.toFixed(2)}`);
+      .toContain(`The data: ${rText(linkage.r)}`);
     const nearest = Math.abs(0.2 - linkage.r!) <= Math.abs(0.6 - linkage.r!) ? 'Ana' : 'Bo';
     expect(
       await page().locator('[data-testid="guess"][data-closest="true"]').innerText(),

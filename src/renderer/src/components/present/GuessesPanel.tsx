@@ -1,3 +1,4 @@
+import { rText } from '../../../../shared/linkSentence';
 import type { Selection } from '../../../../shared/selection';
 import type { Predict, Story } from '../../../../shared/workshop';
 import { useQuery } from '../../hooks/useQuery';
@@ -47,8 +48,8 @@ export function GuessesPanel({
             ? linkage.error
               ? 'No r for this slide.'
               : 'Working out r…'
-            : `Real r = ${r.toFixed(2)}`}
-          {r !== null && linkage.data ? ` (${linkage.data.n} points)` : ''}
+            : `The data: ${rText(r)}`}
+          {r !== null && linkage.data ? ` (${linkage.data.n.toLocaleString('en-GB')} points)` : ''}
         </p>
       )}
       <GuessList
