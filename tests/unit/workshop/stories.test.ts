@@ -168,4 +168,18 @@ describe('saved views and stories', () => {
     const [kept] = (await call('commitments', {})).commitments;
     expect(kept).toMatchObject({ id: made.id, storyId: null, slideId: null, unitId: unit });
   });
+
+  it('says in words that a read-only workspace cannot keep a story, and keeps it as it was', async () => {
+    const path = tiny.ws.path;
+    tiny.ws.close();
+    const { openWorkspace } = await import('../../../src/main/engine/workspace/workspace');
+    tiny.ctx.ws = tiny.ws = await openWorkspace(path, { readOnly: true });
+    const error = await failure('viewSave', { title: 'x', state: '#/overview' });
+    expect(error).toEqual({
+      code: 'WORKSPACE_ERROR',
+      message:
+        'This workspace is open read-only (another window or program has it, or the file cannot be written), so stories, views and commitments cannot be saved. Close the other window, or copy the workspace somewhere writable.',
+    });
+    expect((await call('views', {})).views).toEqual([]);
+  });
 });
