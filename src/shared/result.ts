@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'IMPORT_ERROR',
   'UNAUTHORIZED',
   'INTERNAL',
+  /** The disclosure audit refused an export whose flagged figures the user may consent to hide. */
+  'EXPORT_REFUSED',
   /** The renderer's own: the loopback server stopped answering (never sent by the engine). */
   'CONNECTION_LOST',
 ] as const;

@@ -30,6 +30,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
     masked: { type: 'boolean' },
     slide: { type: 'string' },
     size: { type: 'string' },
+    'hide-flagged': { type: 'boolean' },
     view: { type: 'string' },
   });
   if (values.view !== undefined) return exportViewCommand(values);
@@ -74,7 +75,10 @@ interface StoryOptions {
   masked?: boolean;
   slide?: string;
   size?: string;
+  'hide-flagged'?: boolean;
 }
+
+const CONSENT_HINT = 'Add --hide-flagged to hide these figures and export the rest.';
 
 async function exportStoryCommand(values: StoryOptions): Promise<void> {
   const story = requireOption(values.story, '--story NAME', STORY_EXAMPLE);
@@ -106,11 +110,17 @@ async function exportStoryCommand(values: StoryOptions): Promise<void> {
   checkTarget(out);
   const engine = await Engine.open(requireOption(values.workspace, '--workspace', STORY_EXAMPLE));
   try {
-    const { files } = await exportStory(
+    const hideFlagged = values['hide-flagged'] ?? false;
+    const { files, hidden } = await exportStory(
       engine.context,
-      { story, format, masked: values.masked, slide, size },
+      { story, format, masked: values.masked, slide, size, hideFlagged },
       (event) => note(event.message),
-    );
+    ).catch((error: unknown) => {
+      if (error instanceof UpstreamError && error.code === 'EXPORT_REFUSED')
+        throw new UpstreamError(error.code, `${error.message}\n${CONSENT_HINT}`);
+      throw error;
+    });
+    for (const h of hidden) note(`Slide ${h.slide}: ${h.message}.`);
     const paths = outputPaths(out, files);
     files.forEach((file, i) => {
       const path = paths[i]!;

@@ -27,6 +27,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   IMPORT_ERROR: 422,
   UNAUTHORIZED: 401,
   INTERNAL: 500,
+  EXPORT_REFUSED: 409,
   CONNECTION_LOST: 503,
 };
 

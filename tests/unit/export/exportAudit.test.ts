@@ -41,7 +41,7 @@ describe('the disclosure audit before an export', () => {
       events.push(e),
     );
     const error = (await refused.catch((e: unknown) => e)) as Error & { code: string };
-    expect(error.code).toBe('INVALID_ARGUMENTS');
+    expect(error.code).toBe('EXPORT_REFUSED');
     expect(error.message).toMatch(
       /^Not exported: together these figures would reveal a group smaller than 5 people\.\n- .*Engaged teams, happier customers.*3 people.*below the minimum of 5\.$/s,
     );

@@ -20,17 +20,29 @@ export async function exportForApp(
   request: ExportRequest,
   onProgress: (event: ExportProgressEvent) => void,
 ): Promise<ExportDownload> {
-  const size = request.size;
+  const { size, hideFlagged } = request;
   const { files } =
     request.story !== undefined
       ? await exportStory(
           ctx,
-          { story: request.story, format: request.format, masked: request.masked, size },
+          {
+            story: request.story,
+            format: request.format,
+            masked: request.masked,
+            size,
+            hideFlagged,
+          },
           onProgress,
         )
       : await exportView(
           ctx,
-          { state: request.state!, format: request.format, masked: request.masked, size },
+          {
+            state: request.state!,
+            format: request.format,
+            masked: request.masked,
+            size,
+            hideFlagged,
+          },
           onProgress,
         );
   if (files.length === 1) {

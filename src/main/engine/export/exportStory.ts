@@ -3,9 +3,18 @@ import { UpstreamError } from '../../../shared/result';
 import type { EngineContext } from '../handlers/context';
 import { buildStoryContent, buildViewContent } from './buildStoryContent';
 import type { StoryContent } from './content';
-import { auditExport, loadAuditTree } from './disclosureAudit';
+import { auditExport, loadAuditTree, type AuditResult } from './disclosureAudit';
+import { withholdFigures, type HiddenFigure } from './withholdFigures';
 import { pickSlide, writeContent, type ExportedFile, type OnProgress } from './writers/files';
 import type { PngSize } from './writers/png';
+
+export type { HiddenFigure } from './withholdFigures';
+
+/** What an export gives back: its files and the figures withheld with the user's consent. */
+export interface ExportResult {
+  files: ExportedFile[];
+  hidden: HiddenFigure[];
+}
 
 export type { ExportedFile } from './writers/files';
 
@@ -17,6 +26,8 @@ export interface StoryExportOptions {
   /** 1-based: only this slide. */
   slide?: number;
   size?: PngSize;
+  /** The user's consent: withhold the figures the disclosure audit names instead of refusing. */
+  hideFlagged?: boolean;
 }
 
 export interface ViewExportOptions {
@@ -25,6 +36,7 @@ export interface ViewExportOptions {
   format: ExportFormat;
   masked?: boolean;
   size?: PngSize;
+  hideFlagged?: boolean;
 }
 
 /**
@@ -35,7 +47,7 @@ export async function exportStory(
   ctx: EngineContext,
   options: StoryExportOptions,
   onProgress: OnProgress = () => undefined,
-): Promise<{ files: ExportedFile[] }> {
+): Promise<ExportResult> {
   onProgress({ stage: 'content', done: 0, total: 0, message: `Reading '${options.story}'` });
   const all = await buildStoryContent(ctx, { story: options.story, masked: options.masked });
   const content = pickSlide(all, options.slide);
@@ -47,7 +59,7 @@ export async function exportView(
   ctx: EngineContext,
   options: ViewExportOptions,
   onProgress: OnProgress = () => undefined,
-): Promise<{ files: ExportedFile[] }> {
+): Promise<ExportResult> {
   onProgress({ stage: 'content', done: 0, total: 1, message: 'Reading the view' });
   const slide = await buildViewContent(ctx, options.state, { masked: options.masked });
   const content: StoryContent = {
@@ -66,16 +78,28 @@ export async function exportView(
 async function finish(
   ctx: EngineContext,
   content: StoryContent,
-  options: { format: ExportFormat; size?: PngSize },
+  options: { format: ExportFormat; size?: PngSize; hideFlagged?: boolean },
   onProgress: OnProgress,
-): Promise<{ files: ExportedFile[] }> {
+): Promise<ExportResult> {
   const total = content.slides.length;
   onProgress({ stage: 'audit', done: 0, total, message: 'Checking the figures together' });
-  await refuseDisclosures(ctx, content);
-  const files = await writeContent(content, options, onProgress);
+  const audit = await auditContent(ctx, content);
+  let written = content;
+  let hidden: HiddenFigure[] = [];
+  if (!audit.ok) {
+    if (!options.hideFlagged || audit.hide.length === 0) throw refusal(content, audit, true);
+    ({ content: written, hidden } = withholdFigures(content, audit.hide, audit.findings));
+    const again = await auditContent(ctx, written);
+    if (!again.ok) throw refusal(written, again, false);
+    onProgress({ stage: 'audit', done: 0, total, message: hiddenWords(hidden.length) });
+  }
+  const files = await writeContent(written, options, onProgress);
   onProgress({ stage: 'done', done: total, total, message: `${files.length} file(s) ready` });
-  return { files };
+  return { files, hidden };
 }
+
+const hiddenWords = (n: number) =>
+  `${n === 1 ? '1 figure' : `${n} figures`} hidden for the export (disclosure audit)`;
 
 /** Slide titles by each slide's place in the whole story (one slide may be exported alone). */
 function titlesByIndex(content: StoryContent): string[] {
@@ -86,26 +110,32 @@ function titlesByIndex(content: StoryContent): string[] {
 
 /**
  * The disclosure audit over the whole export (every slide's figures, as an attacker holding
- * them all would combine them): an export that would pin down a group under the minimum is
- * refused before any byte is written, naming the slides and the figures.
+ * them all would combine them), before any byte is written.
  */
-async function refuseDisclosures(ctx: EngineContext, content: StoryContent): Promise<void> {
+async function auditContent(ctx: EngineContext, content: StoryContent): Promise<AuditResult> {
   const published = content.slides.flatMap((s) => s.published);
-  if (published.length === 0) return;
+  if (published.length === 0) return { ok: true, findings: [], hide: [] };
   const populations = await loadAuditTree(ctx.ws.conn, [
     ...new Set(published.map((f) => f.period)),
   ]);
-  const result = auditExport({
+  return auditExport({
     published,
     slideTitles: titlesByIndex(content),
     minGroupSize: content.minGroupSize,
     populations,
   });
-  if (result.ok) return;
-  throw new UpstreamError(
-    'INVALID_ARGUMENTS',
-    `Not exported: together these figures would reveal a group smaller than ${content.minGroupSize} people.\n${result.findings
-      .map((f) => `- ${f.message}`)
-      .join('\n')}`,
-  );
+}
+
+/**
+ * An export that would pin down a group under the minimum is refused, naming the slides and the
+ * figures. EXPORT_REFUSED tells the caller the user may consent to hiding them (`hideFlagged`);
+ * each caller says how (the CLI's --hide-flagged, the app's button).
+ */
+function refusal(content: StoryContent, audit: AuditResult, hideable: boolean): UpstreamError {
+  const message = `Not exported: together these figures would reveal a group smaller than ${content.minGroupSize} people.\n${audit.findings
+    .map((f) => `- ${f.message}`)
+    .join('\n')}`;
+  return hideable && audit.hide.length > 0
+    ? new UpstreamError('EXPORT_REFUSED', message)
+    : new UpstreamError('INVALID_ARGUMENTS', message);
 }

@@ -126,14 +126,18 @@ function fileNameOf(header: string | null): string | null {
   return plain ? plain[1]! : null;
 }
 
-/** A story, by name, as PowerPoint, PDF, a workbook or PNG slides (zipped), masked when asked. */
+/**
+ * A story, by name, as PowerPoint, PDF, a workbook or PNG slides (zipped), masked when asked;
+ * `hideFlagged` is the user's consent to withhold the figures the disclosure audit flagged
+ * (without it such an export is refused with EXPORT_REFUSED).
+ */
 export function exportStory(
   story: string,
   format: StoryExportFormat,
-  masked: boolean,
+  options: { masked?: boolean; hideFlagged?: boolean } = {},
   onProgress?: OnProgress,
 ): Promise<Result<ExportedFile>> {
-  return requestExport({ story, format, masked }, onProgress);
+  return requestExport({ story, format, ...options }, onProgress);
 }
 
 /** One view as it is on screen: a PNG (1920x1080 or 3840x2160) or the table behind it. */

@@ -10,8 +10,14 @@ import {
 type ExportState =
   | { phase: 'idle' }
   | { phase: 'preparing'; format: StoryExportFormat; step: string }
-  | { phase: 'done'; format: StoryExportFormat; name: string; cancelled: boolean }
-  | { phase: 'failed'; format: StoryExportFormat; message: string };
+  | { phase: 'done'; format: StoryExportFormat; name: string; cancelled: boolean; hid: boolean }
+  | {
+      phase: 'failed';
+      format: StoryExportFormat;
+      message: string;
+      /** The disclosure audit refused it; the user may consent to hiding the flagged figures. */
+      hideable: boolean;
+    };
 
 /** Exports the saved story to PowerPoint, PDF, Excel or PNG, names masked when asked. */
 export function ExportPanel({ story }: { story: Story }) {
@@ -19,15 +25,26 @@ export function ExportPanel({ story }: { story: Story }) {
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const busy = state.phase === 'preparing';
 
-  async function run(format: StoryExportFormat) {
+  async function run(format: StoryExportFormat, hideFlagged = false) {
     setState({ phase: 'preparing', format, step: '' });
-    const result = await exportStory(story.name, format, masked, (event) =>
+    const result = await exportStory(story.name, format, { masked, hideFlagged }, (event) =>
       setState((now) => (now.phase === 'preparing' ? { ...now, step: event.message } : now)),
     );
     setState(
       result.ok
-        ? { phase: 'done', format, name: result.value.name, cancelled: result.value.cancelled }
-        : { phase: 'failed', format, message: result.error.message },
+        ? {
+            phase: 'done',
+            format,
+            name: result.value.name,
+            cancelled: result.value.cancelled,
+            hid: hideFlagged,
+          }
+        : {
+            phase: 'failed',
+            format,
+            message: result.error.message,
+            hideable: result.error.code === 'EXPORT_REFUSED' && !hideFlagged,
+          },
     );
   }
 
@@ -69,12 +86,24 @@ export function ExportPanel({ story }: { story: Story }) {
         {state.phase === 'done' &&
           (state.cancelled
             ? `${EXPORT_FORMAT_LABELS[state.format]} not saved.`
-            : `${EXPORT_FORMAT_LABELS[state.format]} saved: ${state.name}`)}
+            : `${EXPORT_FORMAT_LABELS[state.format]} saved: ${state.name}${state.hid ? ' (flagged figures hidden; the slide footnotes say which)' : ''}`)}
       </p>
       {state.phase === 'failed' && (
         <p className="workshop__error" role="alert" data-testid="export-error">
           {EXPORT_FORMAT_LABELS[state.format]} export failed: {state.message}
         </p>
+      )}
+      {state.phase === 'failed' && state.hideable && (
+        <div className="workshop__actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void run(state.format, true)}
+            data-testid="export-hide-flagged"
+          >
+            Hide these figures and export
+          </button>
+        </div>
       )}
     </section>
   );

@@ -1,0 +1,158 @@
+import * as XLSX from '@e965/xlsx';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PublishedFigure, StoryContent } from '../../../src/main/engine/export/content';
+import { auditExport, loadAuditTree } from '../../../src/main/engine/export/disclosureAudit';
+import { exportStory } from '../../../src/main/engine/export/exportStory';
+import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
+import { officeParts } from './readers';
+import { handMadeStory } from './storyFixture';
+
+/**
+ * Consent to hide: the engine's own rules keep every view of the tiny company safe, so the
+ * content is made by hand (as in exportAudit.test.ts): slide 2 prints a figure for 3 people of
+ * Store C on its key figure, its table, its chart and its headline. The audit is the real one,
+ * over the real workspace's populations; what the writers receive is captured and audited again.
+ */
+const content = vi.hoisted(() => ({ story: null as StoryContent | null }));
+vi.mock('../../../src/main/engine/export/buildStoryContent', () => ({
+  buildStoryContent: async () => content.story,
+  buildViewContent: async () => content.story?.slides[0],
+}));
+const written = vi.hoisted(() => ({ contents: [] as StoryContent[] }));
+vi.mock('../../../src/main/engine/export/writers/files', async (importOriginal) => {
+  const real =
+    await importOriginal<typeof import('../../../src/main/engine/export/writers/files')>();
+  return {
+    ...real,
+    writeContent: (c: StoryContent, ...rest: unknown[]) => {
+      written.contents.push(c);
+      return (real.writeContent as (...a: unknown[]) => unknown)(c, ...rest);
+    },
+  };
+});
+
+const HIDDEN_VALUE = 57.3;
+const SMALL: PublishedFigure = {
+  slide: 1,
+  period: '2025-Q2',
+  subject: { kind: 'unit', unitId: 'T3' },
+  metric: 'engagement_index',
+  n: 3,
+  value: HIDDEN_VALUE,
+};
+
+function storyWithSmallFigure(): StoryContent {
+  const story = handMadeStory();
+  story.slides[0]!.published = [
+    { ...SMALL, slide: 0, subject: { kind: 'unit', unitId: 'R2' }, n: 20, value: 61.2 },
+  ];
+  const slide = story.slides[1]!;
+  slide.headline = `Store C is lowest at ${HIDDEN_VALUE}`;
+  slide.keyFigures.push({
+    label: 'Engagement index, Store C',
+    value: String(HIDDEN_VALUE),
+    raw: HIDDEN_VALUE,
+    n: 3,
+    status: 'shown',
+    note: 'n = 3',
+  });
+  slide.tables = [
+    {
+      name: 'Teams',
+      columns: ['Team', 'Engagement', 'n', 'NPS'],
+      rows: [
+        ['Store 1', 50, 38, -10],
+        ['Store C', HIDDEN_VALUE, 3, 12],
+      ],
+    },
+  ];
+  if (slide.chart?.kind === 'scatter')
+    slide.chart.points.push({ label: 'Store C', x: HIDDEN_VALUE, y: 12, n: 3 });
+  slide.published = [SMALL];
+  return story;
+}
+
+let tiny: TinyWorkspace;
+beforeAll(async () => {
+  tiny = await tinyWorkspace();
+}, 60_000);
+afterAll(() => tiny.cleanup());
+
+describe('hiding flagged figures with the user consent', () => {
+  it('refuses without consent, naming the slide, and says consent is possible', async () => {
+    content.story = storyWithSmallFigure();
+    written.contents = [];
+    const error = (await exportStory(tiny.ctx, { story: 'q2-offsite', format: 'pptx' }).catch(
+      (e: unknown) => e,
+    )) as Error & { code: string };
+    expect(error.code).toBe('EXPORT_REFUSED');
+    expect(error.message).toMatch(
+      /^Not exported: together these figures would reveal a group smaller than 5 people\.\n- .*Engaged teams, happier customers.*3 people/s,
+    );
+    expect(written.contents).toHaveLength(0);
+  });
+
+  it('with consent writes the deck without the figure anywhere and says one was hidden', async () => {
+    content.story = storyWithSmallFigure();
+    written.contents = [];
+    const { files, hidden } = await exportStory(tiny.ctx, {
+      story: 'q2-offsite',
+      format: 'pptx',
+      hideFlagged: true,
+    });
+    expect(hidden).toEqual([
+      { slide: 2, message: 'Hidden for the export: it would reveal a small group' },
+    ]);
+    const parts = await officeParts(files[0]!.bytes);
+    const everything = [...parts.values()].join('\n');
+    expect(everything).not.toContain(String(HIDDEN_VALUE));
+    expect(everything).not.toContain('57,3');
+    const slide2 = [...parts.entries()]
+      .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .map(([, text]) => text)
+      .find((text) => text.includes('Engaged teams, happier customers'));
+    expect(slide2).toContain('1 figure hidden for the export (disclosure audit)');
+    expect(slide2).toContain('Hidden for the export: it would reveal a small group');
+    // Slide 1's own figure stays.
+    expect(everything).toContain('61.2');
+
+    // The audit passes on exactly what the writers received.
+    expect(written.contents).toHaveLength(1);
+    const sent = written.contents[0]!;
+    const published = sent.slides.flatMap((s) => s.published);
+    expect(published).toHaveLength(1);
+    const audit = auditExport({
+      published,
+      slideTitles: sent.slides.map((s) => s.title),
+      minGroupSize: sent.minGroupSize,
+      populations: await loadAuditTree(tiny.ctx.ws.conn, ['2025-Q2']),
+    });
+    expect(audit.ok).toBe(true);
+  });
+
+  it('with consent the workbook has no cell holding the figure or its n', async () => {
+    content.story = storyWithSmallFigure();
+    const { files } = await exportStory(tiny.ctx, {
+      story: 'q2-offsite',
+      format: 'xlsx',
+      hideFlagged: true,
+    });
+    const book = XLSX.read(files[0]!.bytes, { type: 'buffer' });
+    const cells = book.SheetNames.flatMap((name) =>
+      XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1 }).flat(),
+    );
+    expect(cells).not.toContain(HIDDEN_VALUE);
+    expect(cells.filter((c) => typeof c === 'string' && c.includes(String(HIDDEN_VALUE)))).toEqual(
+      [],
+    );
+    const teamsRow = book.SheetNames.flatMap((name) =>
+      XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1 }),
+    ).find((row) => row[0] === 'Store C');
+    expect(teamsRow).toEqual([
+      'Store C',
+      'Hidden for the export: it would reveal a small group',
+      'Hidden for the export: it would reveal a small group',
+      12,
+    ]);
+  });
+});
