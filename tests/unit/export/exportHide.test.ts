@@ -1,6 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PublishedFigure, StoryContent } from '../../../src/main/engine/export/content';
+import { queryRows } from '../../../src/main/engine/db/query';
+import { dispatch } from '../../../src/main/engine/dispatch';
 import { auditExport, loadAuditTree } from '../../../src/main/engine/export/disclosureAudit';
 import { exportStory } from '../../../src/main/engine/export/exportStory';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
@@ -155,4 +157,108 @@ describe('hiding flagged figures with the user consent', () => {
       12,
     ]);
   });
+
+  it('a region and all but one of its stores on two slides: one figure hidden, the other slide named', async () => {
+    const story = await naiveStory('2025-Q1');
+    content.story = story;
+    const error = (await exportStory(tiny.ctx, { story: 'q2-offsite', format: 'pptx' }).catch(
+      (e: unknown) => e,
+    )) as Error & { code: string };
+    expect(error.code).toBe('EXPORT_REFUSED');
+    const populations = await loadAuditTree(tiny.ctx.ws.conn, ['2025-Q1']);
+    const titles = story.slides.map((sl) => sl.title);
+    const before = auditExport({
+      published: story.slides.flatMap((sl) => sl.published),
+      slideTitles: titles,
+      minGroupSize: story.minGroupSize,
+      populations,
+    });
+    expect(before.hide).toHaveLength(1);
+    const flagged = before.hide[0]!;
+    const finding = before.findings.find((f) => f.figures.includes(flagged))!;
+    const others = finding.slides.map((r) => r.number).filter((n) => n !== flagged.slide + 1);
+    expect(others.length).toBeGreaterThan(0);
+    for (const f of before.findings) expect(error.message).toContain(f.message);
+
+    written.contents = [];
+    const { files, hidden } = await exportStory(tiny.ctx, {
+      story: 'q2-offsite',
+      format: 'pptx',
+      hideFlagged: true,
+    });
+    expect(hidden).toEqual([
+      {
+        slide: flagged.slide + 1,
+        message: `Hidden for the export: with slide${others.length > 1 ? 's' : ''} ${others.join(', ')} it would reveal a small group`,
+      },
+    ]);
+    const text = [...(await officeParts(files[0]!.bytes)).values()].join('\n');
+    expect(text).not.toContain(String(flagged.value));
+    // Every other figure is still printed.
+    for (const f of story.slides.flatMap((sl) => sl.published))
+      if (f !== flagged) expect(text).toContain(String(f.value));
+    const sent = written.contents[0]!;
+    expect(
+      auditExport({
+        published: sent.slides.flatMap((sl) => sl.published),
+        slideTitles: titles,
+        minGroupSize: sent.minGroupSize,
+        populations,
+      }).ok,
+    ).toBe(true);
+  });
 });
+
+/**
+ * Published by the naive rule (every unit of at least 5 respondents, one slide per level): the
+ * company, its regions, its stores, each a key figure with a value no other figure has.
+ */
+async function naiveStory(period: string): Promise<StoryContent> {
+  const counts = await queryRows<{ unit_id: string; n: number }>(
+    tiny.ctx.ws.conn,
+    `SELECT c.ancestor_id AS unit_id, count(*)::INTEGER AS n
+     FROM survey_respondents r JOIN org_closure c
+       ON c.descendant_id = r.unit_id AND c.effective_from = hierarchy_for(r.period)
+     WHERE r.period = $period GROUP BY ALL`,
+    { period },
+  );
+  const nOf = new Map(counts.map((c) => [c.unit_id, c.n]));
+  const answer = await dispatch('hierarchy', { period }, tiny.ctx);
+  if (!answer.ok) throw new Error(answer.error.message);
+  const units = (answer.value as { units: { id: string; name: string; parentId: string | null }[] })
+    .units;
+  const depth = (id: string): number => {
+    const parent = units.find((u) => u.id === id)!.parentId;
+    return parent === null ? 0 : 1 + depth(parent);
+  };
+  const story = handMadeStory();
+  story.slides = story.slides.slice(0, 3).map((slide, level) => {
+    const shown = units.filter((u) => depth(u.id) === level && (nOf.get(u.id) ?? 0) >= 5);
+    const figures = shown.map((u, i) => ({
+      slide: level,
+      period,
+      subject: { kind: 'unit' as const, unitId: u.id },
+      metric: 'respondents',
+      n: nOf.get(u.id)!,
+      // Distinct from every other number in the deck, so it can be looked for.
+      value: 9000 + level * 100 + i * 7,
+    }));
+    return {
+      ...slide,
+      view: 'overview',
+      title: ['Company', 'Regions', 'Stores'][level]!,
+      headline: null,
+      chart: null,
+      tables: [],
+      keyFigures: figures.map((f, i) => ({
+        label: shown[i]!.name,
+        value: String(f.value),
+        raw: f.value,
+        n: f.n,
+        status: 'shown' as const,
+      })),
+      published: figures,
+    };
+  });
+  return story;
+}
