@@ -1,6 +1,7 @@
 import { formatSelection, type Selection, type ViewId } from '../../../shared/selection';
 import { LogoMark } from './Icons';
 import { ThemeToggle } from './ThemeToggle';
+import { DownloadViewMenu } from './workshop/DownloadViewMenu';
 import { SaveViewButton } from './workshop/SaveViewButton';
 
 // The room's views first; Import, the analyst's tool, sits apart at the right of the bar.
@@ -36,6 +37,7 @@ export function NavBar({ selection }: { selection: Selection }) {
         ))}
       </nav>
       <SaveViewButton selection={selection} />
+      <DownloadViewMenu selection={selection} />
       <ThemeToggle />
     </header>
   );

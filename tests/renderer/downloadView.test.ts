@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { MethodOutput } from '../../src/shared/contract';
+import { parseSelection } from '../../src/shared/selection';
+import { servedSmallSample } from '../helpers/servedSample';
+import { decodePng, distinctColours } from '../unit/export/readers';
+
+// "Download" in the top bar: the view on screen as a picture or its tables, built by the real
+// engine behind `upstream serve` on the small sample and downloaded by Chromium.
+const app = servedSmallSample('downloadView');
+
+/** Rendered text under 16px (the projector's minimum at 1280x720), by element. */
+function smallText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      if (!own || el.getClientRects().length === 0) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 15.99) out.push(`${el.tagName} "${own.slice(0, 30)}" ${px}px`);
+    }
+    return out;
+  });
+}
+
+describe.skipIf(!app.available)('Download a view in Chromium against upstream serve', () => {
+  const { problems } = app;
+  const page = (): Page => app.page;
+  const open = (hash: string) => page().evaluate((h) => (window.location.hash = h), hash);
+
+  app.register(async (p) => {
+    await p.evaluate(() => (window.location.hash = '#/linkage'));
+    await p.getByTestId('download-view').waitFor();
+  });
+
+  /** Picks a choice in the open menu and returns the downloaded file's name and bytes. */
+  async function download(choice: string): Promise<{ name: string; bytes: Buffer }> {
+    if ((await page().getByTestId('download-view-menu').count()) === 0)
+      await page().getByTestId('download-view').click();
+    const [file] = await Promise.all([
+      page().waitForEvent('download', { timeout: 60_000 }),
+      page().getByTestId(`download-view-${choice}`).click(),
+    ]);
+    const name = file.suggestedFilename();
+    await expect
+      .poll(() => page().getByTestId('download-view-status').innerText())
+      .toBe(`Saved: ${name}`);
+    return { name, bytes: readFileSync(await file.path()) };
+  }
+
+  it('downloads the Linkage view as a full HD picture', async () => {
+    await page().getByTestId('download-view').click();
+    const menu = page().getByTestId('download-view-menu');
+    expect(await menu.getByRole('button').allInnerTexts()).toEqual([
+      'Picture (PNG, full HD)',
+      'Picture (PNG, 4K)',
+      'Table (Excel)',
+      'Table (CSV)',
+    ]);
+    expect(await page().getByTestId('download-view-masked').isChecked()).toBe(false);
+    const { name, bytes } = await download('png-1920x1080');
+    expect(name).toMatch(/\.png$/);
+    const png = decodePng(bytes);
+    expect([png.width, png.height]).toEqual([1920, 1080]);
+    // A drawn chart and its words, not an empty canvas.
+    expect(distinctColours(png)).toBeGreaterThan(20);
+  });
+
+  it('downloads the table behind it as Excel: one row per unit the engine plots', async () => {
+    const selection = parseSelection(await page().evaluate(() => window.location.hash));
+    const linkage = await app.api<MethodOutput<'linkage'>>('linkage', {
+      employeeMetric: selection.employeeMetric,
+      customerMetric: selection.customerMetric,
+      lag: selection.lag,
+    });
+    expect(linkage.points.length).toBeGreaterThan(0);
+    const { name, bytes } = await download('xlsx');
+    expect(name).toMatch(/\.xlsx$/);
+    const book = XLSX.read(bytes, { type: 'buffer' });
+    const sheet = book.Sheets['1 Units'];
+    expect(sheet, `sheets: ${book.SheetNames.join(', ')}`).toBeDefined();
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet!);
+    expect(rows.map((r) => r.Unit).sort()).toEqual(linkage.points.map((p) => p.name).sort());
+  });
+
+  it('closes with Esc and gives focus back; sits on the views with figures only', async () => {
+    if ((await page().getByTestId('download-view-menu').count()) === 0)
+      await page().getByTestId('download-view').click();
+    await page().keyboard.press('Escape');
+    expect(await page().getByTestId('download-view-menu').count()).toBe(0);
+    expect(await page().evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'download-view',
+    );
+    // Opened by keyboard, the first choice has focus and the arrows move through the menu.
+    await page().keyboard.press('Enter');
+    await expect
+      .poll(() => page().evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('download-view-png-1920x1080');
+    await page().keyboard.press('ArrowDown');
+    expect(await page().evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'download-view-png-3840x2160',
+    );
+    await page().keyboard.press('Escape');
+
+    for (const view of ['overview', 'values', 'drivers', 'teams']) {
+      await open(`#/${view}`);
+      await page().getByTestId('download-view').waitFor();
+    }
+    for (const view of ['import', 'stories']) {
+      await open(`#/${view}`);
+      await page()
+        .getByTestId(`nav-${view}`)
+        .and(page().locator('[aria-current="page"]'))
+        .waitFor();
+      expect(await page().getByTestId('download-view').count()).toBe(0);
+    }
+  });
+
+  it('fits the top bar and reads from the back of the room at 1280x720, light and dark', async () => {
+    await page().setViewportSize({ width: 1280, height: 720 });
+    for (const theme of ['light', 'dark']) {
+      await page().evaluate((t) => window.localStorage.setItem('upstream.theme', t), theme);
+      await open('#/linkage');
+      await page().reload();
+      await page().evaluate(() => document.fonts.ready.then(() => undefined));
+      const right = await page().evaluate(() =>
+        ['nav-import', 'save-view', 'download-view', 'theme-toggle'].map(
+          (id) => document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect().right,
+        ),
+      );
+      expect(Math.max(...right)).toBeLessThanOrEqual(1280);
+      await page().getByTestId('download-view').click();
+      const box = (await page().getByTestId('download-view-menu').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(1280);
+      expect(await smallText(page())).toEqual([]);
+      await page().screenshot({
+        path: join(process.cwd(), '.tmp', `download-view-${theme}-1280.png`),
+      });
+      await page().keyboard.press('Escape');
+    }
+  });
+
+  it('logged no console errors or warnings and made no request off the machine', () => {
+    expect(problems).toEqual([]);
+  });
+});
