@@ -1,10 +1,14 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PublishedFigure, StoryContent } from '../../../src/main/engine/export/content';
+import { exportCommand } from '../../../src/cli/commands/export';
 import { queryRows } from '../../../src/main/engine/db/query';
 import { dispatch } from '../../../src/main/engine/dispatch';
 import { auditExport, loadAuditTree } from '../../../src/main/engine/export/disclosureAudit';
 import { exportStory } from '../../../src/main/engine/export/exportStory';
+import { withholdFigures } from '../../../src/main/engine/export/withholdFigures';
 import { tinyWorkspace, type TinyWorkspace } from '../../helpers/tinyWorkspace';
 import { officeParts } from './readers';
 import { handMadeStory } from './storyFixture';
@@ -206,6 +210,52 @@ describe('hiding flagged figures with the user consent', () => {
         populations,
       }).ok,
     ).toBe(true);
+  });
+});
+
+describe('upstream export --story with and without --hide-flagged', () => {
+  it('refuses with the consent hint and writes nothing, then writes with the flag', async () => {
+    const other = await tinyWorkspace();
+    other.ws.close();
+    try {
+      content.story = storyWithSmallFigure();
+      const out = join(other.dir, 'deck.xlsx');
+      const args = ['--workspace', join(other.dir, 'ws.duckdb'), '--story', 'q2-offsite'];
+      const refused = (await exportCommand([...args, '--format', 'xlsx', '--out', out]).catch(
+        (e: unknown) => e,
+      )) as Error & { code: string };
+      expect(refused.code).toBe('EXPORT_REFUSED');
+      expect(refused.message).toMatch(
+        /^Not exported: .*Engaged teams, happier customers.*\nAdd --hide-flagged to hide these figures and export the rest\.$/s,
+      );
+      expect(readdirSync(other.dir).filter((f) => f.includes('deck'))).toEqual([]);
+
+      await exportCommand([...args, '--format', 'xlsx', '--out', out, '--hide-flagged']);
+      expect(existsSync(out)).toBe(true);
+    } finally {
+      rmSync(other.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('a slide that prints its figures in another form', () => {
+  it('a Values heatmap (differences, not the figures) has all its figures withheld', () => {
+    const story = handMadeStory();
+    const values = story.slides[2]!;
+    values.view = 'values';
+    const figure = { ...SMALL, slide: 2, metric: 'integrity', value: 64 };
+    values.published = [figure, { ...figure, subject: { kind: 'unit', unitId: 'R2' }, n: 20 }];
+    const { content: left, hidden } = withholdFigures(story, [figure], []);
+    const slide = left.slides[2]!;
+    expect(hidden).toEqual([
+      { slide: 3, message: 'Hidden for the export: it would reveal a small group' },
+    ]);
+    expect(slide.chart).toBeNull();
+    expect(slide.published).toEqual([]);
+    expect(slide.keyFigures.map((k) => k.status)).toEqual(['suppressed']);
+    expect(slide.footnote).toMatch(/^1 figure hidden for the export \(disclosure audit\)\. /);
+    // The other slides are untouched.
+    expect(left.slides.filter((_, i) => i !== 2)).toEqual(story.slides.filter((_, i) => i !== 2));
   });
 });
 

@@ -71,7 +71,9 @@ const locatable = (slide: SlideContent) => slide.view !== 'values';
 function printedForms(f: PublishedFigure): { value: number; texts: Set<string> } | null {
   if (f.value === null) return null;
   const texts = new Set<string>([String(f.value)]);
-  if (f.metric in METRICS) texts.add(formatMetricValue(f.metric as MetricId, f.value));
+  // Items and values (not metrics of their own) are printed as percentages favourable.
+  const metric = (f.metric in METRICS ? f.metric : 'pct_favourable') as MetricId;
+  texts.add(formatMetricValue(metric, f.value));
   return { value: f.value, texts };
 }
 
