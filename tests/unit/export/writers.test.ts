@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { cellColours } from '../../../src/shared/heatmapColours';
 import { writeCsv } from '../../../src/main/engine/export/writers/csv';
 import { writePdf } from '../../../src/main/engine/export/writers/pdf';
 import { writeSlidePng } from '../../../src/main/engine/export/writers/png';
@@ -245,7 +246,16 @@ describe('PNG', () => {
     };
     expect(countNear(line, [0x00, 0x72, 0xb2])).toBeGreaterThan(500); // the unit's line
     expect(countNear(line, [0xd5, 0x5e, 0x00])).toBeGreaterThan(500); // the company's line
-    expect(countNear(heat, [178, 24, 43])).toBeGreaterThan(1000); // +12, the strongest above
-    expect(countNear(heat, [33, 102, 172])).toBeGreaterThan(1000); // -12, the strongest below
+    // The colours the Values view gives +12 and -12 on its fixed -20..+20 scale (blue above,
+    // orange below), so a printed cell means what it means on the screen.
+    const onScreen = (v: number) => {
+      const hex = cellColours(
+        { family: 'delta', min: -20, max: 20, diverging: true },
+        v,
+      ).background;
+      return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    };
+    expect(countNear(heat, onScreen(12))).toBeGreaterThan(1000); // the strongest above
+    expect(countNear(heat, onScreen(-12))).toBeGreaterThan(1000); // the strongest below
   });
 });

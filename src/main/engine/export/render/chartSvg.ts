@@ -1,3 +1,5 @@
+import { DELTA_SCALE_BOUND } from '../../../../shared/analytics/heatmap';
+import { cellColours, sequentialDomain } from '../../../../shared/heatmapColours';
 import type { SlideChart } from '../content';
 import { escapeXml, textBlock } from './text';
 
@@ -204,22 +206,35 @@ function scatterChart(chart: Extract<SlideChart, { kind: 'scatter' }>, box: Box)
 }
 
 /**
- * Differences get a diverging scale centred on zero (blue below, orange above); percentages a
- * single-hue scale, since they have no meaningful middle.
+ * A heatmap cell as the Values view colours and writes it (src/shared/heatmapColours.ts):
+ * differences on the engine's fixed -20..+20 diverging scale (orange below, blue above) as whole
+ * signed points; % favourable on the sequential scale spanning the figures shown, as whole %.
  */
-export function heatColour(value: number, scale: 'difference' | 'percent', extent: number): string {
-  const mix = (from: number[], to: number[], t: number) =>
-    `#${from
-      .map((c, i) =>
-        Math.round(c + ((to[i] ?? c) - c) * t)
-          .toString(16)
-          .padStart(2, '0'),
-      )
-      .join('')}`;
-  const white = [247, 247, 247];
-  if (scale === 'percent') return mix(white, [8, 81, 156], Math.min(1, Math.max(0, value / 100)));
-  const t = Math.min(1, Math.abs(value) / (extent || 1));
-  return value < 0 ? mix(white, [33, 102, 172], t) : mix(white, [178, 24, 43], t);
+export function heatCell(
+  chart: Extract<SlideChart, { kind: 'heatmap' }>,
+  value: number,
+): { fill: string; ink: string; text: string } {
+  const scale =
+    chart.scale === 'difference'
+      ? {
+          family: 'delta' as const,
+          min: -DELTA_SCALE_BOUND,
+          max: DELTA_SCALE_BOUND,
+          diverging: true,
+        }
+      : sequentialDomain(
+          chart.cells.flat().filter((v): v is number => v !== null),
+          { family: 'percent' as const, min: 0, max: 100, diverging: false },
+        );
+  const { background, color } = cellColours(scale, value);
+  const whole = Math.round(value);
+  const text =
+    chart.scale === 'difference'
+      ? whole > 0
+        ? `+${whole}`
+        : String(whole === 0 ? 0 : whole)
+      : `${whole}%`;
+  return { fill: background, ink: color, text };
 }
 
 function heatmap(chart: Extract<SlideChart, { kind: 'heatmap' }>, box: Box): string {
@@ -229,7 +244,6 @@ function heatmap(chart: Extract<SlideChart, { kind: 'heatmap' }>, box: Box): str
   const rows = Math.max(1, chart.rows.length);
   const cellWidth = (box.width - labelWidth) / cols;
   const cellHeight = Math.min(80, (box.height - headerHeight) / rows);
-  const extent = Math.max(1, ...chart.cells.flat().map((v) => (v === null ? 0 : Math.abs(v))));
   const size = LABEL_SIZE;
   const valuesFit = cellWidth >= size * 3 && cellHeight >= size * 1.4;
   let out = '';
@@ -242,11 +256,10 @@ function heatmap(chart: Extract<SlideChart, { kind: 'heatmap' }>, box: Box): str
     chart.columns.forEach((_, j) => {
       const v = chart.cells[i]?.[j] ?? null;
       const x = box.x + labelWidth + cellWidth * j;
-      const fill = v === null ? '#e0e0e0' : heatColour(v, chart.scale, extent);
-      out += `<rect x="${x + 1}" y="${y + 1}" width="${cellWidth - 2}" height="${cellHeight - 2}" fill="${fill}"/>`;
-      const dark = v !== null && (chart.scale === 'percent' ? v > 55 : Math.abs(v) / extent > 0.6);
+      const cell = v === null ? { fill: '#e0e0e0', ink: '#1a1a1a', text: '–' } : heatCell(chart, v);
+      out += `<rect x="${x + 1}" y="${y + 1}" width="${cellWidth - 2}" height="${cellHeight - 2}" fill="${cell.fill}"/>`;
       if (valuesFit)
-        out += `<text x="${x + cellWidth / 2}" y="${y + cellHeight / 2 + size / 3}" font-size="${size}" fill="${dark ? '#ffffff' : '#1a1a1a'}" text-anchor="middle">${v === null ? '–' : formatTick(v)}</text>`;
+        out += `<text x="${x + cellWidth / 2}" y="${y + cellHeight / 2 + size / 3}" font-size="${size}" fill="${cell.ink}" text-anchor="middle">${cell.text}</text>`;
     });
   });
   return out;

@@ -3,7 +3,12 @@ import type { KeyFigure, SlideContent, StoryContent } from '../content';
 /** "n = 42", or why there is no figure; the same words on every format. */
 export function figureDetail(figure: KeyFigure): string {
   const parts: string[] = [];
-  const nInNote = figure.note !== undefined && figure.note.includes(`n = ${figure.n}`);
+  const nInNote =
+    figure.note !== undefined &&
+    figure.n !== null &&
+    [String(figure.n), figure.n.toLocaleString('en-GB')].some((n) =>
+      figure.note!.includes(`n = ${n}`),
+    );
   if (figure.n !== null && !nInNote) parts.push(`n = ${figure.n}`);
   if (figure.status === 'suppressed') parts.push('suppressed');
   if (figure.status === 'no_data') parts.push('no data');

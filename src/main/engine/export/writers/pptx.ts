@@ -1,6 +1,6 @@
 import PptxGenJS from 'pptxgenjs';
 import type { SlideChart, SlideContent, StoryContent } from '../content';
-import { heatColour, SERIES_COLOURS } from '../render/chartSvg';
+import { heatCell, SERIES_COLOURS } from '../render/chartSvg';
 import { COMMITMENT_COLUMNS, commitmentRows, figureDetail, predictLines } from '../render/describe';
 
 const TEXT = '1A1A1A';
@@ -209,7 +209,6 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: SlideChart, ar
     });
     return;
   }
-  const extent = Math.max(1, ...chart.cells.flat().map((v) => (v === null ? 0 : Math.abs(v))));
   const header: PptxGenJS.TableCell[] = [
     { text: chart.rowLabel, options: { bold: true } },
     ...chart.columns.map((c) => ({ text: c, options: { bold: true, align: 'center' as const } })),
@@ -218,11 +217,13 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: SlideChart, ar
     { text: row },
     ...chart.columns.map((_, j) => {
       const v = chart.cells[i]?.[j] ?? null;
+      const cell = v === null ? { fill: '#e0e0e0', ink: '#1a1a1a', text: '–' } : heatCell(chart, v);
       return {
-        text: v === null ? '–' : String(Math.round(v * 10) / 10),
+        text: cell.text,
         options: {
           align: 'center' as const,
-          fill: { color: colour(v === null ? '#e0e0e0' : heatColour(v, chart.scale, extent)) },
+          color: colour(cell.ink),
+          fill: { color: colour(cell.fill) },
         },
       };
     }),
