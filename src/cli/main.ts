@@ -29,7 +29,7 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
       write a story (or one slide of it) to a file; PNG and CSV give one file per slide or
       table (deck.png: deck-01.png, deck-02.png...); --masked hides unit and leader names
   upstream export --workspace W --view '#/linkage?lag=1' --format png|xlsx|csv --out FILE
-                [--masked] [--size 1920x1080|3840x2160]
+                [--masked] [--size 1920x1080|3840x2160] [--hide-flagged]
       write one view, by the app's address (after the # in its URL), as a picture or the
       table behind it (CSV: one file per table)
   upstream stories --workspace W [--json]

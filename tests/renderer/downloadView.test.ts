@@ -40,10 +40,29 @@ describe.skipIf(!app.available)('Download a view in Chromium against upstream se
     await p.getByTestId('download-view').waitFor();
   });
 
-  /** Picks a choice in the open menu and returns the downloaded file's name and bytes. */
-  async function download(choice: string): Promise<{ name: string; bytes: Buffer }> {
+  async function openMenu(): Promise<void> {
     if ((await page().getByTestId('download-view-menu').count()) === 0)
       await page().getByTestId('download-view').click();
+  }
+
+  /**
+   * Picks a choice in the open menu and returns the downloaded file's name and bytes, and every
+   * text the status line showed on the way.
+   */
+  async function download(
+    choice: string,
+  ): Promise<{ name: string; bytes: Buffer; statuses: string[] }> {
+    await openMenu();
+    await page().evaluate(() => {
+      const status = document.querySelector('[data-testid="download-view-status"]')!;
+      const seen: string[] = [];
+      (window as unknown as { statuses: string[] }).statuses = seen;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
     const [file] = await Promise.all([
       page().waitForEvent('download', { timeout: 60_000 }),
       page().getByTestId(`download-view-${choice}`).click(),
@@ -52,7 +71,10 @@ describe.skipIf(!app.available)('Download a view in Chromium against upstream se
     await expect
       .poll(() => page().getByTestId('download-view-status').innerText())
       .toBe(`Saved: ${name}`);
-    return { name, bytes: readFileSync(await file.path()) };
+    const statuses = await page().evaluate(
+      () => (window as unknown as { statuses: string[] }).statuses,
+    );
+    return { name, bytes: readFileSync(await file.path()), statuses };
   }
 
   it('downloads the Linkage view as a full HD picture', async () => {
@@ -65,8 +87,11 @@ describe.skipIf(!app.available)('Download a view in Chromium against upstream se
       'Table (CSV)',
     ]);
     expect(await page().getByTestId('download-view-masked').isChecked()).toBe(false);
-    const { name, bytes } = await download('png-1920x1080');
+    const { name, bytes, statuses } = await download('png-1920x1080');
     expect(name).toMatch(/\.png$/);
+    // 'Preparing…' with the engine's progress while the file is made.
+    expect(statuses[0]).toMatch(/^ Preparing…/);
+    expect(statuses.some((text) => /^ Preparing… \S/.test(text))).toBe(true);
     const png = decodePng(bytes);
     expect([png.width, png.height]).toEqual([1920, 1080]);
     // A drawn chart and its words, not an empty canvas.
@@ -90,9 +115,25 @@ describe.skipIf(!app.available)('Download a view in Chromium against upstream se
     expect(rows.map((r) => r.Unit).sort()).toEqual(linkage.points.map((p) => p.name).sort());
   });
 
+  it('says in words why a view cannot be downloaded, and downloads nothing', async () => {
+    let downloads = 0;
+    const count = () => downloads++;
+    page().on('download', count);
+    await open('#/linkage?lperiod=2019-Q1');
+    await openMenu();
+    await page().getByTestId('download-view-csv').click();
+    await expect
+      .poll(() => page().getByTestId('download-view-error').innerText(), { timeout: 30_000 })
+      .toMatch(/^Table \(CSV\) failed: .*2019-Q1/);
+    expect(await page().getByTestId('download-view-status').innerText()).toBe('');
+    page().off('download', count);
+    expect(downloads).toBe(0);
+    await page().keyboard.press('Escape');
+    await open('#/linkage');
+  });
+
   it('closes with Esc and gives focus back; sits on the views with figures only', async () => {
-    if ((await page().getByTestId('download-view-menu').count()) === 0)
-      await page().getByTestId('download-view').click();
+    await openMenu();
     await page().keyboard.press('Escape');
     expect(await page().getByTestId('download-view-menu').count()).toBe(0);
     expect(await page().evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(

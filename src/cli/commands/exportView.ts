@@ -11,6 +11,7 @@ import { note } from '../output';
 export const VIEW_EXAMPLE =
   "upstream export --workspace w.duckdb --view '#/linkage?lag=1' --format png --out linkage.png";
 
+const CONSENT_HINT = 'Add --hide-flagged to hide these figures and export the rest.';
 const VIEW_FORMATS = ['png', 'xlsx', 'csv'] as const;
 type ViewFormat = (typeof VIEW_FORMATS)[number];
 const VIEWS_WITH_FIGURES = ['overview', 'linkage', 'values', 'drivers', 'teams'];
@@ -24,12 +25,13 @@ export interface ViewOptions {
   format?: string;
   masked?: boolean;
   size?: string;
+  'hide-flagged'?: boolean;
 }
 
 /**
  * One dashboard view, as the app's address gives it (`--view '#/linkage?lag=1'`), to a file: a
  * PNG of the view (1920x1080 or 3840x2160) or the table behind it (XLSX, CSV), audited like a
- * story and masked when asked.
+ * story (refused, or with --hide-flagged the flagged figures withheld) and masked when asked.
  */
 export async function exportViewCommand(values: ViewOptions): Promise<void> {
   if (values.story !== undefined) {
@@ -54,11 +56,16 @@ export async function exportViewCommand(values: ViewOptions): Promise<void> {
   checkTarget(out);
   const engine = await Engine.open(requireOption(values.workspace, '--workspace', VIEW_EXAMPLE));
   try {
-    const { files } = await exportView(
+    const { files, hidden } = await exportView(
       engine.context,
-      { state, format, masked: values.masked, size },
+      { state, format, masked: values.masked, size, hideFlagged: values['hide-flagged'] ?? false },
       (event) => note(event.message),
-    );
+    ).catch((error: unknown) => {
+      if (error instanceof UpstreamError && error.code === 'EXPORT_REFUSED')
+        throw new UpstreamError(error.code, `${error.message}\n${CONSENT_HINT}`);
+      throw error;
+    });
+    for (const h of hidden) note(h.message);
     // A view with several tables gives one CSV each: view.csv gives view-01-1.csv, view-01-2.csv.
     const paths = outputPaths(out, files);
     files.forEach((file, i) => {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatSelection, type Selection } from '../../../../shared/selection';
-import { exportView } from '../../api/exportFiles';
+import { requestExport } from '../../api/exportFiles';
 import { SAVABLE_VIEWS } from './viewNames';
 
 type ViewFormat = 'png' | 'xlsx' | 'csv';
@@ -23,8 +23,14 @@ export const DOWNLOAD_CHOICES: readonly DownloadChoice[] = [
 type DownloadState =
   | { phase: 'idle' }
   | { phase: 'preparing'; choice: DownloadChoice; step: string }
-  | { phase: 'done'; choice: DownloadChoice; name: string; cancelled: boolean }
-  | { phase: 'failed'; choice: DownloadChoice; message: string };
+  | { phase: 'done'; choice: DownloadChoice; name: string; cancelled: boolean; hid: boolean }
+  | {
+      phase: 'failed';
+      choice: DownloadChoice;
+      message: string;
+      /** The disclosure audit refused: the user may consent to hiding the figures it names. */
+      hideable: boolean;
+    };
 
 /**
  * "Download" on every view the room looks at: the view as it is on screen (its whole selection,
@@ -65,20 +71,35 @@ export function DownloadViewMenu({ selection }: { selection: Selection }) {
 
   if (!SAVABLE_VIEWS.includes(selection.view)) return null;
 
-  async function download(choice: DownloadChoice) {
+  async function download(choice: DownloadChoice, hideFlagged = false) {
     setState({ phase: 'preparing', choice, step: '' });
     const state = formatSelection({ ...selection, present: undefined });
-    const result = await exportView(
-      state,
-      choice.format,
-      { masked, ...(choice.size ? { size: choice.size } : {}) },
+    const result = await requestExport(
+      {
+        state,
+        format: choice.format,
+        masked,
+        hideFlagged,
+        ...(choice.size ? { size: choice.size } : {}),
+      },
       (event) =>
         setState((now) => (now.phase === 'preparing' ? { ...now, step: event.message } : now)),
     );
     setState(
       result.ok
-        ? { phase: 'done', choice, name: result.value.name, cancelled: result.value.cancelled }
-        : { phase: 'failed', choice, message: result.error.message },
+        ? {
+            phase: 'done',
+            choice,
+            name: result.value.name,
+            cancelled: result.value.cancelled,
+            hid: hideFlagged,
+          }
+        : {
+            phase: 'failed',
+            choice,
+            message: result.error.message,
+            hideable: result.error.code === 'EXPORT_REFUSED' && !hideFlagged,
+          },
     );
   }
 
@@ -158,12 +179,25 @@ export function DownloadViewMenu({ selection }: { selection: Selection }) {
                 {state.step && ` ${state.step}`}
               </>
             )}
-            {state.phase === 'done' && (state.cancelled ? 'Not saved.' : `Saved: ${state.name}`)}
+            {state.phase === 'done' &&
+              (state.cancelled
+                ? 'Not saved.'
+                : `Saved: ${state.name}${state.hid ? ' (the flagged figures hidden)' : ''}`)}
           </p>
           {state.phase === 'failed' && (
             <p className="workshop__error" role="alert" data-testid="download-view-error">
               {state.choice.label} failed: {state.message}
             </p>
+          )}
+          {state.phase === 'failed' && state.hideable && (
+            <button
+              type="button"
+              className="download-view__item"
+              onClick={() => void download(state.choice, true)}
+              data-testid="download-view-hide-flagged"
+            >
+              Hide these figures and download
+            </button>
           )}
         </div>
       )}
