@@ -164,6 +164,24 @@ describe.skipIf(!app.available)('Download a view in Chromium against upstream se
     }
   });
 
+  it('keeps the whole top bar on screen at every common width', async () => {
+    await open('#/linkage');
+    const overflow: string[] = [];
+    for (const width of [1280, 1366, 1440, 1536, 1600, 1601, 1680, 1760, 1800, 1801, 1850, 1920]) {
+      await page().setViewportSize({ width, height: 900 });
+      await page().evaluate(() => document.fonts.ready.then(() => undefined));
+      const right = await page().evaluate(() =>
+        Math.max(
+          ...['nav-import', 'save-view', 'download-view', 'theme-toggle'].map(
+            (id) => document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect().right,
+          ),
+        ),
+      );
+      if (right > width) overflow.push(`${width}px wide: ends at ${Math.round(right)}px`);
+    }
+    expect(overflow).toEqual([]);
+  });
+
   it('fits the top bar and reads from the back of the room at 1280x720, light and dark', async () => {
     await page().setViewportSize({ width: 1280, height: 720 });
     for (const theme of ['light', 'dark']) {
