@@ -85,6 +85,8 @@ export function DownloadViewMenu({ selection }: { selection: Selection }) {
       (event) =>
         setState((now) => (now.phase === 'preparing' ? { ...now, step: event.message } : now)),
     );
+    // Closed while the file was made: a failure opens it again, so the reason is seen.
+    if (!result.ok) setOpen(true);
     setState(
       result.ok
         ? {
@@ -124,7 +126,11 @@ export function DownloadViewMenu({ selection }: { selection: Selection }) {
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        onClick={() => setOpen((was) => !was)}
+        onClick={() => {
+          // Opened afresh, the menu forgets the last file (it may be of another view).
+          if (!open && !busy) setState({ phase: 'idle' });
+          setOpen(!open);
+        }}
         data-testid="download-view"
       >
         Download
