@@ -25,7 +25,7 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
       write one method's result to a file (CSV: its main table; cells that a spreadsheet
       would run as formulas are escaped)
   upstream export --workspace W --story NAME --format pptx|pdf|xlsx|png|csv --out FILE
-                [--masked] [--slide N] [--size 1920x1080|3840x2160]
+                [--masked] [--slide N] [--size 1920x1080|3840x2160] [--hide-flagged]
       write a story (or one slide of it) to a file; PNG and CSV give one file per slide or
       table (deck.png: deck-01.png, deck-02.png...); --masked hides unit and leader names
   upstream export --workspace W --view '#/linkage?lag=1' --format png|xlsx|csv --out FILE

@@ -150,8 +150,10 @@ describe('spreadsheet and CSV', () => {
       })),
     };
     const names = XLSX.read(writeStoryXlsx(hostile), { type: 'buffer' }).SheetNames;
-    expect(names).toHaveLength(5);
-    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(5);
+    // Three tables and the commitments; no Guesses sheet, as no slide asked the room.
+    expect(names).toHaveLength(4);
+    expect(names).not.toContain('Guesses');
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(4);
     for (const name of names) {
       expect(name.length).toBeLessThanOrEqual(31);
       expect(name).not.toMatch(/[[\]:*?/\\]/);

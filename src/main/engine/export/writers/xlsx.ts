@@ -48,8 +48,10 @@ export function writeStoryXlsx(story: StoryContent): Buffer {
       g.guess,
     ]),
   );
-  return writeTablesXlsx(tables, { title: story.title }, [
+  // A sheet of nothing (a view's tables, a story the room has not guessed in) is left out.
+  const extras = [
     { name: 'Commitments', columns: COMMITMENT_COLUMNS, rows: commitmentRows(story) },
     { name: 'Guesses', columns: ['Slide', 'Title', 'Question', 'Person', 'Guess'], rows: guesses },
-  ]);
+  ].filter((sheet) => sheet.rows.length > 0);
+  return writeTablesXlsx(tables, { title: story.title }, extras);
 }
