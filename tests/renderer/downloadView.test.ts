@@ -7,28 +7,11 @@ import type { MethodOutput } from '../../src/shared/contract';
 import { parseSelection } from '../../src/shared/selection';
 import { servedSmallSample } from '../helpers/servedSample';
 import { decodePng, distinctColours } from '../unit/export/readers';
+import { smallText } from '../helpers/textSizes';
 
 // "Download" in the top bar: the view on screen as a picture or its tables, built by the real
 // engine behind `upstream serve` on the small sample and downloaded by Chromium.
 const app = servedSmallSample('downloadView');
-
-/** Rendered text under 16px (the projector's minimum at 1280x720), by element. */
-function smallText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const own = [...el.childNodes]
-        .filter((n) => n.nodeType === Node.TEXT_NODE)
-        .map((n) => n.textContent ?? '')
-        .join('')
-        .trim();
-      if (!own || el.getClientRects().length === 0) continue;
-      const px = parseFloat(getComputedStyle(el).fontSize);
-      if (px < 15.99) out.push(`${el.tagName} "${own.slice(0, 30)}" ${px}px`);
-    }
-    return out;
-  });
-}
 
 describe.skipIf(!app.available)('Download a view in Chromium against upstream serve', () => {
   const { problems } = app;

@@ -1,12 +1,12 @@
-import { rText } from '../../src/shared/linkSentence';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LinkageOutput } from '../../src/shared/analytics/linkage';
 import type { MethodOutput } from '../../src/shared/contract';
+import { rText } from '../../src/shared/linkSentence';
 import { parseSelection } from '../../src/shared/selection';
 import type { Commitment, SavedView, Story } from '../../src/shared/workshop';
 import { servedSmallSample } from '../helpers/servedSample';
+import { textSizes } from '../helpers/textSizes';
 
 // Issue 13's presentation mode on the real engine: `upstream serve` on the small sample, a
 // three-slide story built through the API, driven by keyboard in Chromium at 1280x720.
@@ -14,30 +14,6 @@ const app = servedSmallSample('present');
 
 const MIN_TEXT_PX = 24;
 type Units = MethodOutput<'hierarchy'>['units'];
-
-/** Every rendered element with its own text, and its font size (as tests/renderer/shell.test.ts). */
-function textSizes(page: Page): Promise<{ where: string; text: string; px: number }[]> {
-  return page.evaluate(() => {
-    const out: { where: string; text: string; px: number }[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      if (el.closest('script, style, noscript, title')) continue;
-      const own = [...el.childNodes]
-        .filter((n) => n.nodeType === Node.TEXT_NODE)
-        .map((n) => n.textContent ?? '')
-        .join('')
-        .trim();
-      if (!own) continue;
-      if (el.getClientRects().length === 0) continue;
-      const cls = typeof el.className === 'string' ? el.className : el.getAttribute('class');
-      const where =
-        el.tagName.toLowerCase() +
-        (cls ? `.${String(cls).trim().split(/\s+/).join('.')}` : '') +
-        (el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : '');
-      out.push({ where, text: own.slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize) });
-    }
-    return out;
-  });
-}
 
 describe.skipIf(!app.available)('Presentation mode in Chromium against upstream serve', () => {
   const { problems } = app;

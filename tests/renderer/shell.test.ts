@@ -11,6 +11,7 @@ import { chromiumFor } from '../helpers/browser';
 import { upstream, writeSmallSample } from '../helpers/cli';
 import { servedSmallSample } from '../helpers/servedSample';
 import { makeTempDir } from '../helpers/tempDir';
+import { textSizes } from '../helpers/textSizes';
 
 // The app shell on the real engine (`upstream serve` on the small sample, in Chromium): text
 // sizes a 1280x720 projector can be read from, type that grows with browser zoom, the themes,
@@ -40,31 +41,6 @@ async function settled(page: Page): Promise<void> {
 async function openView(page: Page, view: string, query = ''): Promise<void> {
   await page.evaluate((h) => (window.location.hash = h), `#/${view}${query}`);
   await settled(page);
-}
-
-/** Every rendered element with its own text (not only its children's), and its font size. */
-function textSizes(page: Page): Promise<{ where: string; text: string; px: number }[]> {
-  return page.evaluate(() => {
-    const out: { where: string; text: string; px: number }[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      if (el.closest('script, style, noscript, title')) continue;
-      const own = [...el.childNodes]
-        .filter((n) => n.nodeType === Node.TEXT_NODE)
-        .map((n) => n.textContent ?? '')
-        .join('')
-        .trim();
-      if (!own) continue;
-      if (el.getClientRects().length === 0) continue; // not rendered (display: none)
-      const style = getComputedStyle(el);
-      const cls = typeof el.className === 'string' ? el.className : el.getAttribute('class');
-      const where =
-        el.tagName.toLowerCase() +
-        (cls ? `.${String(cls).trim().split(/\s+/).join('.')}` : '') +
-        (el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : '');
-      out.push({ where, text: own.slice(0, 40), px: parseFloat(style.fontSize) });
-    }
-    return out;
-  });
 }
 
 describe.skipIf(!app.available)('App shell in Chromium against upstream serve', () => {

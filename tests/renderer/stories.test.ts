@@ -19,6 +19,7 @@ import {
   type StoryDraft,
 } from '../../src/renderer/src/components/workshop/storyDraft';
 import { servedSmallSample } from '../helpers/servedSample';
+import { smallText } from '../helpers/textSizes';
 
 // Saved views, a story of them and the room's commitments, on the real engine: `upstream serve`
 // on the small sample, driven in Chromium, checked against the engine's own answers.
@@ -26,24 +27,6 @@ const app = servedSmallSample('stories');
 
 const STORY = 'Offsite 2026';
 const DELETED = 'The saved view of this slide was deleted.';
-
-/** Rendered text under 16px (the projector's minimum at 1280x720), by element. */
-function smallText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const own = [...el.childNodes]
-        .filter((n) => n.nodeType === Node.TEXT_NODE)
-        .map((n) => n.textContent ?? '')
-        .join('')
-        .trim();
-      if (!own || el.getClientRects().length === 0) continue;
-      const px = parseFloat(getComputedStyle(el).fontSize);
-      if (px < 15.99) out.push(`${el.tagName} "${own.slice(0, 30)}" ${px}px`);
-    }
-    return out;
-  });
-}
 
 describe.skipIf(!app.available)('Stories in Chromium against upstream serve', () => {
   const { problems } = app;
