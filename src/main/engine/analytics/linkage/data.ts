@@ -92,7 +92,10 @@ function levelUnits(
      FROM sp
      JOIN org_units u ON u.effective_from = sp.eff AND (u.level = $level OR ($company AND u.parent_id IS NULL))
      LEFT JOIN grp ON grp.eff = sp.eff AND grp.descendant_id = u.unit_id
-     GROUP BY ALL`,
+     GROUP BY ALL
+     -- A fixed order: the same question gives the same answer, point for point (and the same file
+     -- when a slide is exported twice).
+     ORDER BY sp.period, u.unit_id`,
       { periods: JSON.stringify(periods), level, groupLevel: groupLevel ?? '', company },
     ),
   );
