@@ -99,4 +99,37 @@ describe('demographic heatmap rows on hand-made shapes', () => {
     expect(band('1-3y').cells[0]!.status).toBe('suppressed');
     expect(band('1-3y').cells[0]!.reason).toMatch(/all gave the same answer/);
   });
+
+  it('the company minus a region’s front line leaves a region that all disagreed, holding the one leader: that front line is hidden', async () => {
+    // Found by the generated attacker (seed 29301309): the company minus R1's front line is R0's
+    // four people, who all answered unfavourably, and the company's only leader is among them.
+    const o = handMade(
+      3,
+      {
+        C: null,
+        R0: 'C',
+        R1: 'C',
+        R1A0: 'R1',
+        R0T0: 'R0',
+        R0T1: 'R0',
+        R1A0T0: 'R1A0',
+        R1A0T1: 'R1A0',
+      },
+      [
+        ['R0T1', 'front_line', '1-3y', 1, 1],
+        ['R0T1', 'front_line', '5y+', 2, 1],
+        ['R0T1', 'leader', '5y+', 3, 1],
+        ['R0T1', 'front_line', '1-3y', 2, 1],
+        ['R1A0T0', 'front_line', '<1y', 4, 1],
+        ['R1A0T0', 'front_line', '3-5y', 5, 1],
+        ['R1A0T1', 'front_line', '3-5y', 2, 1],
+        ['R1A0T1', 'front_line', '5y+', 2, 1],
+      ],
+    );
+    const r = await bench.attackOrg(o);
+    expect(r.leaks.map((l) => l.how)).toEqual([]);
+    const r1 = await rowsOf('R1', 'role');
+    const frontLine = r1.find((row) => row.unitId === 'front_line')!;
+    expect(frontLine.cells.every((c) => c.status !== 'ok')).toBe(true);
+  });
 });

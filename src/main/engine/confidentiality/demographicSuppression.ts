@@ -24,7 +24,10 @@ import { ATTACHED_PREFIX, hideInShape, hideUntilSafe, treeShape } from './treeSu
  *     answered alike (0 or 100% favourable), one more shown group is hidden (the smallest that
  *     breaks the unanimity; all of them when none can); and the org rule for unanimous remainders
  *     (alikeRemainders.ts) runs on each group's population over the tree;
- * (d) (b), (c) and (e) are repeated until nothing changes (they only ever hide, so this ends).
+ * (f) unanimous remainders across scopes: a shown unit's figure minus a shown group of a unit
+ *     below it, when everyone left answered alike and another group is under the minimum
+ *     somewhere inside the unit, hides that subtracted group;
+ * (d) (b), (c), (e) and (f) are repeated until nothing changes (they only ever hide, so this ends).
  */
 
 /** The reasons shown for hidden group figures: the engine's words (reasons.ts) where they fit. */
@@ -132,6 +135,15 @@ export function decideDimensionFigure(
   const kids = new Map<string, string[]>();
   for (const u of units)
     if (u.parentId !== null) kids.set(u.parentId, [...(kids.get(u.parentId) ?? []), u.id]);
+  const descendantsMemo = new Map<string, string[]>();
+  const descendantsOf = (unitId: string): string[] => {
+    let known = descendantsMemo.get(unitId);
+    if (known === undefined) {
+      known = (kids.get(unitId) ?? []).flatMap((k) => [k, ...descendantsOf(k)]);
+      descendantsMemo.set(unitId, known);
+    }
+    return known;
+  };
   const small = (t: Tally) => t.n > 0 && t.n < minSize;
   const smallMemo = new Map<string, boolean>();
   const smallInside = (g: string, unitId: string): boolean => {
@@ -208,6 +220,23 @@ export function decideDimensionFigure(
         const breaks = options.find((g) => !test(add(rest, rollupOf(g, u.id))));
         for (const g of breaks ? [breaks] : options)
           hide(g, u.id, demographicReasons.alike(minSize));
+      }
+    }
+    // (f) ...and across scopes: a shown unit's figure minus a shown group of a unit below it
+    // leaves everyone else in the unit, every other group's people among them; when that
+    // remainder answered alike and another group is small somewhere inside the unit, its figure
+    // is known (the attacker's "region minus a team's 1-3y band leaves 6 alike, holding the
+    // region's 5y+"): the subtracted group is hidden.
+    for (const u of units) {
+      if (orgRollup.get(u.id)!.n === 0 || orgHidden(u.id)) continue;
+      for (const below of descendantsOf(u.id)) {
+        for (const g of groupIds) {
+          if (!shown(g, below)) continue;
+          const rest = minus(orgRollup.get(u.id)!, rollupOf(g, below));
+          if (rest.n <= 0 || !test(rest)) continue;
+          if (groupIds.some((h) => h !== g && smallInside(h, u.id)))
+            hide(g, below, demographicReasons.alike(minSize));
+        }
       }
     }
     // ...and over each group's population in the tree.
