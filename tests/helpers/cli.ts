@@ -20,6 +20,22 @@ export function upstream(args: string[], options: { timeoutMs?: number } = {}): 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The real command without blocking, so runs can go in parallel (each on its own workspace). */
+export function upstreamAsync(args: string[]): Promise<CliResult> {
+  const child = spawn(process.execPath, [UPSTREAM_BIN, ...args], {
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  return new Promise((done) => child.once('close', (status) => done({ status, stdout, stderr })));
+}
+
+/** The error a failed command printed last on stderr ({"error":{"code","message"}}). */
+export const cliErrorOf = (stderr: string): { code: string; message: string } =>
+  JSON.parse(stderr.trim().split('\n').pop()!).error;
+
 /** Starts `upstream serve` and resolves with its first stdout line (the URL) and a stop function. */
 export function startServe(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [UPSTREAM_BIN, 'serve', ...args], {

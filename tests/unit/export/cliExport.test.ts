@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -12,25 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/engine/dispatch';
 import type { MethodName, MethodOutput } from '../../../src/shared/contract';
-import { UPSTREAM_BIN, type CliResult } from '../../helpers/cli';
+import { cliErrorOf, upstreamAsync as upstream } from '../../helpers/cli';
 import { tinyWorkspace } from '../../helpers/tinyWorkspace';
 import { decodePng, officeParts, pdfText } from './readers';
-
-/** The real command, as tests/helpers/cli.ts runs it, but without blocking: runs go in parallel. */
-function upstream(args: string[]): Promise<CliResult> {
-  const child = spawn(process.execPath, [UPSTREAM_BIN, ...args], {
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  return new Promise((resolve) =>
-    child.once('close', (status) => resolve({ status, stdout, stderr })),
-  );
-}
-
-const errorOf = (stderr: string) => JSON.parse(stderr.trim().split('\n').pop()!).error;
 
 let dir: string;
 let ws: string;
@@ -156,7 +139,7 @@ describe('upstream stories and upstream export --story', () => {
     );
     results.forEach((result, i) => {
       expect(result.status).toBe(1);
-      expect(errorOf(result.stderr)).toEqual(cases[i]![1]);
+      expect(cliErrorOf(result.stderr)).toEqual(cases[i]![1]);
     });
     expect(existsSync(join(out, 'x.pdf'))).toBe(false);
     expect(readdirSync(out).filter((f) => f.includes('.partial'))).toEqual([]);

@@ -1,30 +1,15 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/engine/dispatch';
 import type { MethodName, MethodOutput } from '../../../src/shared/contract';
-import { UPSTREAM_BIN, type CliResult } from '../../helpers/cli';
+import { cliErrorOf, upstreamAsync as upstream } from '../../helpers/cli';
 import { tinyWorkspace } from '../../helpers/tinyWorkspace';
 import { decodePng, distinctColours } from './readers';
 
 // `upstream export --view`: one dashboard view, by the app's address, to a picture or its tables,
 // run as the real command against a workspace file of the tiny company.
 
-function upstream(args: string[]): Promise<CliResult> {
-  const child = spawn(process.execPath, [UPSTREAM_BIN, ...args], {
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  return new Promise((resolve) =>
-    child.once('close', (status) => resolve({ status, stdout, stderr })),
-  );
-}
-
-const errorOf = (stderr: string) => JSON.parse(stderr.trim().split('\n').pop()!).error;
 /** The rows of a CSV the writer made (no quoted commas in these tables' names). */
 const csvRows = (path: string) =>
   readFileSync(path, 'utf8')
@@ -131,7 +116,7 @@ describe('upstream export --view', () => {
     );
     results.forEach((result, i) => {
       expect(result.status).toBe(1);
-      expect(errorOf(result.stderr)).toEqual(cases[i]![1]);
+      expect(cliErrorOf(result.stderr)).toEqual(cases[i]![1]);
     });
     expect(existsSync(target)).toBe(false);
   }, 60_000);
