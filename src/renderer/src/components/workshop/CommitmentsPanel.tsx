@@ -1,3 +1,4 @@
+import { TextField } from './TextField';
 import { useState } from 'react';
 import { parseSelection } from '../../../../shared/selection';
 import { COMMITMENT_STATUSES, type Commitment, type Story } from '../../../../shared/workshop';
@@ -215,27 +216,21 @@ function CommitmentFields(props: {
 }) {
   return (
     <>
-      <label className="workshop-field">
-        <span className="workshop-field__label">Action</span>
-        <input
-          className="workshop-input"
-          value={props.action}
-          maxLength={1000}
-          onChange={(e) => props.onAction(e.target.value)}
-          data-testid="commitment-action-input"
-        />
-      </label>
+      <TextField
+        label="Action"
+        value={props.action}
+        onChange={props.onAction}
+        testId="commitment-action-input"
+        maxLength={1000}
+      />
       <div className="workshop-row">
-        <label className="workshop-field">
-          <span className="workshop-field__label">Owner</span>
-          <input
-            className="workshop-input"
-            value={props.owner}
-            maxLength={200}
-            onChange={(e) => props.onOwner(e.target.value)}
-            data-testid="commitment-owner-input"
-          />
-        </label>
+        <TextField
+          label="Owner"
+          value={props.owner}
+          onChange={props.onOwner}
+          testId="commitment-owner-input"
+          maxLength={200}
+        />
         <label className="workshop-field workshop-field--short">
           <span className="workshop-field__label">Due (optional)</span>
           <input

@@ -1,3 +1,4 @@
+import { TextField } from './TextField';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatSelection, type Selection } from '../../../../shared/selection';
 import { api } from '../../api/client';
@@ -114,16 +115,13 @@ function SaveViewDialog({
         <h2 id={titleId} className="workshop__title">
           Save this view
         </h2>
-        <label className="workshop-field">
-          <span className="workshop-field__label">Title</span>
-          <input
-            className="workshop-input"
-            value={shownTitle}
-            maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
-            data-testid="save-view-title"
-          />
-        </label>
+        <TextField
+          label="Title"
+          value={shownTitle}
+          onChange={setTitle}
+          testId="save-view-title"
+          maxLength={200}
+        />
         <label className="workshop-field">
           <span className="workshop-field__label">Note (optional)</span>
           <textarea

@@ -1,3 +1,4 @@
+import { TextField } from './TextField';
 import { useState } from 'react';
 import type { SavedView } from '../../../../shared/workshop';
 import { api } from '../../api/client';
@@ -71,16 +72,13 @@ function SavedViewItem({ view, onChanged }: { view: SavedView; onChanged: () => 
             void save();
           }}
         >
-          <label className="workshop-field">
-            <span className="workshop-field__label">Title</span>
-            <input
-              className="workshop-input"
-              value={title}
-              maxLength={200}
-              onChange={(e) => setTitle(e.target.value)}
-              data-testid="saved-view-title-input"
-            />
-          </label>
+          <TextField
+            label="Title"
+            value={title}
+            onChange={setTitle}
+            testId="saved-view-title-input"
+            maxLength={200}
+          />
           <label className="workshop-field">
             <span className="workshop-field__label">Note</span>
             <textarea
