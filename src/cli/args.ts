@@ -12,7 +12,18 @@ export function parse<T extends Options>(argv: string[], options: T) {
       strict: true as const,
     });
   } catch (error) {
-    throw new UpstreamError('INVALID_ARGUMENTS', (error as Error).message);
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const valid = Object.entries(options)
+        .map(([name, o]) => `--${name}${o.short ? ` (-${o.short})` : ''}`)
+        .join(', ');
+      const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+      throw new UpstreamError(
+        'INVALID_ARGUMENTS',
+        `Unknown option '${flag}'. Valid options: ${valid}, --help.`,
+      );
+    }
+    throw new UpstreamError('INVALID_ARGUMENTS', message);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   importPreviewSchema,
   importReportSchema,
 } from './imports';
+import { importHintsSchema } from './importHints';
 import { heatmapMethod } from './analytics/heatmap';
 import { drilldownInputSchema, drilldownOutputSchema } from './analytics/drilldown';
 import { driversMethod } from './analytics/drivers';
@@ -173,6 +174,8 @@ export const contract = {
         kind: canonicalKindSchema.optional(),
         sheet: z.string().max(300).optional(),
         profile: z.string().max(100).optional(),
+        mapping: columnMappingSchema.optional(),
+        hints: importHintsSchema.optional(),
       })
       .strict(),
     output: importPreviewSchema,

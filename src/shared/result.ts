@@ -19,6 +19,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const apiErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  /**
+   * For a file that could not be imported: the command-line flags that would let it import
+   * (`--as survey_responses --set period=2025-Q3`), a guess for the analyst to check.
+   */
+  hint: z.array(z.string()).optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
@@ -28,9 +33,12 @@ export class UpstreamError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; hint?: string[] },
   ) {
     super(message, options);
     this.name = 'UpstreamError';
+    this.hint = options?.hint;
   }
+
+  readonly hint: string[] | undefined;
 }

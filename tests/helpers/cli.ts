@@ -33,7 +33,7 @@ export function upstreamAsync(args: string[]): Promise<CliResult> {
 }
 
 /** The error a failed command printed last on stderr ({"error":{"code","message"}}). */
-export const cliErrorOf = (stderr: string): { code: string; message: string } =>
+export const cliErrorOf = (stderr: string): { code: string; message: string; hint?: string[] } =>
   JSON.parse(stderr.trim().split('\n').pop()!).error;
 
 /** Starts `upstream serve` and resolves with its first stdout line (the URL) and a stop function. */

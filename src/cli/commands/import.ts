@@ -6,7 +6,10 @@ import { Engine } from '../../main/engine/engine';
 import { CANONICAL_KINDS, type CanonicalKind } from '../../shared/imports';
 import { UpstreamError } from '../../shared/result';
 import { parse, requireOption } from '../args';
+import { hintsFromFlags, readMappingFile } from '../importHints';
 import { failWith, note, printJson } from '../output';
+import { dryRun } from './importDryRun';
+import { retryCommand } from '../retryCommand';
 
 export function describeImport(report: ImportReport): string {
   if (report.status === 'unchanged')
@@ -59,6 +62,17 @@ function removeWorkspaceFiles(path: string): void {
     rmSync(leftover, { recursive: true, force: true });
 }
 
+/** The command's flags and their values, without the files. */
+function flagsOf(argv: string[], files: string[]): string[] {
+  const rest = [...files];
+  return argv.filter((arg) => {
+    const at = rest.indexOf(arg);
+    if (at === -1 || arg.startsWith('-')) return true;
+    rest.splice(at, 1);
+    return false;
+  });
+}
+
 export async function importCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv, {
     workspace: { type: 'string', short: 'w' },
@@ -66,10 +80,22 @@ export async function importCommand(argv: string[]): Promise<void> {
     profile: { type: 'string' },
     'save-profile': { type: 'string' },
     sheet: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    set: { type: 'string', multiple: true },
+    mapping: { type: 'string' },
+    'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     progress: { type: 'boolean' },
   });
   const kind = values.as as string | undefined;
+  const hints = hintsFromFlags(values.map, values.set);
+  const mapping = values.mapping === undefined ? undefined : readMappingFile(values.mapping);
+  if (mapping && values.profile) {
+    throw new UpstreamError(
+      'INVALID_ARGUMENTS',
+      `--mapping ${values.mapping} and --profile ${values.profile} contradict each other: use one.`,
+    );
+  }
   if (kind !== undefined && !CANONICAL_KINDS.includes(kind as CanonicalKind)) {
     throw new UpstreamError(
       'INVALID_ARGUMENTS',
@@ -86,6 +112,22 @@ export async function importCommand(argv: string[]): Promise<void> {
   // A workspace this command creates is removed again if no file gets into it.
   const isNew = !existsSync(resolve(workspace));
   const engine = await Engine.open(workspace, { create: true });
+  const request = {
+    kind: kind as CanonicalKind | undefined,
+    mapping,
+    hints,
+    profile: values.profile,
+    sheet: values.sheet,
+  };
+  if (values['dry-run']) {
+    try {
+      await dryRun(engine, positionals, request, values.json === true);
+    } finally {
+      engine.close();
+      if (isNew) removeWorkspaceFiles(engine.ws.path);
+    }
+    return;
+  }
   const abort = new AbortController();
   const onInterrupt = () => {
     note('\nCancelling: the workspace stays as it was before this file.');
@@ -98,12 +140,7 @@ export async function importCommand(argv: string[]): Promise<void> {
     for (const file of positionals) {
       const report = await engine.importFile(
         file,
-        {
-          kind: kind as CanonicalKind | undefined,
-          profile: values.profile,
-          sheet: values.sheet,
-          saveProfileAs: values['save-profile'],
-        },
+        { ...request, saveProfileAs: values['save-profile'] },
         { signal: abort.signal, onProgress },
       );
       reports.push(report);
@@ -113,7 +150,17 @@ export async function importCommand(argv: string[]): Promise<void> {
     process.off('SIGINT', onInterrupt);
     engine.close();
     if (isNew && reports.length === 0) removeWorkspaceFiles(engine.ws.path);
-    if (error instanceof UpstreamError) failWith({ code: error.code, message: error.message });
+    if (error instanceof UpstreamError) {
+      const file = positionals[reports.length]!;
+      const hint = error.hint;
+      failWith({
+        code: error.code,
+        message: hint
+          ? `${error.message}\nTry: ${retryCommand(file, flagsOf(argv, positionals), hint)}`
+          : error.message,
+        ...(hint ? { hint } : {}),
+      });
+    }
     throw error;
   }
   process.off('SIGINT', onInterrupt);

@@ -1,8 +1,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { note } from '../output';
 
-const projectRoot = resolve(import.meta.dirname, '../../..');
+/** The project folder: the sources' or the compiled command's (out/cli/...), wherever it runs from. */
+function findProjectRoot(): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'vite.renderer.config.ts'))) return dir;
+    if (dirname(dir) === dir) return resolve(import.meta.dirname, '../../..');
+  }
+}
+const projectRoot = findProjectRoot();
 /**
  * UPSTREAM_RENDERER_OUT puts the build elsewhere: for developers working on the interface in
  * parallel, whose half-finished builds would otherwise replace each other's.
@@ -36,7 +44,13 @@ export async function ensureRendererBuilt(): Promise<string> {
   if (built && !stale) return rendererOutDir;
   note('Building the app interface (only when its sources changed)...');
   const { build } = await import('vite');
-  const { rendererConfig } = await import('../../../vite.renderer.config');
+  // Loaded by its path, through tsx, so the compiled command does not bundle the config (which
+  // finds the renderer's sources relative to itself).
+  const { tsImport } = await import('tsx/esm/api');
+  const { rendererConfig } = (await tsImport(
+    pathToFileURL(join(projectRoot, 'vite.renderer.config.ts')).href,
+    import.meta.url,
+  )) as typeof import('../../../vite.renderer.config');
   // Always a production build, even when started from a test run (vitest sets NODE_ENV=test,
   // which would otherwise give users React's development build).
   const previous = process.env.NODE_ENV;

@@ -12,7 +12,12 @@ function describeIssues(error: { issues: { path: PropertyKey[]; message: string 
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof UpstreamError) return { code: error.code, message: error.message };
+  if (error instanceof UpstreamError)
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+    };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: `Internal error: ${message}` };
 }

@@ -3,10 +3,10 @@ import { exportRequestSchema, type ExportProgressEvent } from '../../shared/expo
 import type { ImportProgressEvent } from '../../shared/imports';
 import type { Result } from '../../shared/result';
 import { dispatch, toApiError } from './dispatch';
-import { exportForApp, type ExportDownload } from './export/exportRequest';
+import type { ExportDownload } from './export/exportRequest';
 import type { EngineContext } from './handlers/context';
 import { FileRegistry } from './import/fileRegistry';
-import { importFile, type ImportReport, type ImportRequest } from './import/importFile';
+import type { ImportReport, ImportRequest } from './import/importFile';
 import type { ImportControl } from './import/progress';
 import { openWorkspace, type OpenOptions, type Workspace } from './workspace/workspace';
 
@@ -67,6 +67,8 @@ export class Engine extends EventEmitter<{
     }
     return this.serial(async () => {
       try {
+        // The export writers (PDF, PowerPoint, pictures) load only when a file is asked for.
+        const { exportForApp } = await import('./export/exportRequest');
         const file = await exportForApp(this.context, parsed.data, (event) =>
           this.emit('exportProgress', event),
         );
@@ -87,7 +89,9 @@ export class Engine extends EventEmitter<{
     request: ImportRequest = {},
     control: ImportControl = {},
   ): Promise<ImportReport> {
-    return this.serial(() => importFile(this.ws, path, request, control));
+    return this.serial(async () =>
+      (await import('./import/importFile')).importFile(this.ws, path, request, control),
+    );
   }
 
   close(): void {

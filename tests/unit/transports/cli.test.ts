@@ -215,8 +215,8 @@ describe('upstream command line', () => {
     expect(result.status).toBe(1);
     expect(errorOf(result.stderr)).toEqual({
       code: 'IMPORT_ERROR',
-      message:
-        'broken.csv: row 1 (the header) lacks the column unit_id that a unit_mapping file needs, and no column could be matched to it. Columns found: cx_code',
+      message: `broken.csv: row 1 (the header) lacks the column unit_id that a unit_mapping file needs, and no column could be matched to it. Columns found: cx_code. Say which column holds it, or give one value for the whole file, e.g. --map unit_id=COLUMN\nTry: upstream import ${broken} --as unit_mapping --workspace ${ws} --map unit_id=COLUMN`,
+      hint: ['--map', 'unit_id=COLUMN'],
     });
     const after = upstream(['call', 'info', '--workspace', ws]);
     expect(JSON.parse(after.stdout).tables).toEqual(JSON.parse(before.stdout).tables);

@@ -47,8 +47,8 @@ describe('command-line messages that send users the right way', () => {
     expect(result.status).toBe(1);
     expect(errorOf(result.stderr)).toEqual({
       code: 'IMPORT_ERROR',
-      message:
-        'broken.csv: row 1 (the header) lacks the column unit_id that a unit_mapping file needs, and no column could be matched to it. Columns found: cx_code',
+      message: `broken.csv: row 1 (the header) lacks the column unit_id that a unit_mapping file needs, and no column could be matched to it. Columns found: cx_code. Say which column holds it, or give one value for the whole file, e.g. --map unit_id=COLUMN\nTry: upstream import ${bad} --as unit_mapping --workspace ${target} --map unit_id=COLUMN`,
+      hint: ['--map', 'unit_id=COLUMN'],
     });
     expect(readdirSync(dir)).toEqual([]);
   });

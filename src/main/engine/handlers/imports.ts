@@ -1,20 +1,24 @@
-import { importFile } from '../import/importFile';
-import { previewImport } from '../import/preview';
-import { listProfiles } from '../import/profiles';
-import { listQuarantine } from '../import/quarantine';
 import type { Handler } from './context';
 
+// The import pipeline (readers, inference, kinds) loads when a file is previewed or imported,
+// not with every command and window that only reads figures.
+const pipeline = () => import('../import/importFile');
+const preview = () => import('../import/preview');
+
 export const importPreview: Handler<'importPreview'> = async (input, { ws, files }) =>
-  previewImport(ws, files.resolve(input.file).path, {
+  (await preview()).previewImport(ws, files.resolve(input.file).path, {
     kind: input.kind,
     sheet: input.sheet,
     profile: input.profile,
+    mapping: input.mapping,
+    hints: input.hints,
   });
 
 export const importRun: Handler<'importRun'> = async (input, ctx) => {
   const controller = new AbortController();
   ctx.imports.current = controller;
   try {
+    const { importFile } = await pipeline();
     return await importFile(
       ctx.ws,
       ctx.files.resolve(input.file).path,
@@ -35,7 +39,7 @@ export const importCancel: Handler<'importCancel'> = async (_input, { imports })
 };
 
 export const profiles: Handler<'profiles'> = async (_input, { ws }) => ({
-  profiles: (await listProfiles(ws.conn)).map((p) => ({
+  profiles: (await (await import('../import/profiles')).listProfiles(ws.conn)).map((p) => ({
     name: p.name,
     kind: p.kind,
     columns: p.columnNames,
@@ -46,4 +50,4 @@ export const profiles: Handler<'profiles'> = async (_input, { ws }) => ({
 });
 
 export const quarantine: Handler<'quarantine'> = async (input, { ws }) =>
-  listQuarantine(ws.conn, input);
+  (await import('../import/quarantine')).listQuarantine(ws.conn, input);

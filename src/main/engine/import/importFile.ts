@@ -1,6 +1,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CanonicalKind, ColumnMapping } from '../../../shared/imports';
+import type { ImportHints } from '../../../shared/importHints';
 import { UpstreamError } from '../../../shared/result';
 import { inTransaction, queryOne } from '../db/query';
 import type { Workspace } from '../workspace/workspace';
@@ -32,6 +33,8 @@ export interface ImportRequest {
   kind?: CanonicalKind;
   /** A mapping confirmed by the analyst; otherwise a profile, the canonical names, or inference. */
   mapping?: ColumnMapping;
+  /** The analyst's --map and --set, laid over whichever mapping is used. */
+  hints?: ImportHints;
   /** Use this saved profile's mapping. */
   profile?: string;
   /** Workbook sheet. */

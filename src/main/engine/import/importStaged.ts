@@ -9,6 +9,8 @@ import { addMappedItemsToCatalogue } from './catalogueFromMapping';
 import { checkedImport, type RowCounts } from './checkedImport';
 import { columnChecks } from './columnChecks';
 import { directImport } from './directImport';
+import { hintFlags } from './hints';
+import { refusalHint } from './refusalHint';
 import type { ImportReport, ImportRequest } from './importFile';
 import { KIND_IMPORTERS } from './kinds';
 import { mappedSources } from './mapping';
@@ -92,6 +94,7 @@ export async function importStaged(
     request,
   );
   let { mapping } = resolved;
+  if (resolved.hinted) resolved.problems.push(`hints: ${hintFlags(request.hints).join(' ')}`);
   const kind = mapping.kind;
   assertColumnsExist(fileName, mapping, staged);
   const importer = KIND_IMPORTERS[kind];
@@ -133,11 +136,20 @@ export async function importStaged(
     .map((c) => c.name);
   if (missing.length > 0) {
     const found = staged.columns.map((c) => c.name).join(', ');
-    throw importError(
-      fileName,
-      resolved.source === 'canonical' || resolved.source === 'inferred'
-        ? `row ${staged.firstDataRow - 1} (the header) lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that a ${kind} file needs, and no column could be matched to ${missing.length > 1 ? 'them' : 'it'}. Columns found: ${found}`
-        : `the mapping gives no column for ${missing.join(', ')}, which a ${kind} file needs. Columns found: ${found}`,
+    const hint = refusalHint(
+      mapping,
+      canonical.filter((c) => missing.includes(c.name)),
+      await read(() => profileColumns(conn, staged)),
+      { kindGiven: request.kind !== undefined || request.mapping !== undefined },
+    );
+    throw new UpstreamError(
+      'IMPORT_ERROR',
+      `${fileName}: ${
+        resolved.source === 'canonical' || resolved.source === 'inferred'
+          ? `row ${staged.firstDataRow - 1} (the header) lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that a ${kind} file needs, and no column could be matched to ${missing.length > 1 ? 'them' : 'it'}. Columns found: ${found}`
+          : `the mapping gives no column for ${missing.join(', ')}, which a ${kind} file needs. Columns found: ${found}`
+      }. Say which column holds ${missing.length > 1 ? 'each' : 'it'}, or give one value for the whole file, e.g. ${hint.join(' ')}`,
+      { hint },
     );
   }
   const target = directTarget(importer, mapping);

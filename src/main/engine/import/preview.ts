@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { CanonicalKind, ColumnMapping } from '../../../shared/imports';
+import type { ImportHints } from '../../../shared/importHints';
 import type { Workspace } from '../workspace/workspace';
 import { rmSync } from 'node:fs';
 import { inferMapping } from './mapping';
@@ -89,7 +90,13 @@ function roleOf(mapping: ColumnMapping, column: string): string | null {
 export async function previewImport(
   ws: Workspace,
   filePath: string,
-  request: { kind?: CanonicalKind; sheet?: string; profile?: string },
+  request: {
+    kind?: CanonicalKind;
+    sheet?: string;
+    profile?: string;
+    mapping?: ColumnMapping;
+    hints?: ImportHints;
+  },
 ): Promise<ImportPreview> {
   const fileName = basename(filePath);
   const staged = await stageSource(filePath, ws.stagingDir, { sheet: request.sheet });
@@ -112,8 +119,10 @@ export async function previewImport(
     };
     const inferred = inferMapping({ ...inferInput, kind: request.kind });
     const resolved = await resolveMapping(conn, fileName, staged, async () => profiles, {
-      kind: request.kind ?? inferred.kind,
+      kind: request.kind ?? request.mapping?.kind ?? inferred.kind,
       profile: request.profile,
+      mapping: request.mapping,
+      hints: request.hints,
     });
     const mapping = resolved.mapping;
     const surveyReading =
@@ -146,12 +155,17 @@ export async function previewImport(
         const guess = inferred.columns.find((g) => g.column === column.name);
         const role = roleOf(mapping, column.name);
         const { hidden, type } = verdicts[i]!;
+        const hint = role !== null ? request.hints?.map?.[role] : undefined;
         const why =
-          resolved.source === 'inferred'
-            ? (guess?.why ?? '')
-            : resolved.profile
-              ? `from profile ${resolved.profile}`
-              : 'canonical column name';
+          hint !== undefined
+            ? `your hint --map ${role}=${hint}`
+            : resolved.source === 'inferred'
+              ? (guess?.why ?? '')
+              : resolved.profile
+                ? `from profile ${resolved.profile}`
+                : resolved.source === 'given'
+                  ? 'from the mapping given'
+                  : 'canonical column name';
         return {
           name: column.name,
           label: column.label ?? null,
@@ -160,7 +174,12 @@ export async function previewImport(
           samples: hidden === null ? shortened(column.samples) : [],
           hidden,
           role,
-          confidence: resolved.source === 'inferred' ? (guess?.confidence ?? 0) : role ? 1 : 0,
+          confidence:
+            hint === undefined && resolved.source === 'inferred'
+              ? (guess?.confidence ?? 0)
+              : role
+                ? 1
+                : 0,
           why: hidden === null ? why : withoutValues(why, column.samples),
         };
       }),

@@ -10,6 +10,7 @@ import {
   type CatalogueItem,
   type ColumnProfile,
 } from './mapping';
+import { applyHints, type ImportHints } from './hints';
 import { getProfile, listProfiles } from './profiles';
 import type { StagedSource } from './readers/types';
 
@@ -21,6 +22,8 @@ export interface ResolvedMapping {
   profile?: string;
   kindConfidence: number;
   problems: string[];
+  /** The analyst's hints changed it. */
+  hinted?: boolean;
 }
 
 /** Below this, Upstream will not guess what a file is: the analyst says it with --as or the screen. */
@@ -34,17 +37,47 @@ export async function catalogueOf(conn: DuckDBConnection): Promise<CatalogueItem
   );
 }
 
+interface MappingRequest {
+  kind?: CanonicalKind;
+  mapping?: ColumnMapping;
+  profile?: string;
+  hints?: ImportHints;
+}
+
 /**
  * The mapping an import uses, in order of authority: one given with the request (the mapping
- * screen), a profile named with --profile, a saved profile whose columns match this file, the
- * identity for files already in canonical form, and last, inference.
+ * screen, --mapping), a profile named with --profile, a saved profile whose columns match this
+ * file, the identity for files already in canonical form, and last, inference; then the
+ * analyst's hints (--map, --set) over it.
  */
 export async function resolveMapping(
   conn: DuckDBConnection,
   fileName: string,
   staged: StagedSource,
   columns: () => Promise<ColumnProfile[]>,
-  request: { kind?: CanonicalKind; mapping?: ColumnMapping; profile?: string },
+  request: MappingRequest,
+): Promise<ResolvedMapping> {
+  if (request.mapping && request.kind && request.mapping.kind !== request.kind) {
+    throw new UpstreamError(
+      'INVALID_ARGUMENTS',
+      `--as ${request.kind} and the mapping's kind ${request.mapping.kind} contradict each other.`,
+    );
+  }
+  const resolved = await baseMapping(conn, fileName, staged, columns, request);
+  const hinted = applyHints(
+    resolved.mapping,
+    request.hints,
+    staged.columns.map((c) => c.name),
+  );
+  return hinted === resolved.mapping ? resolved : { ...resolved, mapping: hinted, hinted: true };
+}
+
+async function baseMapping(
+  conn: DuckDBConnection,
+  fileName: string,
+  staged: StagedSource,
+  columns: () => Promise<ColumnProfile[]>,
+  request: MappingRequest,
 ): Promise<ResolvedMapping> {
   const names = staged.columns.map((c) => c.name);
   const catalogue = await catalogueOf(conn);
@@ -110,6 +143,7 @@ export async function resolveMapping(
     throw new UpstreamError(
       'IMPORT_ERROR',
       `${fileName}: cannot tell what kind of file this is (best guesses: ${guesses}). Say it with --as KIND.`,
+      { hint: ['--as', inferred.kind] },
     );
   }
   return {

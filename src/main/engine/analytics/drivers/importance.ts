@@ -1,6 +1,5 @@
 import { DRIVER_FLOOR, type DriverImportance } from '../../../../shared/analytics/drivers';
 import { fisherInterval } from '../linkage/stats';
-import { relativeWeights } from './relativeWeights';
 import type { RespondentCorrelations } from './respondentCorrelations';
 
 /** Relative weights need this many observations per driver (a common rule of thumb for regression). */
@@ -75,7 +74,7 @@ export async function weighDrivers(
   const rxx = used.map((i) => used.map((j) => pairs[i]![j]));
   const weights = rxx.some((row) => row.some((r) => r === null))
     ? null
-    : relativeWeights(
+    : (await import('./relativeWeights')).relativeWeights(
         rxx as number[][],
         used.map((i) => importance[i]!.r!),
       );

@@ -9,9 +9,7 @@ import { folderNotWritable, isNotWritable } from '../folderNotWritable';
 import { importError } from './errors';
 import { stageJson } from './jsonReader';
 import { stageParquet } from './parquetReader';
-import { stageSav } from './savReader';
 import type { ReadOptions, SourceFormat, StagedSource } from './types';
-import { stageWorkbook } from './xlsxReader';
 
 export { detectFormat } from './detectFormat';
 export { confirmStagedText } from './delimitedReader';
@@ -92,7 +90,8 @@ export async function stageSource(
   }
 }
 
-function stageByFormat(
+/** Workbook and SPSS readers load SheetJS, which costs every command's start: loaded when needed. */
+async function stageByFormat(
   ctx: ReaderContext,
   format: SourceFormat,
   head: Buffer,
@@ -102,13 +101,13 @@ function stageByFormat(
       return stageDelimited(ctx);
     case 'xlsx':
     case 'xls':
-      return stageWorkbook(ctx, head);
+      return (await import('./xlsxReader')).stageWorkbook(ctx, head);
     case 'parquet':
       return stageParquet(ctx);
     case 'jsonl':
       return stageJson(ctx, head);
     case 'sav':
-      return stageSav(ctx);
+      return (await import('./savReader')).stageSav(ctx);
   }
 }
 

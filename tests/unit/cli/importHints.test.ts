@@ -1,0 +1,208 @@
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliErrorOf, upstream, upstreamAsync } from '../../helpers/cli';
+import { makeTempDir } from '../../helpers/tempDir';
+import { tinyWorkspace } from '../../helpers/tinyWorkspace';
+import { tinyCustomers } from '../../fixtures/tinyCompany';
+
+/**
+ * A Google Forms export of a customer survey, as Forms writes it: the question text as the
+ * header, US timestamps, no response id, and the store named by the question "Which store...".
+ * 40 rows, 10 per store; store S-A answers 10, 9, 9, 9, 8, 7, 7, 3, 2, 0 to the NPS question.
+ */
+const FORM_HEADER =
+  'Timestamp,"How likely are you to recommend us to a friend or colleague?","Which store did you visit?","Anything else?"';
+const STORE_A_NPS = [10, 9, 9, 9, 8, 7, 7, 3, 2, 0];
+function formRows(): string {
+  const rows: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const store = ['S-A', 'S-B', 'S-C', 'S-D'][i % 4]!;
+    const nps = store === 'S-A' ? STORE_A_NPS[i / 4]! : (i * 7) % 11;
+    rows.push(`5/${1 + (i % 28)}/2025 14:0${i % 10}:09,${nps},${store},"thanks, ok"`);
+  }
+  return `${FORM_HEADER}\n${rows.join('\n')}\n`;
+}
+
+const temp = makeTempDir();
+let base = '';
+const form = join(temp.path, 'Customer feedback (Responses) - Form responses 1.csv');
+
+/** A copy of the loaded tiny company, so each test starts from the same workspace. */
+function workspaceCopy(name: string): string {
+  const path = join(temp.path, `${name}.duckdb`);
+  copyFileSync(base, path);
+  return path;
+}
+
+function npsOf(ws: string, unit: string): { value: number; n: number } {
+  const args = JSON.stringify({ unit, period: '2025-Q2' });
+  const overview = JSON.parse(
+    upstream(['call', 'overview', '--workspace', ws, '--args', args]).stdout,
+  );
+  const tile = overview.tiles.find((t: { metric: string }) => t.metric === 'nps');
+  return { value: tile.value, n: tile.n };
+}
+
+function tables(ws: string): Record<string, number> {
+  return JSON.parse(upstream(['call', 'info', '--workspace', ws]).stdout).tables;
+}
+
+beforeAll(async () => {
+  const tiny = await tinyWorkspace();
+  await tiny.ws.conn.run('CHECKPOINT');
+  base = join(temp.path, 'base.duckdb');
+  copyFileSync(tiny.ws.path, base);
+  tiny.cleanup();
+  writeFileSync(form, formRows());
+});
+afterAll(() => temp.remove());
+
+describe('upstream import: hints from the command line', () => {
+  it('refuses a file it cannot map with a command to copy, and that command imports it', () => {
+    const ws = workspaceCopy('refused');
+    const before = tables(ws);
+    const refused = upstream(['import', form, '--workspace', ws]);
+    expect(refused.status).toBe(1);
+    const error = cliErrorOf(refused.stderr) as { message: string; hint: string[] };
+    expect(error.hint).toEqual([
+      '--as',
+      'customer_feedback',
+      '--map',
+      'cx_code=Which store did you visit?',
+    ]);
+    expect(error.message).toContain(
+      `Try: upstream import '${form}' --workspace ${ws} --as customer_feedback --map 'cx_code=Which store did you visit?'`,
+    );
+    expect(tables(ws)).toEqual(before);
+
+    const retried = upstream(['import', form, '--workspace', ws, ...error.hint, '--json']);
+    expect(retried.stderr).toBe('');
+    const report = JSON.parse(retried.stdout).files[0];
+    expect(report).toMatchObject({ kind: 'customer_feedback', rowsRead: 40, rowsImported: 40 });
+    expect(report.rowsQuarantined).toBe(0);
+    // Store A (S-A is unit T1) in 2025-Q2: the tiny company's own answers and the form's 10.
+    const answers = [
+      ...tinyCustomers
+        .filter((c) => c.code === 'S-A' && c.nps !== null && /^2025-0[456]/.test(c.at))
+        .map((c) => c.nps!),
+      ...STORE_A_NPS,
+    ];
+    const promoters = answers.filter((a) => a >= 9).length;
+    const detractors = answers.filter((a) => a <= 6).length;
+    expect(npsOf(ws, 'T1')).toEqual({
+      value: Math.round(((promoters - detractors) / answers.length) * 10000) / 100,
+      n: answers.length,
+    });
+  });
+
+  it('--dry-run --json imports nothing, and passed back with --mapping imports what the hints did', async () => {
+    const hinted = workspaceCopy('hinted');
+    const fromFile = workspaceCopy('fromFile');
+    const before = tables(hinted);
+    const hints = ['--map', 'cx_code=which store did you visit?', '--as', 'customer_feedback'];
+    const dry = upstream(['import', form, '--workspace', hinted, '--dry-run', '--json', ...hints]);
+    expect(dry.status).toBe(0);
+    expect(tables(hinted)).toEqual(before);
+    const document = JSON.parse(dry.stdout);
+    expect(document).toMatchObject({ kind: 'customer_feedback', rows: 40 });
+    expect(document.columns).toContainEqual({
+      name: 'Which store did you visit?',
+      role: 'cx_code',
+      confidence: 1,
+      why: 'your hint --map cx_code=which store did you visit?',
+    });
+    const roles = Object.fromEntries(
+      document.columns.map((c: { name: string; role: string }) => [c.name, c.role]),
+    );
+    expect(roles).toMatchObject({
+      Timestamp: 'responded_at',
+      'How likely are you to recommend us to a friend or colleague?': 'nps',
+    });
+    const mappingFile = join(temp.path, 'mapping.json');
+    writeFileSync(mappingFile, dry.stdout);
+
+    const [viaHints, viaMapping] = await Promise.all([
+      upstreamAsync(['import', form, '--workspace', hinted, '--json', ...hints]),
+      upstreamAsync(['import', form, '--workspace', fromFile, '--json', '--mapping', mappingFile]),
+    ]);
+    const a = JSON.parse(viaHints.stdout).files[0];
+    const b = JSON.parse(viaMapping.stdout).files[0];
+    expect(b.mapping).toBe('given');
+    for (const key of ['rowsRead', 'rowsImported', 'rowsQuarantined', 'reasons'])
+      expect(b[key]).toEqual(a[key]);
+    expect(npsOf(fromFile, 'C')).toEqual(npsOf(hinted, 'C'));
+  });
+
+  it('refuses a bad hint naming it, before anything is written', async () => {
+    const ws = workspaceCopy('bad');
+    const before = tables(ws);
+    const badMapping = join(temp.path, 'bad.json');
+    writeFileSync(badMapping, '{"kind": "customer_feedback", "columns": {}');
+    const wrongShape = join(temp.path, 'wrong.json');
+    writeFileSync(wrongShape, JSON.stringify({ mapping: { kind: 'customer_feedback' } }));
+    const cases: [string[], string][] = [
+      [['--map', 'cx_code=Branch'], "--map cx_code=Branch: the file has no column 'Branch'."],
+      [
+        ['--as', 'survey_responses', '--set', 'period=Q3'],
+        '--set period=Q3: period must be a quarter written YYYY-Qn, such as 2025-Q3.',
+      ],
+      [
+        ['--map', 'cx_code=Timestamp', '--set', 'cx_code=S-A'],
+        '--map cx_code=Timestamp and --set cx_code=S-A: these contradict each other',
+      ],
+      [
+        ['--set', 'cx_code=S-A', '--set', 'cx_code=S-B'],
+        '--set cx_code=S-A and --set cx_code=S-B contradict each other.',
+      ],
+      [['--mapping', badMapping], `--mapping ${badMapping}: not valid JSON`],
+      [['--mapping', wrongShape], `--mapping ${wrongShape}: not a mapping at columns`],
+      [
+        ['--map', 'store=Timestamp', '--as', 'customer_feedback'],
+        "'store' is not a column of a customer_feedback file.",
+      ],
+    ];
+    const results = await Promise.all(
+      cases.map(([flags]) => upstreamAsync(['import', form, '--workspace', ws, ...flags])),
+    );
+    results.forEach((result, i) => {
+      expect(result.status, cases[i]![0].join(' ')).toBe(1);
+      const error = cliErrorOf(result.stderr);
+      expect(error.code).toBe('INVALID_ARGUMENTS');
+      expect(error.message).toContain(cases[i]![1]);
+    });
+    expect(tables(ws)).toEqual(before);
+  });
+
+  it('answers --help for every command and names the valid options of an unknown one', async () => {
+    const commands = [
+      'sample',
+      'import',
+      'rebuild',
+      'profiles',
+      'quarantine',
+      'call',
+      'export',
+      'stories',
+      'methods',
+      'serve',
+    ];
+    const helps = await Promise.all(commands.map((c) => upstreamAsync([c, '--help'])));
+    helps.forEach((help, i) => {
+      expect(help.status).toBe(0);
+      expect(help.stdout).toContain(`upstream ${commands[i]}`);
+    });
+    const unknown = upstream([
+      'import',
+      form,
+      '--workspace',
+      join(temp.path, 'none.duckdb'),
+      '--kind',
+      'survey',
+    ]);
+    expect(cliErrorOf(unknown.stderr).message).toMatch(
+      /^Unknown option '--kind'\. Valid options: --workspace \(-w\), --as, .*--map, --set, --mapping, --dry-run/,
+    );
+    expect(existsSync(join(temp.path, 'none.duckdb'))).toBe(false);
+  });
+});
