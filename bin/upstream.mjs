@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The `upstream` command runs straight from the TypeScript sources (through tsx), so it works
-// right after `npm install` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled command (scripts/cliBuild.mjs keeps it in step with the sources); when it
+// cannot be built, runs the TypeScript sources through tsx, slower to start but the same command.
+import { compiledCli } from '../scripts/cliBuild.mjs';
 
-register();
-await import('../src/cli/main.ts');
+const compiled = await compiledCli();
+if (compiled) {
+  await import(compiled);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}
