@@ -26,6 +26,12 @@ function formRows(): string {
 
 const temp = makeTempDir();
 let base = '';
+/** A pulse survey's export with no period, no dates and no tenure: 12 people in two stores. */
+const pulse = join(temp.path, 'pulse.csv');
+const PULSE = [
+  'id,team,E1,E2,V1,L1,ENPS',
+  ...Array.from({ length: 12 }, (_, i) => `P${i + 1},${i < 6 ? 'T1' : 'T4'},5,4,2,1,${i % 11}`),
+].join('\n');
 const form = join(temp.path, 'Customer feedback (Responses) - Form responses 1.csv');
 
 /** A copy of the loaded tiny company, so each test starts from the same workspace. */
@@ -35,13 +41,21 @@ function workspaceCopy(name: string): string {
   return path;
 }
 
-function npsOf(ws: string, unit: string): { value: number; n: number } {
-  const args = JSON.stringify({ unit, period: '2025-Q2' });
+function overviewTiles(
+  ws: string,
+  unitId: string,
+  period: string,
+): Record<string, { value: number; n: number }> {
+  const args = JSON.stringify({ unitId, period });
   const overview = JSON.parse(
     upstream(['call', 'overview', '--workspace', ws, '--args', args]).stdout,
   );
-  const tile = overview.tiles.find((t: { metric: string }) => t.metric === 'nps');
-  return { value: tile.value, n: tile.n };
+  return Object.fromEntries(
+    overview.tiles.map((t: { metric: string; value: number; n: number }) => [
+      t.metric,
+      { value: t.value, n: t.n },
+    ]),
+  );
 }
 
 function tables(ws: string): Record<string, number> {
@@ -55,6 +69,7 @@ beforeAll(async () => {
   copyFileSync(tiny.ws.path, base);
   tiny.cleanup();
   writeFileSync(form, formRows());
+  writeFileSync(pulse, `${PULSE}\n`);
 });
 afterAll(() => temp.remove());
 
@@ -62,38 +77,27 @@ describe('upstream import: hints from the command line', () => {
   it('refuses a file it cannot map with a command to copy, and that command imports it', () => {
     const ws = workspaceCopy('refused');
     const before = tables(ws);
-    const refused = upstream(['import', form, '--workspace', ws]);
+    const refused = upstream(['import', pulse, '--workspace', ws]);
     expect(refused.status).toBe(1);
-    const error = cliErrorOf(refused.stderr) as { message: string; hint: string[] };
-    expect(error.hint).toEqual([
-      '--as',
-      'customer_feedback',
-      '--map',
-      'cx_code=Which store did you visit?',
-    ]);
+    const error = cliErrorOf(refused.stderr);
+    const now = new Date();
+    const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    expect(error.hint).toEqual(['--as', 'survey_responses', '--set', `period=${quarter}`]);
+    expect(error.message).toMatch(/lacks the column period that a survey_responses file needs/);
     expect(error.message).toContain(
-      `Try: upstream import '${form}' --workspace ${ws} --as customer_feedback --map 'cx_code=Which store did you visit?'`,
+      `Try: upstream import ${pulse} --workspace ${ws} --as survey_responses --set period=${quarter}`,
     );
     expect(tables(ws)).toEqual(before);
 
-    const retried = upstream(['import', form, '--workspace', ws, ...error.hint, '--json']);
-    expect(retried.stderr).toBe('');
+    // The analyst puts in the quarter the pulse ran.
+    const hint = error.hint!.map((flag) => (flag.startsWith('period=') ? 'period=2025-Q3' : flag));
+    const retried = upstream(['import', pulse, '--workspace', ws, ...hint, '--json']);
     const report = JSON.parse(retried.stdout).files[0];
-    expect(report).toMatchObject({ kind: 'customer_feedback', rowsRead: 40, rowsImported: 40 });
-    expect(report.rowsQuarantined).toBe(0);
-    // Store A (S-A is unit T1) in 2025-Q2: the tiny company's own answers and the form's 10.
-    const answers = [
-      ...tinyCustomers
-        .filter((c) => c.code === 'S-A' && c.nps !== null && /^2025-0[456]/.test(c.at))
-        .map((c) => c.nps!),
-      ...STORE_A_NPS,
-    ];
-    const promoters = answers.filter((a) => a >= 9).length;
-    const detractors = answers.filter((a) => a <= 6).length;
-    expect(npsOf(ws, 'T1')).toEqual({
-      value: Math.round(((promoters - detractors) / answers.length) * 10000) / 100,
-      n: answers.length,
-    });
+    expect(report).toMatchObject({ kind: 'survey_responses', rowsRead: 12, rowsImported: 12 });
+    // Every one answered E1 5, E2 4, V1 2 and the reverse-worded L1 1: 3 of 4 favourable.
+    const tiles = overviewTiles(ws, 'C', '2025-Q3');
+    expect(tiles.respondents).toEqual({ value: 12, n: 12 });
+    expect(tiles.pct_favourable).toEqual({ value: 75, n: 12 });
   });
 
   it('--dry-run --json imports nothing, and passed back with --mapping imports what the hints did', async () => {
@@ -131,12 +135,26 @@ describe('upstream import: hints from the command line', () => {
     expect(b.mapping).toBe('given');
     for (const key of ['rowsRead', 'rowsImported', 'rowsQuarantined', 'reasons'])
       expect(b[key]).toEqual(a[key]);
-    expect(npsOf(fromFile, 'C')).toEqual(npsOf(hinted, 'C'));
+    // Store A (S-A is unit T1) in 2025-Q2: the tiny company's own answers and the form's 10.
+    const answers = [
+      ...tinyCustomers
+        .filter((c) => c.code === 'S-A' && c.nps !== null && /^2025-0[456]/.test(c.at))
+        .map((c) => c.nps!),
+      ...STORE_A_NPS,
+    ];
+    const promoters = answers.filter((a) => a >= 9).length;
+    const detractors = answers.filter((a) => a <= 6).length;
+    expect(overviewTiles(hinted, 'T1', '2025-Q2').nps).toEqual({
+      value: Math.round(((promoters - detractors) / answers.length) * 10000) / 100,
+      n: answers.length,
+    });
+    expect(overviewTiles(fromFile, 'C', '2025-Q2').nps).toEqual(
+      overviewTiles(hinted, 'C', '2025-Q2').nps,
+    );
   });
 
   it('refuses a bad hint naming it, before anything is written', async () => {
-    const ws = workspaceCopy('bad');
-    const before = tables(ws);
+    const before = tables(base);
     const badMapping = join(temp.path, 'bad.json');
     writeFileSync(badMapping, '{"kind": "customer_feedback", "columns": {}');
     const wrongShape = join(temp.path, 'wrong.json');
@@ -162,16 +180,19 @@ describe('upstream import: hints from the command line', () => {
         "'store' is not a column of a customer_feedback file.",
       ],
     ];
+    // One workspace each: DuckDB lets one process at a time write a workspace.
     const results = await Promise.all(
-      cases.map(([flags]) => upstreamAsync(['import', form, '--workspace', ws, ...flags])),
+      cases.map(([flags], i) =>
+        upstreamAsync(['import', form, '--workspace', workspaceCopy(`bad-${i}`), ...flags]),
+      ),
     );
     results.forEach((result, i) => {
       expect(result.status, cases[i]![0].join(' ')).toBe(1);
       const error = cliErrorOf(result.stderr);
       expect(error.code).toBe('INVALID_ARGUMENTS');
       expect(error.message).toContain(cases[i]![1]);
+      expect(tables(join(temp.path, `bad-${i}.duckdb`))).toEqual(before);
     });
-    expect(tables(ws)).toEqual(before);
   });
 
   it('answers --help for every command and names the valid options of an unknown one', async () => {
