@@ -6,12 +6,13 @@ const USAGE = `upstream: Upstream's engine from the command line (no desktop nee
   upstream sample --workspace W [--exports DIR] [--seed N] [--scale small|default|large]
       write the sample company's export files and load them into a new workspace W
   upstream import FILE... --workspace W [--as KIND] [--profile NAME] [--save-profile NAME]
-                [--sheet NAME] [--json] [--progress]
+                [--sheet NAME] [--set COLUMN=VALUE]... [--json] [--progress]
       import exports (CSV/TSV in any common encoding, XLSX, Parquet, JSON lines, SPSS .sav,
       Qualtrics and SurveyMonkey shapes); the kind is inferred from the columns unless given
       (kinds: org_units, survey_items, survey_responses, customer_feedback, unit_mapping,
-      contact_centre, recognition, hr_metrics, preaggregated). Ctrl+C cancels and leaves the
-      workspace as it was.
+      contact_centre, recognition, hr_metrics, preaggregated, people: an HRIS roster, one row
+      per employee, turned into HR metrics and never stored). --set gives a column one value
+      for the whole file (--set period=2025-Q3). Ctrl+C cancels and leaves the workspace as it was.
   upstream rebuild --workspace OLD --to NEW [--sources DIR] [--json]
       a new workspace from every source OLD recorded, imported again with its mapping by this
       version; files OLD kept no copy of are taken from DIR, checked against their recorded hash

@@ -68,7 +68,9 @@ export async function importCommand(argv: string[]): Promise<void> {
     sheet: { type: 'string' },
     json: { type: 'boolean' },
     progress: { type: 'boolean' },
+    set: { type: 'string', multiple: true },
   });
+  const constants = constantsOf(values.set);
   const kind = values.as as string | undefined;
   if (kind !== undefined && !CANONICAL_KINDS.includes(kind as CanonicalKind)) {
     throw new UpstreamError(
@@ -103,6 +105,7 @@ export async function importCommand(argv: string[]): Promise<void> {
           profile: values.profile,
           sheet: values.sheet,
           saveProfileAs: values['save-profile'],
+          ...(constants ? { constants } : {}),
         },
         { signal: abort.signal, onProgress },
       );
@@ -139,4 +142,21 @@ export async function importCommand(argv: string[]): Promise<void> {
       })),
     });
   }
+}
+
+/** `--set period=2025-Q3` (repeatable): one value for a canonical column over the whole file. */
+function constantsOf(sets: string[] | undefined): Record<string, string> | undefined {
+  if (!sets || sets.length === 0) return undefined;
+  const constants: Record<string, string> = {};
+  for (const set of sets) {
+    const at = set.indexOf('=');
+    const name = at > 0 ? set.slice(0, at).trim() : '';
+    if (!/^[a-z][a-z_]*$/.test(name))
+      throw new UpstreamError(
+        'INVALID_ARGUMENTS',
+        `--set takes COLUMN=VALUE (for example --set period=2025-Q3), not '${set}'`,
+      );
+    constants[name] = set.slice(at + 1).trim();
+  }
+  return constants;
 }

@@ -19,6 +19,7 @@ import {
 } from './importStaged';
 import { TREE } from './managerTree';
 import { PIVOT } from './pivotLong';
+import { dropPeople } from './people/stage';
 import { cancelled, throwIfCancelled, type ImportControl } from './progress';
 import { stageSource } from './readers';
 import type { StagedSource } from './readers/types';
@@ -40,6 +41,11 @@ export interface ImportRequest {
   saveProfileAs?: string;
   /** Keep a copy of the file in the workspace, or not, whatever its size (a rebuild's choice). */
   keepCopy?: boolean;
+  /**
+   * One value for a canonical column over the whole file, on top of whichever mapping is used
+   * (the command line's `--set period=2025-Q3`).
+   */
+  constants?: Record<string, string>;
 }
 
 export interface ImportReport {
@@ -191,6 +197,7 @@ async function dropTemporaries(ws: Workspace): Promise<void> {
   await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED}`);
   await ws.conn.run(`DROP VIEW IF EXISTS ${PIVOT}`);
   await ws.conn.run(`DROP TABLE IF EXISTS ${TREE}`);
+  await dropPeople(ws.conn);
   await dropStage(ws.conn);
 }
 
@@ -225,6 +232,7 @@ async function previousImport(
   if (request.kind && request.kind !== previous.kind) return null;
   if (request.mapping && JSON.stringify(request.mapping) !== previous.mapping_json) return null;
   if (request.profile && request.profile !== previous.profile_name) return null;
+  if (request.constants && !sameConstants(request.constants, previous.mapping_json)) return null;
   return {
     file: '',
     kind: previous.kind,
@@ -245,4 +253,14 @@ async function previousImport(
     warnings: [],
     keptCopy: previous.kept,
   };
+}
+
+/** Whether the mapping recorded for an earlier import already had these constants. */
+function sameConstants(constants: Record<string, string>, mappingJson: string): boolean {
+  try {
+    const recorded = (JSON.parse(mappingJson) as { constants?: Record<string, string> }).constants;
+    return Object.entries(constants).every(([name, value]) => recorded?.[name] === value);
+  } catch {
+    return false;
+  }
 }
