@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queryOne, queryRows } from '../../../src/main/engine/db/query';
 import { Engine } from '../../../src/main/engine/engine';
+import { previewImport } from '../../../src/main/engine/import/preview';
 import { listQuarantine } from '../../../src/main/engine/import/quarantine';
 import type { MetricValue } from '../../../src/shared/metrics';
 import { makeTempDir } from '../../helpers/tempDir';
@@ -400,5 +401,24 @@ describe('BambooHR-like export: dates, a status, department names, names and e-m
       'duplicate employee_id: the same value appears earlier in the file',
     );
     expect(await everyText()).not.toContain('B-70001');
+  });
+});
+
+describe('preview', () => {
+  it('shows the departments, and no id, name, e-mail, date or absence of a person', async () => {
+    const preview = await previewImport(engine.ws, write('employees.csv', bambooFile()), {});
+    expect(preview.kind).toBe('people');
+    const json = JSON.stringify(preview);
+    for (const [id, first, last, , hire, , ,] of BAMBOO_PEOPLE) {
+      for (const secret of [id!, first!, last!, hire!]) expect(json).not.toContain(secret);
+    }
+    expect(json).not.toContain('acme.example');
+    const column = (name: string) => preview.columns.find((c) => c.name === name)!;
+    expect(column('Department').hidden).toBeNull();
+    expect(column('Department').samples).toContain('Marketing');
+    for (const name of ['Employee #', 'First Name', 'Work Email', 'Hire Date', 'Sick Days']) {
+      expect(column(name).samples, name).toEqual([]);
+      expect(column(name).hidden, name).toMatch(/^personal/);
+    }
   });
 });

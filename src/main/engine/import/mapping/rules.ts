@@ -470,7 +470,7 @@ export const NAME_RULES: NameRule[] = [
   r('employee_id', '^(?:employee|emp|id|empid|emp no|eeid|ee id|worker)$', 0.7, ['people']),
   r(
     'unit_id',
-    `^(?:department|dept|team|division|unit|org unit|organi[sz]ational unit|business unit|cost cent(?:re|er)|store|branch|site|section|group|function)(?: name)?$`,
+    `^(?:department|dept|team|division|unit|org unit|organi[sz]ational unit|business unit|cost cent(?:re|er)|store|branch|site|section|group|function)(?: name| id| code| no| number)?$`,
     0.85,
     ['people'],
     'a unit id or name (names are matched to the hierarchy)',
