@@ -422,3 +422,59 @@ describe('preview', () => {
     }
   });
 });
+
+describe('canonical people file: unit ids, a period column, future and rehire dates', () => {
+  it('covers the quarters from the first leave to the period, then a newer file replaces its quarters', async () => {
+    const first = [
+      'employee_id,unit_id,hire_date,leave_date,has_left,absence_days,period',
+      'E1,SA,2020-01-01,,,3,2025-Q2',
+      'E2,SA,2025-05-10,,,1,2025-Q2', // hired during 2025-Q2
+      'E3,SA,2019-01-01,2025-08-15,true,2,2025-Q2', // leaves after the period: still here
+      'E4,MK,2018-01-01,2025-04-30,true,5,2025-Q2', // leaves in 2025-Q2
+      'E5,MK,2021-01-01,2024-11-30,true,7,2025-Q2', // left in 2024-Q4: the first quarter
+      'E6,MK,2022-01-01,2023-01-01,false,,2025-Q2', // an old leave date, active again
+      'E7,MK,2025-07-01,,,0,2025-Q2', // starts after the period
+    ].join('\n');
+    const report = await engine.importFile(write('people.csv', `${first}\n`), { kind: 'people' });
+    expect(report.mappingSource).toBe('canonical');
+    expect(report.rowsImported).toBe(7);
+    expect(report.warnings).toContain(
+      '7 people into headcount, leavers and absence for 2 units over 2024-Q4..2025-Q2; no personal identifier kept',
+    );
+    expect(report.warnings).toContain(
+      'people: absence days are taken as those of 2025-Q2; earlier quarters have none',
+    );
+    const table = async () =>
+      (await hr()).map((r) => [r.unit_id, r.period, r.headcount, r.leavers, r.absence_days]);
+    // MK at 2024-Q4's end: E4 and E6 (E5 left in it); in 2025-Q2 only E6 stays, E4 leaves.
+    // 2025-Q2 absence: SA 3 + 1 + 2; MK E4's 5 (employed until 04-30) + E6's empty 0.
+    expect(await table()).toEqual([
+      ['MK', '2024-Q4', 2, 1, null],
+      ['SA', '2024-Q4', 2, 0, null],
+      ['MK', '2025-Q1', 2, 0, null],
+      ['SA', '2025-Q1', 2, 0, null],
+      ['MK', '2025-Q2', 1, 1, 5],
+      ['SA', '2025-Q2', 3, 0, 6],
+    ]);
+
+    // Next quarter's export covers 2025-Q2 (E4's leave) to 2025-Q3: those quarters are replaced,
+    // 2024-Q4 and 2025-Q1 stay as the first file made them.
+    const next = [
+      'employee_id,unit_id,hire_date,leave_date,has_left',
+      'E1,SA,2020-01-01,,',
+      'E4,MK,2018-01-01,2025-04-30,true',
+      'E8,MK,2025-07-15,,',
+    ].join('\n');
+    await engine.importFile(write('people 2025-Q3.csv', `${next}\n`), { kind: 'people' });
+    expect(await table()).toEqual([
+      ['MK', '2024-Q4', 2, 1, null],
+      ['SA', '2024-Q4', 2, 0, null],
+      ['MK', '2025-Q1', 2, 0, null],
+      ['SA', '2025-Q1', 2, 0, null],
+      ['MK', '2025-Q2', 0, 1, null],
+      ['SA', '2025-Q2', 1, 0, null],
+      ['MK', '2025-Q3', 1, 0, null],
+      ['SA', '2025-Q3', 1, 0, null],
+    ]);
+  });
+});
