@@ -256,6 +256,10 @@ describe('IBM HR attrition shape: a Yes/No flag, no dates', () => {
     expect(attrition.value).toBeCloseTo(18.75, 6);
     expect(attrition.n).toBe(32);
     expect((await tile('2025-Q3', 'C', 'absence_days_per_head')).status).toBe('no_data');
+    for (const scope of ['rollup', 'direct'] as const) {
+      const page = await engine.call('drilldown', { unitId: 'RD', period: '2025-Q3', scope });
+      expect(page.ok, scope).toBe(true);
+    }
 
     // The quarantined rows, with file, row, column and reason, keep no id, name or demographic.
     const { rows } = await listQuarantine(engine.ws.conn, { limit: 10, offset: 0 });
