@@ -277,7 +277,8 @@ describe('IBM HR attrition shape: a Yes/No flag, no dates', () => {
         "has_left: 'Maybe' is not a true/false value",
       ],
     ]);
-    expect(rows[0]!.values).toEqual({ Department: 'Legal', Attrition: 'No' });
+    // Shown: the unit and the failing cell, not the rest of one person's record.
+    expect(rows[0]!.values).toEqual({ Department: 'Legal' });
     expect(rows[1]!.values).toEqual({ Department: 'Sales', Attrition: 'Maybe' });
 
     // No employee number anywhere in the workspace, not even in quarantine.
@@ -381,8 +382,14 @@ describe('BambooHR-like export: dates, a status, department names, names and e-m
       [14, 'unit_id', "unit_id: 'Support' names more than one unit in the hierarchy: use unit ids"],
       [15, 'hire_date', "hire_date: '02/30/2023' is not a date (YYYY-MM-DD)"],
     ]);
-    expect(Object.keys(kept[0]!.values).sort()).toEqual(
-      ['Department', 'Hire Date', 'Sick Days', 'Status', 'Termination Date'].sort(),
+    expect(kept[1]!.values).toEqual({ Department: 'Sales', 'Hire Date': '02/30/2023' });
+    // Stored: the cells the figures use, and nothing that names or identifies the person.
+    const stored = await queryRows<{ raw_json: string }>(
+      engine.ws.conn,
+      'SELECT raw_json FROM quarantine ORDER BY row_number',
+    );
+    expect(Object.keys(JSON.parse(stored[0]!.raw_json) as object).sort()).toEqual(
+      ['Department', 'Hire Date', 'Sick Days', 'Status', 'Termination Date', '__row'].sort(),
     );
 
     const text = await everyText();
