@@ -206,6 +206,12 @@ describe('IBM HR attrition shape: a Yes/No flag, no dates', () => {
     await expect(engine.importFile(path, { constants: { period: 'Q3' } })).rejects.toThrow(
       /the period hint 'Q3' is not a quarter written YYYY-Qn/,
     );
+    // Date columns with no date in them are no dates either.
+    const undated =
+      'Employee ID,Department,Hire Date,Status\n1,Sales,,Active\n2,Sales,,Terminated\n';
+    await expect(engine.importFile(write('roster.csv', undated))).rejects.toThrow(
+      /^roster\.csv: a people file without hire or leave dates describes one quarter/,
+    );
     // Nothing was written by the refused imports.
     expect(await hr()).toEqual([]);
     const sources = await queryRows(engine.ws.conn, "SELECT 1 FROM sources WHERE kind = 'people'");

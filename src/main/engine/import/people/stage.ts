@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnMapping } from '../../../../shared/imports';
 import { UpstreamError } from '../../../../shared/result';
-import { quoteIdent } from '../../db/query';
+import { queryOne, quoteIdent } from '../../db/query';
 import { rawCell } from '../columnChecks';
 import { quarterFromText } from '../mapping/values';
 import { hasLeftSql } from './status';
@@ -50,7 +50,7 @@ export async function peopleStage(
     if (fromName) {
       constants.period = fromName;
       warnings.push(`people: the period ${fromName} is taken from the file name`);
-    } else if (columns.hire_date === undefined && columns.leave_date === undefined) {
+    } else if (!(await anyDate(conn, stage, [columns.hire_date, columns.leave_date]))) {
       throw importError(
         fileName,
         'a people file without hire or leave dates describes one quarter: say which (--set period=2025-Q3, or a quarter in the file name such as "people 2025-Q3.csv")',
@@ -110,6 +110,21 @@ export async function peopleStage(
     mapping: { ...mapping, columns: peopleColumns, constants, naCodes },
     warnings,
   };
+}
+
+/** Whether any row has a value in one of these (date) columns. */
+async function anyDate(
+  conn: DuckDBConnection,
+  stage: string,
+  columns: (string | undefined)[],
+): Promise<boolean> {
+  const given = columns.filter((c): c is string => c !== undefined);
+  if (given.length === 0) return false;
+  const found = await queryOne(
+    conn,
+    `SELECT 1 AS found FROM ${stage} WHERE ${given.map((c) => `${rawCell(c)} IS NOT NULL`).join(' OR ')} LIMIT 1`,
+  );
+  return found !== undefined;
 }
 
 /** Removes what peopleStage made. */
