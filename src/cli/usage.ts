@@ -9,7 +9,8 @@ export const COMMAND_USAGE = {
                 [--dry-run] [--json] [--progress]
       import exports (CSV/TSV in any common encoding, XLSX, Parquet, JSON lines, SPSS .sav,
       Qualtrics and SurveyMonkey shapes); the kind is inferred from the columns unless given
-      (kinds: ${CANONICAL_KINDS.join(', ')}).
+      (kinds: ${CANONICAL_KINDS.join(', ')}; people is an HRIS roster, one row per
+      employee, turned into headcount, leavers and absence per unit: no person is stored).
       Hints, when the file does not say it itself:
         --map COLUMN=SOURCE   the file's column SOURCE holds Upstream's COLUMN
                               (--map nps="How likely are you to recommend us?")

@@ -11,6 +11,7 @@ export const CANONICAL_KINDS = [
   'recognition',
   'hr_metrics',
   'preaggregated',
+  'people',
 ] as const;
 export const canonicalKindSchema = z.enum(CANONICAL_KINDS);
 export type CanonicalKind = z.infer<typeof canonicalKindSchema>;

@@ -187,3 +187,4 @@ export async function importCommand(argv: string[]): Promise<void> {
     });
   }
 }
+

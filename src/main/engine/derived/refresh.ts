@@ -51,6 +51,7 @@ export async function refreshDerived(conn: DuckDBConnection, kind: CanonicalKind
     case 'unit_mapping':
     case 'recognition':
     case 'hr_metrics':
+    case 'people':
       break;
   }
   await rebuildUnitPeriodStats(conn);

@@ -111,4 +111,21 @@ export const CANONICAL_COLUMNS: Record<CanonicalKind, ColumnSpec[]> = {
     { name: 'value', type: 'DOUBLE', required: true },
     { name: 'n', type: 'INTEGER', required: true },
   ],
+  /**
+   * An HRIS roster: one row per employee. Never stored as such: the rows become headcount,
+   * leavers and absence per unit and quarter in hr_metrics (kinds/people.ts), and the employee
+   * id is only used to find a person listed twice. unit_id may hold a unit id or a unit name
+   * (matched to org_units by name, case and spaces aside). has_left: Yes/No, 1/0 or a status
+   * ("Terminated", "Active"); absence_days: the person's days of absence in the file's last
+   * quarter (`period`, or the quarter of its latest date).
+   */
+  people: [
+    { name: 'employee_id', type: 'VARCHAR', required: false },
+    { name: 'unit_id', type: 'VARCHAR', required: true },
+    { name: 'hire_date', type: 'DATE', required: false },
+    { name: 'leave_date', type: 'DATE', required: false },
+    { name: 'has_left', type: 'BOOLEAN', required: false },
+    { name: 'absence_days', type: 'DOUBLE', required: false, range: [0, 366] },
+    { name: 'period', type: 'VARCHAR', required: false, pattern: PERIOD },
+  ],
 };

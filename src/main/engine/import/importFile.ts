@@ -20,6 +20,7 @@ import {
 } from './importStaged';
 import { TREE } from './managerTree';
 import { PIVOT } from './pivotLong';
+import { dropPeople } from './people/stage';
 import { cancelled, throwIfCancelled, type ImportControl } from './progress';
 import { stageSource } from './readers';
 import type { StagedSource } from './readers/types';
@@ -194,6 +195,7 @@ async function dropTemporaries(ws: Workspace): Promise<void> {
   await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED}`);
   await ws.conn.run(`DROP VIEW IF EXISTS ${PIVOT}`);
   await ws.conn.run(`DROP TABLE IF EXISTS ${TREE}`);
+  await dropPeople(ws.conn);
   await dropStage(ws.conn);
 }
 
@@ -228,6 +230,7 @@ async function previousImport(
   if (request.kind && request.kind !== previous.kind) return null;
   if (request.mapping && JSON.stringify(request.mapping) !== previous.mapping_json) return null;
   if (request.profile && request.profile !== previous.profile_name) return null;
+  if (request.hints && !sameHints(request.hints, previous.mapping_json)) return null;
   return {
     file: '',
     kind: previous.kind,
@@ -248,4 +251,17 @@ async function previousImport(
     warnings: [],
     keptCopy: previous.kept,
   };
+}
+
+/** Whether the mapping recorded for an earlier import already followed these hints. */
+function sameHints(hints: ImportHints, mappingJson: string): boolean {
+  try {
+    const recorded = JSON.parse(mappingJson) as Partial<ColumnMapping>;
+    return (
+      Object.entries(hints.set ?? {}).every(([k, v]) => recorded.constants?.[k] === v.trim()) &&
+      Object.entries(hints.map ?? {}).every(([k, v]) => recorded.columns?.[k] === v)
+    );
+  } catch {
+    return false;
+  }
 }

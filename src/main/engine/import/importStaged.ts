@@ -17,6 +17,7 @@ import { mappedSources } from './mapping';
 import type { DirectTarget, KindImporter } from './kinds/kind';
 import { managerTreeStage, TREE } from './managerTree';
 import { pivotLongStage } from './pivotLong';
+import { PEOPLE, PEOPLE_RAW, peopleStage } from './people/stage';
 import { throwIfCancelled, type ImportControl } from './progress';
 import { confirmStagedText } from './readers';
 import type { StagedSource } from './readers/types';
@@ -127,6 +128,13 @@ export async function importStaged(
     mapping = tree.mapping;
     resolved.problems.push(...tree.warnings);
   }
+  if (kind === 'people') {
+    // Only the columns the figures need go on; the people's ids and names stay in the file.
+    const people = await read(() => peopleStage(conn, STAGE, mapping, fileName));
+    stage = people.stage;
+    mapping = people.mapping;
+    resolved.problems.push(...people.warnings);
+  }
   if (kind === 'survey_responses') await addMappedItemsToCatalogue(conn, mapping, sourceId);
 
   const mapped = mappedColumns(mapping, stage, fileName);
@@ -208,7 +216,12 @@ export async function importStaged(
       plan,
       importer,
       // A tree's units are kept as units: the people rows hold e-mails.
-      { fileName, sourceId, read, rawRows: stage === TREE ? TREE : STAGE },
+      {
+        fileName,
+        sourceId,
+        read,
+        rawRows: stage === TREE ? TREE : stage === PEOPLE ? PEOPLE_RAW : STAGE,
+      },
       control,
     );
   }
@@ -219,7 +232,9 @@ export async function importStaged(
   const copied = await file.copy.result;
   const { sha256 } = copied;
   // A file of people and their managers lists e-mails, which the workspace never keeps.
-  const peopleFile = resolved.mapping.managerTree !== undefined;
+  // A roster (people kind) lists employee ids and often names: no copy either.
+  const roster = kind === 'people';
+  const peopleFile = resolved.mapping.managerTree !== undefined || roster;
   const gzip = peopleFile ? null : copied.gzip;
   const rowsImported = counts.rowsRead - counts.rowsQuarantined;
   const details = {
@@ -232,7 +247,7 @@ export async function importStaged(
       ...staged.warnings,
       ...resolved.problems,
       ...kindWarnings,
-      ...(gzip === null ? [notKeptWarning(file, peopleFile)] : []),
+      ...(gzip === null ? [notKeptWarning(file, peopleFile, roster)] : []),
     ],
   };
   const profile = resolved.profile ?? request.saveProfileAs ?? null;
@@ -273,9 +288,11 @@ export async function importStaged(
   };
 }
 
-function notKeptWarning(file: StagedFile, peopleFile: boolean): string {
+function notKeptWarning(file: StagedFile, peopleFile: boolean, roster = false): string {
   const size = sizeText(file.bytes);
   const rebuild = 'keep the file itself to rebuild the workspace later.';
+  if (roster)
+    return `no copy of this file is kept in the workspace: it lists employees, whose identifiers Upstream never stores; ${rebuild}`;
   if (peopleFile)
     return `no copy of this file is kept in the workspace: it lists people's e-mails, which Upstream never stores; ${rebuild}`;
   if (file.keptCopyLimitMb === 0)

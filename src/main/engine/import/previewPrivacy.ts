@@ -140,6 +140,12 @@ function byName(c: AnalysedColumn, kind: ColumnMapping['kind']): string | null {
   return null;
 }
 
+/** In a people roster, every cell but the unit and period is a record about one person. */
+function peopleRecord(kind: ColumnMapping['kind'], role: string | null): string | null {
+  if (kind !== 'people' || role === null || role === 'unit_id' || role === 'period') return null;
+  return role === 'employee_id' ? 'ids' : "people's records";
+}
+
 /** Roles of a survey's columns that describe where and when, not what was answered. */
 const SURVEY_CONTEXT_ROLES = new Set(['unit_id', 'period', 'submitted_at', 'tenure_band', 'role']);
 
@@ -172,6 +178,7 @@ export function sampleVerdicts(input: {
   const named = columns.map((c) => byName(c, mapping.kind));
   const guarded =
     mapping.kind === 'survey_responses' ||
+    mapping.kind === 'people' ||
     input.surveyConfidence >= 0.5 ||
     named.some((reason) => reason !== null && reason !== 'ids') ||
     columns.some((c) => c.stats.emailShare > 0);
@@ -182,6 +189,7 @@ export function sampleVerdicts(input: {
     const organisationRole = !guarded && role !== null && ORGANISATION_ROLES.has(role);
     const reason =
       byRole(role) ??
+      peopleRecord(mapping.kind, role) ??
       named[i] ??
       (guarded ? bySurveyReading(guess, surveyRole) : null) ??
       byValues(c, organisationRole) ??

@@ -44,6 +44,25 @@ function preaggregatedValues(
   return Object.fromEntries(Object.entries(raw).filter(([key]) => shown.has(key)));
 }
 
+/**
+ * A people roster's row (stored without ids or names, see import/people/stage.ts) shows only
+ * its unit and the failing cell: the rest (dates, status, absence) are one person's records.
+ */
+function peopleValues(
+  raw: Record<string, unknown>,
+  column: string | null,
+  mappingJson: string,
+): Record<string, unknown> {
+  let columns: Record<string, string> = {};
+  try {
+    columns = (JSON.parse(mappingJson) as { columns?: Record<string, string> }).columns ?? {};
+  } catch {
+    // No readable mapping: the canonical names stand for themselves.
+  }
+  const shown = new Set(['unit_id', ...(column ? [column] : [])].map((c) => columns[c] ?? c));
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => shown.has(key)));
+}
+
 /** Rows kept out of an import, with their reasons, newest import first. */
 export async function listQuarantine(
   conn: DuckDBConnection,
@@ -85,7 +104,9 @@ export async function listQuarantine(
           ? Object.fromEntries(Object.entries(raw).filter(([key]) => key === r.column_name))
           : r.kind === 'preaggregated'
             ? preaggregatedValues(raw, r.column_name, r.mapping_json)
-            : raw;
+            : r.kind === 'people'
+              ? peopleValues(raw, r.column_name, r.mapping_json)
+              : raw;
       return {
         sourceId: r.source_id,
         file: r.file_name,

@@ -477,6 +477,12 @@ CREATE TABLE IF NOT EXISTS commitments (
 );
 `,
   },
+  {
+    version: 8,
+    // People files (kinds/people.ts) without an absence column give headcount and leavers but no
+    // absence: NULL ("no data"), never 0. (If another branch also adds a version 8, renumber.)
+    sql: 'ALTER TABLE hr_metrics ALTER COLUMN absence_days DROP NOT NULL;',
+  },
 ];
 
 /**

@@ -102,6 +102,15 @@ export const CANONICAL_COLUMNS: Record<CanonicalKind, CanonicalColumn[]> = {
     c('value', 'number', true, 'Value (on the metric’s scale)'),
     c('n', 'integer', true, 'n behind the value (people, responses, headcount)'),
   ],
+  people: [
+    c('employee_id', 'text', false, 'Employee id (only to find repeats; never stored)'),
+    c('unit_id', 'text', true, 'Unit id or unit name'),
+    c('hire_date', 'date', false, 'Hire / start date'),
+    c('leave_date', 'date', false, 'Leave / termination date'),
+    c('has_left', 'yes/no', false, 'Left (Yes/No, 1/0, or a status: Terminated / Active)'),
+    c('absence_days', 'number', false, 'Absence days in the file’s last quarter', [0, 366]),
+    c('period', 'text', false, 'Quarter the file describes (YYYY-Qn)'),
+  ],
 };
 
 export { CANONICAL_KINDS };
@@ -116,6 +125,7 @@ export const KIND_LABELS: Record<CanonicalKind, string> = {
   recognition: 'Recognition events',
   hr_metrics: 'HR metrics',
   preaggregated: 'Pre-aggregated figures (unit, period, metric, value, n)',
+  people: 'People (HRIS roster: one row per employee)',
 };
 
 /** The kind inside a sentence: "imported as customer feedback". */
@@ -129,6 +139,7 @@ export const KIND_NOUNS: Record<CanonicalKind, string> = {
   recognition: 'recognition events',
   hr_metrics: 'HR metrics',
   preaggregated: 'pre-aggregated figures',
+  people: 'a people roster (turned into HR metrics)',
 };
 
 export function kindNoun(kind: string): string {
@@ -152,6 +163,7 @@ export const CONSTANT_COLUMNS: Partial<Record<CanonicalKind, string[]>> = {
   hr_metrics: ['period'],
   preaggregated: ['period'],
   org_units: ['effective_from'],
+  people: ['period'],
 };
 
 export const PERIOD_PATTERN = /^\d{4}-Q[1-4]$/;

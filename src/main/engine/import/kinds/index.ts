@@ -8,6 +8,7 @@ import {
 } from './keyedKinds';
 import type { KindImporter } from './kind';
 import { orgUnitsImporter } from './orgUnits';
+import { peopleImporter } from './people';
 import { preaggregatedImporter } from './preaggregated';
 import { surveyItemsImporter } from './surveyItems';
 import { surveyResponsesImporter } from './surveyResponses';
@@ -22,4 +23,5 @@ export const KIND_IMPORTERS: Record<CanonicalKind, KindImporter> = {
   recognition: recognitionImporter,
   hr_metrics: hrMetricsImporter,
   preaggregated: preaggregatedImporter,
+  people: peopleImporter,
 };

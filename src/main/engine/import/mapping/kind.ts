@@ -59,6 +59,15 @@ const WEIGHTS: Record<CanonicalKind, Record<string, number>> = {
   hr_metrics: { headcount: 2.5, leavers: 2, absence_days: 2, unit_id: 1.5, period: 1 },
   // The metric column (values that are metric names) is what sets these files apart.
   preaggregated: { metric: 3, value: 2, n: 2, unit_id: 1.5, period: 1 },
+  // Not used by the weighted sum: see peopleFit (a roster is a person id, a unit and any of these).
+  people: {
+    employee_id: 1.5,
+    unit_id: 1.5,
+    has_left: 2,
+    hire_date: 1.5,
+    leave_date: 2,
+    absence_days: 1,
+  },
 };
 
 const FILE_HINTS: Record<CanonicalKind, RegExp> = {
@@ -76,6 +85,8 @@ const FILE_HINTS: Record<CanonicalKind, RegExp> = {
   hr_metrics: /headcount|attrition|turnover|absence|hr[ _-]?metrics|workforce/i,
   preaggregated:
     /aggregat|warehouse|\bdwh\b|summar(?:y|ies)|kpis?\b|scorecard|dashboard|figures|(?:by|per)[ _-]?(?:store|team|unit|branch)/i,
+  people:
+    /employees?|people|roster|staff[ _-]?list|personnel|hris|bamboo|workday|attrition|leavers|terminations/i,
 };
 
 export interface KindEvidence {
@@ -99,6 +110,7 @@ function signal(assignment: RoleAssignment, role: string): number {
 export function kindFit(kind: CanonicalKind, e: KindEvidence): number {
   const assignment = e.assignments.get(kind);
   if (!assignment) return 0;
+  if (kind === 'people') return peopleFit(assignment, e);
   const weights = WEIGHTS[kind];
   let total = 0;
   let got = 0;
@@ -138,6 +150,23 @@ export function kindFit(kind: CanonicalKind, e: KindEvidence): number {
   if (kind === 'survey_responses' && e.long) fit = Math.max(fit, 0.6);
   if (FILE_HINTS[kind].test(e.fileName)) fit += 0.1;
   if (kind === 'survey_responses' && e.headerShape !== 'plain') fit += 0.1;
+  return Math.max(0, Math.min(1, fit));
+}
+
+/**
+ * A roster: a person id and a unit carry most of it, and any sign of people coming and going
+ * (a left flag or status, hire or leave dates, absence) the rest. Rating columns do not count
+ * against it (HRIS exports carry performance and satisfaction ratings).
+ */
+function peopleFit(assignment: RoleAssignment, e: KindEvidence): number {
+  const s = (role: string) => signal(assignment, role);
+  const movement = Math.min(
+    1,
+    s('has_left') + s('leave_date') + 0.6 * s('hire_date') + 0.4 * s('absence_days'),
+  );
+  let fit = 0.35 * s('employee_id') + 0.25 * s('unit_id') + 0.4 * movement;
+  if (s('employee_id') === 0 || movement === 0) fit *= 0.6;
+  if (FILE_HINTS.people.test(e.fileName)) fit += 0.1;
   return Math.max(0, Math.min(1, fit));
 }
 

@@ -5,6 +5,7 @@ import { looksLikeExcelSerial } from './dates';
 import { MAIN_DATE, NAME_RULES, extraRoles, metadataReason, personalReason } from './rules';
 import { guessScale, labelledNumber } from './scales';
 import { isNaText } from './values';
+import { peopleValueFit } from './peopleValues';
 
 /** A column's fit for one canonical role. */
 export interface RoleCandidate {
@@ -63,6 +64,7 @@ const ID_ROLES = new Set([
   'queue_code',
   'agent_id',
   'item_id',
+  'employee_id',
 ]);
 
 /** How well the values suit the role (0..1), with a note when something is worth saying. */
@@ -93,6 +95,10 @@ export function valueFit(
       };
     // Still the metric column when named as one: rows naming no metric are quarantined, with why.
     return { fit: 0.5, note: 'values are not names of metrics Upstream knows' };
+  }
+  if (kind === 'people') {
+    const people = peopleValueFit(role, column);
+    if (people) return people;
   }
   const spec = specOf(kind, role);
   if (!spec) return { fit: 1 };

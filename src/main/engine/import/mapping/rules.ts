@@ -459,6 +459,59 @@ export const NAME_RULES: NameRule[] = [
   ),
   r('absence_days', '\\b(?:absence|sickness|sick)\\b', 0.6, ['hr_metrics']),
 
+  // --- people (an HRIS roster: one row per employee; see kinds/people.ts) ---
+  r(
+    'employee_id',
+    `^(?:employee|emp|person|personnel|staff|worker|colleague|associate|payroll|badge|hr|team member)s? ?(?:id|ids|no|nr|num|number|key|code|ref|reference|identifier)$`,
+    0.95,
+    ['people'],
+    'only used to find people listed twice; never stored',
+  ),
+  r('employee_id', '^(?:employee|emp|id|empid|emp no|eeid|ee id|worker)$', 0.7, ['people']),
+  r(
+    'unit_id',
+    `^(?:department|dept|team|division|unit|org unit|organi[sz]ational unit|business unit|cost cent(?:re|er)|store|branch|site|section|group|function)(?: name| id| code| no| number)?$`,
+    0.85,
+    ['people'],
+    'a unit id or name (names are matched to the hierarchy)',
+  ),
+  r(
+    'hire_date',
+    '^(?:(?:original |latest |most recent |last |re )?hire|hired|joining|joined|join|employment start|service start|continuous service|seniority)(?: date| dt| on)?$|^date (?:of )?(?:hire|hired|joining|joined|employment)$',
+    0.95,
+    ['people'],
+  ),
+  r('hire_date', '^(?:start|started|start date|employment date|date started)$', 0.7, ['people']),
+  r(
+    'leave_date',
+    '^(?:termination|term|leave|leaving|leaver|exit|separation|resignation|departure|end of employment|employment end|left|last (?:working )?day|last day worked|end)(?: date| dt| on)$|^date (?:of )?(?:termination|leaving|exit|separation|departure|resignation)$',
+    0.95,
+    ['people'],
+  ),
+  r('leave_date', '^(?:terminated|termination|separated|date left|left on)$', 0.8, ['people']),
+  r(
+    'has_left',
+    '^(?:attrition|left|has left|leaver|is leaver|terminated|is terminated|termination flag|left company|left flag|churn|churned|turnover|exited|attrition flag)$',
+    0.9,
+    ['people'],
+  ),
+  r(
+    'has_left',
+    '^(?:status|employee status|employment status|emp status|current status|worker status|employment state|hr status)$',
+    0.85,
+    ['people'],
+  ),
+  r(
+    'absence_days',
+    '^(?:absence|absence days|days absent|sick days|sickness days|sick leave days|days lost|absent days|days of absence|sickness absence days|sick days taken|unplanned absence days|absence days taken)$',
+    0.9,
+    ['people'],
+  ),
+  r('absence_days', '\\b(?:absence|absent|sickness|sick)\\b', 0.6, ['people']),
+  r('period', '^(?:period|quarter|snapshot quarter|reporting period|report quarter)$', 0.9, [
+    'people',
+  ]),
+
   // --- preaggregated ---
   r(
     'metric',
