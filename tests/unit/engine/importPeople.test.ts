@@ -204,7 +204,7 @@ describe('IBM HR attrition shape: a Yes/No flag, no dates', () => {
       /WA_Fn-UseC_-HR-Employee-Attrition\.csv: a people file without hire or leave dates describes one quarter: say which \(--set period=2025-Q3/,
     );
     await expect(engine.importFile(path, { hints: { set: { period: 'Q3' } } })).rejects.toThrow(
-      /the period hint 'Q3' is not a quarter written YYYY-Qn/,
+      /--set period=Q3: period must be a quarter written YYYY-Qn/,
     );
     // Date columns with no date in them are no dates either.
     const undated =
