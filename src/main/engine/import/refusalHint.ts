@@ -32,7 +32,8 @@ function fitOf(spec: ColumnSpec, column: ColumnProfile): number {
   }
 }
 
-function currentQuarter(now = new Date()): string {
+/** The quarter of today: a placeholder the analyst corrects to the quarter a file describes. */
+export function currentQuarter(now = new Date()): string {
   return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
 }
 

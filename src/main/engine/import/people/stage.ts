@@ -1,3 +1,4 @@
+import { currentQuarter } from '../refusalHint';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnMapping } from '../../../../shared/imports';
 import { UpstreamError } from '../../../../shared/result';
@@ -51,9 +52,10 @@ export async function peopleStage(
       constants.period = fromName;
       warnings.push(`people: the period ${fromName} is taken from the file name`);
     } else if (!(await anyDate(conn, stage, [columns.hire_date, columns.leave_date]))) {
-      throw importError(
-        fileName,
-        'a people file without hire or leave dates describes one quarter: say which (--set period=2025-Q3, or a quarter in the file name such as "people 2025-Q3.csv")',
+      throw new UpstreamError(
+        'IMPORT_ERROR',
+        `${fileName}: a people file without hire or leave dates describes one quarter: say which (--set period=2025-Q3, or a quarter in the file name such as "people 2025-Q3.csv")`,
+        { hint: ['--as', 'people', '--set', `period=${currentQuarter()}`] },
       );
     }
   }
