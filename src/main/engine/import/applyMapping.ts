@@ -19,9 +19,21 @@ export const ISO_FORMATS: ReadonlySet<string> = new Set([
   '%Y-%m-%dT%H:%M:%S',
 ]);
 
+/**
+ * Answer texts and N/A codes match whatever their case and spacing ("Strongly  agree",
+ * "N/a", " NA "): exports differ from the sample the mapping was made from.
+ */
+function looseText(expr: string): string {
+  return `lower(regexp_replace(trim(${expr}), '\\s+', ' ', 'g'))`;
+}
+function loose(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 function blankNa(expr: string, naCodes: string[] | undefined): string {
   if (!naCodes || naCodes.length === 0) return expr;
-  return `CASE WHEN trim(${expr}) IN (${naCodes.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${expr} END`;
+  const codes = [...new Set(naCodes.map(loose))];
+  return `CASE WHEN ${looseText(expr)} IN (${codes.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${expr} END`;
 }
 
 function isoDate(expr: string, spec: ColumnSpec, formats: string[] | undefined): string {
@@ -73,10 +85,13 @@ function seconds(expr: string, format: 'hms' | 'milliseconds' | 'minutes' | unde
 function scoreText(expr: string, scores: Record<string, number> | undefined): string {
   const choices = Object.entries(scores ?? {});
   if (choices.length === 0) return expr;
-  const whens = choices.map(
+  const byText = new Map<string, number>();
+  for (const [label, score] of choices)
+    if (!byText.has(loose(label))) byText.set(loose(label), score);
+  const whens = [...byText].map(
     ([label, score]) => `WHEN ${quoteLiteral(label)} THEN ${quoteLiteral(String(score))}`,
   );
-  return `CASE trim(${expr}) ${whens.join(' ')} ELSE ${expr} END`;
+  return `CASE ${looseText(expr)} ${whens.join(' ')} ELSE ${expr} END`;
 }
 
 export function canonicalExpr(

@@ -191,7 +191,7 @@ export function itemCandidate(
   const s = column.stats;
   const answerLike =
     scale !== null &&
-    scale.fit >= 0.9 &&
+    (scale.fit >= 0.9 || (scale.source === 'choices' && scale.fit >= 0.75)) &&
     (scale.distinctAnswers >= 2 || scale.source === 'labels') &&
     s.dates.share < 0.5;
   const qualtricsQuestion =
@@ -316,6 +316,11 @@ export function buildItems(
           max = usual[1];
           naCodes.add(String(lone));
           guessed.add(String(lone));
+        } else if (outside.length === 0) {
+          // Answers that fit the file's usual scale (a 1-5 item nobody rated 5, a 1-4 item
+          // answered 2-4) are on that scale.
+          min = usual[0];
+          max = usual[1];
         }
       }
       const factor = inferFactor(text, { min, max }, catalogue);

@@ -328,8 +328,14 @@ export const NAME_RULES: NameRule[] = [
     0.85,
     ['customer_feedback'],
   ),
-  r('nps', '\\b(?:nps|ltr|e nps|enps|net promoter)\\b', 0.9, ['customer_feedback']),
-  r('nps', '\\brecommend', 0.9, ['customer_feedback']),
+  r('nps', '\\b(?:nps|ltr|net promoter)\\b', 0.9, ['customer_feedback']),
+  // "Recommend ... as a place to work" is the employee NPS question of a survey, not a customer's.
+  r(
+    'nps',
+    '\\brecommend(?!.*\\b(?:place to work|to work (?:at|for)|employer|work(?:ing)? (?:here|at|for)))',
+    0.9,
+    ['customer_feedback'],
+  ),
   r('nps', '\\b(?:likelihood|likely)\\b', 0.55, ['customer_feedback']),
   r('csat', '\\b(?:csat|osat|satisfaction|satisfied|sat|sat score|overall sat|c sat)\\b', 0.9, [
     'customer_feedback',
