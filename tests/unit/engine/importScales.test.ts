@@ -94,7 +94,7 @@ describe('item scales inferred from the answers', () => {
       expect(
         (await kit.answers('manager_supports')).size + (await kit.answers('proud_work_here')).size,
       ).toBe(c.answered);
-      expect(await kit.figure('pct_favourable')).toEqual({
+      expect(await kit.figure('pct_favourable')).toMatchObject({
         n: 10,
         answered: c.answered,
         favourable: c.favourable,
@@ -132,7 +132,11 @@ describe('item scales inferred from the answers', () => {
       ['other', 0, 10],
     ]);
     // Satisfaction: 10 answers, 9 or 10 four times (9, 10, 10, 9).
-    expect(await kit.figure('pct_favourable')).toEqual({ n: 10, answered: 10, favourable: 4 });
+    expect(await kit.figure('pct_favourable')).toMatchObject({
+      n: 10,
+      answered: 10,
+      favourable: 4,
+    });
     // eNPS: 8 answers (-1 and empty are no answer); promoters 10, 9, 10; detractors 6, 5, 0.
     expect(await kit.figure('enps')).toMatchObject({ n: 8, answered: 8, favourable: 3 });
   });

@@ -85,7 +85,7 @@ export async function openScalesKit(prefix: string): Promise<ScalesKit> {
     async figure(figure, unitId = 'T1') {
       const rows = await queryRows<{ n: number; answered: number; favourable: number }>(
         conn,
-        `SELECT n::INTEGER AS n, answered::DOUBLE AS answered, favourable::DOUBLE AS favourable
+        `SELECT n::INTEGER AS n, answered::DOUBLE AS answered, favourable::DOUBLE AS favourable, detractors::DOUBLE AS detractors
          FROM employee_figure_stats WHERE scope = 'own' AND unit_id = $u AND figure = $f AND role = 'all'`,
         { u: unitId, f: figure },
       );

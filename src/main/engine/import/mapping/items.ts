@@ -9,6 +9,7 @@ import {
   textSimilarity,
   uniqueIdentifier,
 } from './normalise';
+import { reverseMarker } from './keying';
 import { guessScale, type ScaleGuess } from './scales';
 import type { ItemMapping } from './types';
 
@@ -323,18 +324,21 @@ export function buildItems(
           max = usual[1];
         }
       }
-      const factor = inferFactor(text, { min, max }, catalogue);
-      const negative = min === 0 && max === 10 ? null : negativeWording(text);
+      const marked = reverseMarker(text);
+      const factor = inferFactor(marked.text, { min, max }, catalogue);
+      const negative =
+        marked.reversed || (min === 0 && max === 10) ? null : negativeWording(marked.text);
       item = {
         column: c.column.name,
         itemId: uniqueIdentifier(newItemId(c.column, c.label), usedIds),
-        text: text.slice(0, 2000),
+        text: marked.text.slice(0, 2000),
         factor: factor.factor.slice(0, 200),
         scaleMin: min,
         scaleMax: max,
-        reverseCoded: negative !== null,
+        reverseCoded: marked.reversed || negative !== null,
         naCodes: [...naCodes].sort(),
       };
+      if (marked.reversed) notes.push('reverse-keyed (its label says so)');
       if (scale?.choiceScores) item.choiceScores = clampScores(scale.choiceScores, min, max);
       confidence = c.label ? 0.75 : 0.6;
       if (scale?.source === 'labels' || scale?.source === 'choices') confidence += 0.05;
