@@ -31,7 +31,10 @@ export interface ScalesKit {
   figure(
     figure: string,
     unitId?: string,
-  ): Promise<{ n: number; answered: number; favourable: number } | undefined>;
+  ): Promise<
+    | { n: number; answered: number; favourable: number; detractors: number; total: number }
+    | undefined
+  >;
   quarantine(): Promise<{ row_number: number; reason: string }[]>;
   close(): void;
 }
@@ -83,9 +86,15 @@ export async function openScalesKit(prefix: string): Promise<ScalesKit> {
       return new Map(rows.map((r) => [r.respondent_id, [Number(r.score), Number(r.scored)]]));
     },
     async figure(figure, unitId = 'T1') {
-      const rows = await queryRows<{ n: number; answered: number; favourable: number }>(
+      const rows = await queryRows<{
+        n: number;
+        answered: number;
+        favourable: number;
+        detractors: number;
+        total: number;
+      }>(
         conn,
-        `SELECT n::INTEGER AS n, answered::DOUBLE AS answered, favourable::DOUBLE AS favourable, detractors::DOUBLE AS detractors
+        `SELECT n::INTEGER AS n, answered::DOUBLE AS answered, favourable::DOUBLE AS favourable, detractors::DOUBLE AS detractors, total
          FROM employee_figure_stats WHERE scope = 'own' AND unit_id = $u AND figure = $f AND role = 'all'`,
         { u: unitId, f: figure },
       );

@@ -1,5 +1,6 @@
 import { quoteIdent, quoteLiteral } from '../db/query';
 import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
+import { factorSql } from './kinds/factorNames';
 import { metricIdSql } from './kinds/preaggregatedMetrics';
 import type { ColumnMapping, ItemMapping } from './mapping/types';
 
@@ -94,13 +95,28 @@ function scoreText(expr: string, scores: Record<string, number> | undefined): st
   return `CASE ${looseText(expr)} ${whens.join(' ')} ELSE ${expr} END`;
 }
 
+/**
+ * A codebook gives no scale columns, so its items take one scale (the constants): its eNPS items
+ * are 0-10 whatever that scale is, as eNPS is defined on 0-10.
+ */
+function codebookScale(spec: ColumnSpec, mapping: ColumnMapping, stage: string): string | null {
+  const factor = mapping.columns.factor;
+  if (mapping.kind !== 'survey_items' || factor === undefined) return null;
+  if (spec.name !== 'scale_min' && spec.name !== 'scale_max') return null;
+  if (mapping.columns.scale_min !== undefined || mapping.columns.scale_max !== undefined)
+    return null;
+  const enps = spec.name === 'scale_min' ? '0' : '10';
+  const given = quoteLiteral(mapping.constants[spec.name]!);
+  return `CASE WHEN ${factorSql(`${stage}.${quoteIdent(factor)}`)} = 'enps' THEN '${enps}' ELSE ${given} END`;
+}
+
 export function canonicalExpr(
   spec: ColumnSpec,
   mapping: ColumnMapping,
   stage: string,
 ): string | null {
   const constant = mapping.constants[spec.name];
-  if (constant !== undefined) return quoteLiteral(constant);
+  if (constant !== undefined) return codebookScale(spec, mapping, stage) ?? quoteLiteral(constant);
   const source = mapping.columns[spec.name];
   if (source === undefined) return null;
   let expr = `${stage}.${quoteIdent(source)}`;
@@ -119,6 +135,16 @@ export function canonicalExpr(
   // A pre-aggregated row's metric becomes its registry id ("Net Promoter Score" is nps), so that
   // checks and keys compare ids; a name that stands for no metric stays as written.
   if (mapping.kind === 'preaggregated' && spec.name === 'metric') expr = metricIdSql(expr);
+  // A codebook's factor names become Upstream's ("Employee Engagement" is engagement).
+  if (mapping.kind === 'survey_items' && spec.name === 'factor') expr = factorSql(expr);
+  // Flags written as codes (a codebook's keying: -1/1, R): code -> 1 (true) or 0 (false).
+  const flags = mapping.choiceScores?.[spec.name];
+  if (spec.type === 'BOOLEAN' && flags) {
+    // An empty cell reads as the '' code when the mapping gives one (a codebook's forward items).
+    const cell = '' in flags ? `coalesce(nullif(trim(${expr}), ''), '')` : expr;
+    const scored = scoreText(cell, flags);
+    expr = `CASE ${scored} WHEN '1' THEN 'true' WHEN '0' THEN 'false' ELSE ${expr} END`;
+  }
   if (spec.type === 'INTEGER' || spec.type === 'DOUBLE') {
     expr = scoreText(expr, mapping.choiceScores?.[spec.name]);
     expr = numeric(expr, mapping.decimalComma);

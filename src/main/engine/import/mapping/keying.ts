@@ -79,3 +79,10 @@ export function keyingReader(cells: readonly string[]): (cell: string) => boolea
     return null;
   };
 }
+
+/** Share of cells a codebook keying column reads (see keyingReader). */
+export function keyingShare(cells: readonly string[]): number {
+  if (cells.length === 0) return 0;
+  const read = keyingReader(cells);
+  return cells.filter((c) => read(c) !== null).length / cells.length;
+}

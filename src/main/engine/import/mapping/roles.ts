@@ -2,6 +2,7 @@ import { CANONICAL_COLUMNS, type CanonicalKind, type ColumnSpec } from '../canon
 import { metricNameShare } from '../kinds/preaggregatedMetrics';
 import type { AnalysedColumn } from './analyse';
 import { looksLikeExcelSerial } from './dates';
+import { keyingShare } from './keying';
 import { MAIN_DATE, NAME_RULES, extraRoles, metadataReason, personalReason } from './rules';
 import { guessScale, labelledNumber } from './scales';
 import { isNaText } from './values';
@@ -147,6 +148,8 @@ export function valueFit(
     }
     case 'BOOLEAN': {
       if (s.boolShare >= 0.9) return { fit: 1 };
+      if (role === 'reverse_coded' && keyingShare(column.profile.samples) >= 0.9)
+        return { fit: 1, note: 'keying codes (-1/1, R)' };
       if (s.intShare >= 0.9) return { fit: 0.5, note: 'counts, not yes/no' };
       return { fit: 0.2, note: 'values are not yes/no' };
     }
