@@ -111,15 +111,21 @@ it('Item,Wording,Dimension,Reverse with R or blank, no min/max: 1-5 assumed and 
         ['Q2', 'I rarely get recognition for good work', 'Recognition', 'R'],
         ['Q3', 'I have the tools I need', 'Tools & resources', ''],
         ['Q4', 'We put customers first', 'Values - Customer focus', ''],
+        ['Q5', 'I trust my colleagues', 'Values - Teamwork', 'perhaps'],
       ],
     ),
   );
   expect([book.kind, book.rowsRead, book.rowsImported, book.rowsQuarantined]).toEqual([
     'survey_items',
+    5,
     4,
-    4,
-    0,
+    1,
   ]);
+  // A keying cell that says neither way is the analyst's to settle: the row waits in quarantine.
+  expect(await kit.quarantine()).toMatchObject([
+    { file_name: 'codebook.csv', row_number: 6, column_name: 'reverse_coded' },
+  ]);
+  expect((await kit.quarantine())[0]!.reason).toContain('perhaps');
   expect(book.warnings.join(' ')).toContain('every item is taken as 1-5');
   expect(await catalogue()).toEqual([
     'Q1|engagement|1-5|',
@@ -157,5 +163,32 @@ it('name,question,construct,key with reverse/forward words; an eNPS item is 0-10
     'enps_1|enps|0-10|',
     'lead_1|leadership|1-5|',
     'lead_2|leadership|1-5|R',
+  ]);
+});
+
+it('a codebook without a keying column: "(R)" at the end of the wording marks a reversed item', async () => {
+  kit = await openScalesKit('upstream-codebook-');
+  const book = await kit.importText(
+    'codebook.csv',
+    csv(
+      ['Variable', 'Question', 'Factor', 'Min', 'Max'],
+      [
+        ['q1', 'I am proud to work here', 'engagement', 1, 4],
+        ['q2', 'I often think about quitting (R)', 'engagement', 1, 4],
+        ['q3', 'I am kept informed [reversed]', 'leadership', 1, 4],
+      ],
+    ),
+  );
+  expect([book.kind, book.rowsRead, book.rowsImported, book.rowsQuarantined]).toEqual([
+    'survey_items',
+    3,
+    3,
+    0,
+  ]);
+  expect(book.warnings.join(' ')).toContain('no keying column');
+  expect((await kit.items()).map((i) => `${i.item_id}|${i.item_text}|${i.reverse_coded}`)).toEqual([
+    'q1|I am proud to work here|false',
+    'q2|I often think about quitting|true',
+    'q3|I am kept informed|true',
   ]);
 });

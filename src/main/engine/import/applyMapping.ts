@@ -2,6 +2,7 @@ import { quoteIdent, quoteLiteral } from '../db/query';
 import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
 import { factorSql } from './kinds/factorNames';
 import { metricIdSql } from './kinds/preaggregatedMetrics';
+import { REVERSE_MARKER } from './mapping/keying';
 import type { ColumnMapping, ItemMapping } from './mapping/types';
 
 /**
@@ -110,13 +111,27 @@ function codebookScale(spec: ColumnSpec, mapping: ColumnMapping, stage: string):
   return `CASE WHEN ${factorSql(`${stage}.${quoteIdent(factor)}`)} = 'enps' THEN '${enps}' ELSE ${given} END`;
 }
 
+/** A codebook without a keying column: items whose text ends "(R)" or "(reversed)" are reversed. */
+function codebookKeying(spec: ColumnSpec, mapping: ColumnMapping, stage: string): string | null {
+  const text = mapping.columns.item_text;
+  if (mapping.kind !== 'survey_items' || spec.name !== 'reverse_coded' || text === undefined)
+    return null;
+  const given = quoteLiteral(mapping.constants.reverse_coded!);
+  return `CASE WHEN regexp_matches(${stage}.${quoteIdent(text)}, ${quoteLiteral(REVERSE_MARKER)}, 'i') THEN 'true' ELSE ${given} END`;
+}
+
 export function canonicalExpr(
   spec: ColumnSpec,
   mapping: ColumnMapping,
   stage: string,
 ): string | null {
   const constant = mapping.constants[spec.name];
-  if (constant !== undefined) return codebookScale(spec, mapping, stage) ?? quoteLiteral(constant);
+  if (constant !== undefined)
+    return (
+      codebookScale(spec, mapping, stage) ??
+      codebookKeying(spec, mapping, stage) ??
+      quoteLiteral(constant)
+    );
   const source = mapping.columns[spec.name];
   if (source === undefined) return null;
   let expr = `${stage}.${quoteIdent(source)}`;
@@ -137,6 +152,9 @@ export function canonicalExpr(
   if (mapping.kind === 'preaggregated' && spec.name === 'metric') expr = metricIdSql(expr);
   // A codebook's factor names become Upstream's ("Employee Engagement" is engagement).
   if (mapping.kind === 'survey_items' && spec.name === 'factor') expr = factorSql(expr);
+  // The keying marker is not part of the item's wording.
+  if (mapping.kind === 'survey_items' && spec.name === 'item_text')
+    expr = `regexp_replace(${expr}, ${quoteLiteral(REVERSE_MARKER)}, '', 'i')`;
   // Flags written as codes (a codebook's keying: -1/1, R): code -> 1 (true) or 0 (false).
   const flags = mapping.choiceScores?.[spec.name];
   if (spec.type === 'BOOLEAN' && flags) {

@@ -5,8 +5,10 @@
  * "negative" or yes/no.
  */
 
-const MARKER =
-  /\s*[([]\s*(?:r|rev|reversed?|reverse[ -]?(?:coded|scored|keyed)|recoded|negatively keyed)\s*[)\]]\s*$/i;
+/** "(R)", "[reversed]", "(reverse scored)" at the end of an item's text; also used in SQL (RE2). */
+export const REVERSE_MARKER =
+  '\\s*[([]\\s*(?:r|rev|reversed?|reverse[ -]?(?:coded|scored|keyed)|recoded|negatively keyed)\\s*[)\\]]\\s*$';
+const MARKER = new RegExp(REVERSE_MARKER, 'i');
 
 /** Whether an item's text marks it reverse-keyed, and the text without the marker. */
 export function reverseMarker(text: string): { reversed: boolean; text: string } {
