@@ -192,3 +192,31 @@ it('a codebook without a keying column: "(R)" at the end of the wording marks a 
     'q3|I am kept informed|true',
   ]);
 });
+
+it('a scale column of ranges ("1-5", "1 to 7", "0 - 10") gives each item its scale', async () => {
+  kit = await openScalesKit('upstream-codebook-');
+  const book = await kit.importText(
+    'codebook.csv',
+    csv(
+      ['variable', 'label', 'factor', 'scale', 'keyed'],
+      [
+        ['eng1', 'I am proud to work here', 'engagement', '1-5', 1],
+        ['mgr1', 'My manager listens to me', 'leadership', '1 to 7', 1],
+        ['rec1', 'How likely are you to recommend us as a place to work?', 'enps', '0 - 10', 1],
+        ['eng2', 'I rarely look forward to work', 'engagement', '1-5', -1],
+      ],
+    ),
+  );
+  expect([book.kind, book.rowsRead, book.rowsImported, book.rowsQuarantined]).toEqual([
+    'survey_items',
+    4,
+    4,
+    0,
+  ]);
+  expect(await catalogue()).toEqual([
+    'eng1|engagement|1-5|',
+    'eng2|engagement|1-5|R',
+    'mgr1|leadership|1-7|',
+    'rec1|enps|0-10|',
+  ]);
+});

@@ -2,6 +2,7 @@ import { quoteIdent, quoteLiteral } from '../db/query';
 import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
 import { factorSql } from './kinds/factorNames';
 import { metricIdSql } from './kinds/preaggregatedMetrics';
+import { SCALE_RANGE } from './mapping/codebook';
 import { REVERSE_MARKER } from './mapping/keying';
 import type { ColumnMapping, ItemMapping } from './mapping/types';
 
@@ -152,6 +153,11 @@ export function canonicalExpr(
   if (mapping.kind === 'preaggregated' && spec.name === 'metric') expr = metricIdSql(expr);
   // A codebook's factor names become Upstream's ("Employee Engagement" is engagement).
   if (mapping.kind === 'survey_items' && spec.name === 'factor') expr = factorSql(expr);
+  // A scale written as its range ("1-5", "0 to 10") gives both ends.
+  if (mapping.kind === 'survey_items' && (spec.name === 'scale_min' || spec.name === 'scale_max')) {
+    const end = spec.name === 'scale_min' ? 1 : 2;
+    expr = `CASE WHEN regexp_matches(${expr}, ${quoteLiteral(SCALE_RANGE)}, 'i') THEN regexp_extract(${expr}, ${quoteLiteral(SCALE_RANGE)}, ${end}, 'i') ELSE ${expr} END`;
+  }
   // The keying marker is not part of the item's wording.
   if (mapping.kind === 'survey_items' && spec.name === 'item_text')
     expr = `regexp_replace(${expr}, ${quoteLiteral(REVERSE_MARKER)}, '', 'i')`;

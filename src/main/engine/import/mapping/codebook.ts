@@ -1,3 +1,4 @@
+import type { AnalysedColumn } from './analyse';
 import { keyingReader } from './keying';
 import type { RoleAssignment } from './roles';
 import type { ColumnMapping } from './types';
@@ -17,8 +18,10 @@ export function codebookMapping(
   mapping: ColumnMapping,
   assignment: RoleAssignment,
   problems: string[],
+  columns: readonly AnalysedColumn[] = [],
 ): void {
   if (mapping.kind !== 'survey_items') return;
+  scaleRangeColumn(mapping, assignment, problems, columns);
   const keyed = assignment.byRole.get('reverse_coded')?.column;
   if (keyed) {
     const cells = keyed.profile.samples;
@@ -48,6 +51,41 @@ export function codebookMapping(
     mapping.constants.scale_max = String(max);
     problems.push(
       `no scale columns (min, max): every item is taken as ${min}-${max} (eNPS items 0-10); answers outside it will be quarantined: check`,
+    );
+  }
+}
+
+/** "1-5", "0 - 10", "1 to 7", "1–6": a scale written as its range (applyMapping.ts reads it). */
+export const SCALE_RANGE = '^\\s*(-?\\d+)\\s*(?:-|to|\u2013|\\.\\.)\\s*(-?\\d+)\\s*$';
+
+/**
+ * A column of scale ranges ("1-5") gives both scale_min and scale_max. A codebook's "scale" may
+ * be that or the item's construct: when the column taken for the factor holds ranges, it is the
+ * scale, and the factor is left to the analyst (other, said in the problems).
+ */
+function scaleRangeColumn(
+  mapping: ColumnMapping,
+  assignment: RoleAssignment,
+  problems: string[],
+  columns: readonly AnalysedColumn[],
+): void {
+  if (mapping.columns.scale_min !== undefined || mapping.columns.scale_max !== undefined) return;
+  const range = new RegExp(SCALE_RANGE, 'i');
+  const taken = new Set([...assignment.byColumn.values()].map((c) => c.column.name));
+  const column = columns.find(
+    (c) =>
+      !c.empty &&
+      (!taken.has(c.name) || mapping.columns.factor === c.name) &&
+      c.profile.samples.filter((v) => range.test(v)).length >= 0.9 * c.profile.samples.length,
+  );
+  if (!column) return;
+  mapping.columns.scale_min = column.name;
+  mapping.columns.scale_max = column.name;
+  if (mapping.columns.factor === column.name) {
+    delete mapping.columns.factor;
+    mapping.constants.factor = 'other';
+    problems.push(
+      `"${column.name}" holds scale ranges (${column.profile.samples[0] ?? ''}), not factors: every item's factor is other: choose the factor column`,
     );
   }
 }

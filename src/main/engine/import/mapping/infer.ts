@@ -502,7 +502,7 @@ function infer(input: InferInput): InferredMapping {
   }
 
   // A codebook's keying codes, and defaults for what it leaves out.
-  codebookMapping(mapping, assignment, problems);
+  codebookMapping(mapping, assignment, problems, columns);
 
   // Required columns still missing.
   for (const spec of CANONICAL_COLUMNS[kind]) {
