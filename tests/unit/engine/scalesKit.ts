@@ -27,10 +27,10 @@ export interface ScalesKit {
   >;
   /** Stored answers of one item: respondent -> [score, scored]. */
   answers(itemId: string): Promise<Map<string, [number, number]>>;
-  /** The unit's own % favourable figure (answered, favourable) for a figure id. */
+  /** Store T1's own sufficient statistics of a figure (in one period, or the only one). */
   figure(
     figure: string,
-    unitId?: string,
+    period?: string,
   ): Promise<
     | { n: number; answered: number; favourable: number; detractors: number; total: number }
     | undefined
@@ -85,7 +85,7 @@ export async function openScalesKit(prefix: string): Promise<ScalesKit> {
       );
       return new Map(rows.map((r) => [r.respondent_id, [Number(r.score), Number(r.scored)]]));
     },
-    async figure(figure, unitId = 'T1') {
+    async figure(figure, period) {
       const rows = await queryRows<{
         n: number;
         answered: number;
@@ -95,8 +95,9 @@ export async function openScalesKit(prefix: string): Promise<ScalesKit> {
       }>(
         conn,
         `SELECT n::INTEGER AS n, answered::DOUBLE AS answered, favourable::DOUBLE AS favourable, detractors::DOUBLE AS detractors, total
-         FROM employee_figure_stats WHERE scope = 'own' AND unit_id = $u AND figure = $f AND role = 'all'`,
-        { u: unitId, f: figure },
+         FROM employee_figure_stats WHERE scope = 'own' AND unit_id = 'T1' AND figure = $f AND role = 'all'
+           AND ($p = '' OR period = $p)`,
+        { f: figure, p: period ?? '' },
       );
       return rows[0];
     },
