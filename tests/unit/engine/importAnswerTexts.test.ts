@@ -128,7 +128,9 @@ it('scores label answers in order, whatever their case and spacing, and quaranti
     row_number: 11,
     column_name: 'how_much_trust_you_have_senior',
   });
-  expect(bad!.reason).toContain('Very much');
+  expect(bad!.reason).toBe(
+    `how_much_trust_you_have_senior (column "How much trust do you have in senior leaders?"): 'Very much' is not a whole number`,
+  );
 });
 
 it("reads every vendor's N/A as no answer, never as a score", async () => {
