@@ -82,7 +82,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     label: '% favourable',
     side: 'employee',
     formula:
-      'Share of answered 1-5 Likert responses that are 4 or 5 (top two boxes), over every Likert item; N/A is not a response.',
+      'Share of answered item responses in the top two boxes of their scale (4-5 of 1-5, 6-7 of 1-7, 3-4 of 1-4), over every item but eNPS; N/A is not a response.',
     unit: '%',
     min: 0,
     max: 100,

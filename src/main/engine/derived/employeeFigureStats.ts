@@ -34,7 +34,7 @@ export async function rebuildOwnFigureStats(
        FROM respondent_scores WHERE period IN ${PERIODS}),
      answers AS MATERIALIZED (
        SELECT a.period, a.respondent_id, a.item_id, a.scored, i.factor,
-         a.scored >= i.scale_max - 1 AS fav, i.scale_min = 1 AND i.scale_max = 5 AS likert
+         a.scored >= i.scale_max - 1 AS fav, i.factor <> 'enps' AS likert
        FROM survey_answers a JOIN items i USING (item_id)
        WHERE a.period IN ${PERIODS} AND a.scored BETWEEN i.scale_min AND i.scale_max),
      per_value AS (

@@ -1,6 +1,9 @@
 import { quoteIdent, quoteLiteral } from '../db/query';
 import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
+import { factorSql } from './kinds/factorNames';
 import { metricIdSql } from './kinds/preaggregatedMetrics';
+import { SCALE_RANGE } from './mapping/codebook';
+import { REVERSE_MARKER } from './mapping/keying';
 import type { ColumnMapping, ItemMapping } from './mapping/types';
 
 /**
@@ -19,9 +22,21 @@ export const ISO_FORMATS: ReadonlySet<string> = new Set([
   '%Y-%m-%dT%H:%M:%S',
 ]);
 
+/**
+ * Answer texts and N/A codes match whatever their case and spacing ("Strongly  agree",
+ * "N/a", " NA "): exports differ from the sample the mapping was made from.
+ */
+function looseText(expr: string): string {
+  return `lower(regexp_replace(trim(${expr}), '\\s+', ' ', 'g'))`;
+}
+function loose(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 function blankNa(expr: string, naCodes: string[] | undefined): string {
   if (!naCodes || naCodes.length === 0) return expr;
-  return `CASE WHEN trim(${expr}) IN (${naCodes.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${expr} END`;
+  const codes = [...new Set(naCodes.map(loose))];
+  return `CASE WHEN ${looseText(expr)} IN (${codes.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${expr} END`;
 }
 
 function isoDate(expr: string, spec: ColumnSpec, formats: string[] | undefined): string {
@@ -73,10 +88,37 @@ function seconds(expr: string, format: 'hms' | 'milliseconds' | 'minutes' | unde
 function scoreText(expr: string, scores: Record<string, number> | undefined): string {
   const choices = Object.entries(scores ?? {});
   if (choices.length === 0) return expr;
-  const whens = choices.map(
+  const byText = new Map<string, number>();
+  for (const [label, score] of choices)
+    if (!byText.has(loose(label))) byText.set(loose(label), score);
+  const whens = [...byText].map(
     ([label, score]) => `WHEN ${quoteLiteral(label)} THEN ${quoteLiteral(String(score))}`,
   );
-  return `CASE trim(${expr}) ${whens.join(' ')} ELSE ${expr} END`;
+  return `CASE ${looseText(expr)} ${whens.join(' ')} ELSE ${expr} END`;
+}
+
+/**
+ * A codebook gives no scale columns, so its items take one scale (the constants): its eNPS items
+ * are 0-10 whatever that scale is, as eNPS is defined on 0-10.
+ */
+function codebookScale(spec: ColumnSpec, mapping: ColumnMapping, stage: string): string | null {
+  const factor = mapping.columns.factor;
+  if (mapping.kind !== 'survey_items' || factor === undefined) return null;
+  if (spec.name !== 'scale_min' && spec.name !== 'scale_max') return null;
+  if (mapping.columns.scale_min !== undefined || mapping.columns.scale_max !== undefined)
+    return null;
+  const enps = spec.name === 'scale_min' ? '0' : '10';
+  const given = quoteLiteral(mapping.constants[spec.name]!);
+  return `CASE WHEN ${factorSql(`${stage}.${quoteIdent(factor)}`)} = 'enps' THEN '${enps}' ELSE ${given} END`;
+}
+
+/** A codebook without a keying column: items whose text ends "(R)" or "(reversed)" are reversed. */
+function codebookKeying(spec: ColumnSpec, mapping: ColumnMapping, stage: string): string | null {
+  const text = mapping.columns.item_text;
+  if (mapping.kind !== 'survey_items' || spec.name !== 'reverse_coded' || text === undefined)
+    return null;
+  const given = quoteLiteral(mapping.constants.reverse_coded!);
+  return `CASE WHEN regexp_matches(${stage}.${quoteIdent(text)}, ${quoteLiteral(REVERSE_MARKER)}, 'i') THEN 'true' ELSE ${given} END`;
 }
 
 export function canonicalExpr(
@@ -85,7 +127,12 @@ export function canonicalExpr(
   stage: string,
 ): string | null {
   const constant = mapping.constants[spec.name];
-  if (constant !== undefined) return quoteLiteral(constant);
+  if (constant !== undefined)
+    return (
+      codebookScale(spec, mapping, stage) ??
+      codebookKeying(spec, mapping, stage) ??
+      quoteLiteral(constant)
+    );
   const source = mapping.columns[spec.name];
   if (source === undefined) return null;
   let expr = `${stage}.${quoteIdent(source)}`;
@@ -104,6 +151,24 @@ export function canonicalExpr(
   // A pre-aggregated row's metric becomes its registry id ("Net Promoter Score" is nps), so that
   // checks and keys compare ids; a name that stands for no metric stays as written.
   if (mapping.kind === 'preaggregated' && spec.name === 'metric') expr = metricIdSql(expr);
+  // A codebook's factor names become Upstream's ("Employee Engagement" is engagement).
+  if (mapping.kind === 'survey_items' && spec.name === 'factor') expr = factorSql(expr);
+  // A scale written as its range ("1-5", "0 to 10") gives both ends.
+  if (mapping.kind === 'survey_items' && (spec.name === 'scale_min' || spec.name === 'scale_max')) {
+    const end = spec.name === 'scale_min' ? 1 : 2;
+    expr = `CASE WHEN regexp_matches(${expr}, ${quoteLiteral(SCALE_RANGE)}, 'i') THEN regexp_extract(${expr}, ${quoteLiteral(SCALE_RANGE)}, ${end}, 'i') ELSE ${expr} END`;
+  }
+  // The keying marker is not part of the item's wording.
+  if (mapping.kind === 'survey_items' && spec.name === 'item_text')
+    expr = `regexp_replace(${expr}, ${quoteLiteral(REVERSE_MARKER)}, '', 'i')`;
+  // Flags written as codes (a codebook's keying: -1/1, R): code -> 1 (true) or 0 (false).
+  const flags = mapping.choiceScores?.[spec.name];
+  if (spec.type === 'BOOLEAN' && flags) {
+    // An empty cell reads as the '' code when the mapping gives one (a codebook's forward items).
+    const cell = '' in flags ? `coalesce(nullif(trim(${expr}), ''), '')` : expr;
+    const scored = scoreText(cell, flags);
+    expr = `CASE ${scored} WHEN '1' THEN 'true' WHEN '0' THEN 'false' ELSE ${expr} END`;
+  }
   if (spec.type === 'INTEGER' || spec.type === 'DOUBLE') {
     expr = scoreText(expr, mapping.choiceScores?.[spec.name]);
     expr = numeric(expr, mapping.decimalComma);

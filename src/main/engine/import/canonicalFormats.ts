@@ -19,6 +19,8 @@ export interface ColumnSpec {
   range?: [number, number];
   /** Regular expression a non-empty text value must match (DuckDB regexp_full_match). */
   pattern?: string;
+  /** The file's own column, when its name differs (a survey item's question): named in reasons. */
+  source?: string;
 }
 
 export { CANONICAL_KINDS, type CanonicalKind };

@@ -58,7 +58,9 @@ const TYPE_WORDS: Record<DuckType, string> = {
 export function columnChecks(spec: ColumnSpec): RowCheck[] {
   const raw = rawCell(spec.name);
   const typed = typedCell(spec.name, spec.type);
-  const label = quoteLiteral(spec.name);
+  const label = quoteLiteral(
+    spec.source !== undefined ? `${spec.name} (column "${spec.source.slice(0, 80)}")` : spec.name,
+  );
   const checks: RowCheck[] = [];
   if (spec.required) {
     checks.push({

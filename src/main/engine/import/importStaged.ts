@@ -59,6 +59,14 @@ export type ImportMode = 'direct' | 'checked';
 /** Thrown when a file staged without its full scan turns out to need a full staging. */
 export class RestageNeeded extends Error {}
 
+/** Survey item columns know the file's column they come from, so reasons can name it. */
+function withItemSources(columns: ColumnSpec[], mapping: ColumnMapping): ColumnSpec[] {
+  return columns.map((c) => {
+    const item = mapping.items.find((i) => i.itemId === c.name);
+    return item && item.column !== item.itemId ? { ...c, source: item.column } : c;
+  });
+}
+
 function importError(file: string, message: string): UpstreamError {
   return new UpstreamError('IMPORT_ERROR', `${file}: ${message}`);
 }
@@ -178,7 +186,7 @@ export async function importStaged(
 
   const columns: ColumnSpec[] = [
     ...canonical.filter((c) => mapped.names.includes(c.name)),
-    ...(await importer.extraColumns(conn, mapped.names)),
+    ...withItemSources(await importer.extraColumns(conn, mapped.names), mapping),
   ];
   const kindChecks = await importer.extraChecks(conn, columns);
   const plan = validationPlan(

@@ -269,7 +269,7 @@ export interface ItemTally extends Record<string, unknown> {
   favourable: number;
 }
 
-/** Every 1-5 item's answered and favourable counts for one group in one period. */
+/** Every item's (but eNPS's) answered and top-two-box counts for one group in one period. */
 export async function itemTallies(
   conn: DuckDBConnection,
   group: GroupSpec,

@@ -1,4 +1,5 @@
 import { typedCell, uniqueCheck } from '../columnChecks';
+import { unknownFactorWarnings } from './factorNames';
 import { noExtraColumns, type KindImporter } from './kind';
 import { recomputeRespondentScores } from './respondentScores';
 
@@ -24,4 +25,5 @@ export const surveyItemsImporter: KindImporter = {
     // A changed factor or scale changes every respondent's figures.
     await recomputeRespondentScores(conn, null);
   },
+  warnings: unknownFactorWarnings,
 };

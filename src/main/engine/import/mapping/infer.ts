@@ -3,6 +3,7 @@ import { analyseColumns, meaningfulLabel, type AnalysedColumn } from './analyse'
 import { resolveFormats, looksLikeExcelSerial, timeOfDayShare, type DayOrder } from './dates';
 import type { ColumnGuess, InferInput, InferredMapping } from './inferenceTypes';
 import { buildItems, itemCandidate, type ItemCandidate } from './items';
+import { codebookMapping } from './codebook';
 import { rankKinds, round2, type KindEvidence } from './kind';
 import { coreName, normaliseName } from './normalise';
 import { assignRoles, rangeFit, type RoleAssignment } from './roles';
@@ -499,6 +500,9 @@ function infer(input: InferInput): InferredMapping {
       );
     }
   }
+
+  // A codebook's keying codes, and defaults for what it leaves out.
+  codebookMapping(mapping, assignment, problems, columns);
 
   // Required columns still missing.
   for (const spec of CANONICAL_COLUMNS[kind]) {

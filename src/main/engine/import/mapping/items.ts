@@ -9,6 +9,7 @@ import {
   textSimilarity,
   uniqueIdentifier,
 } from './normalise';
+import { reverseMarker } from './keying';
 import { guessScale, type ScaleGuess } from './scales';
 import type { ItemMapping } from './types';
 
@@ -191,7 +192,7 @@ export function itemCandidate(
   const s = column.stats;
   const answerLike =
     scale !== null &&
-    scale.fit >= 0.9 &&
+    (scale.fit >= 0.9 || (scale.source === 'choices' && scale.fit >= 0.75)) &&
     (scale.distinctAnswers >= 2 || scale.source === 'labels') &&
     s.dates.share < 0.5;
   const qualtricsQuestion =
@@ -316,20 +317,28 @@ export function buildItems(
           max = usual[1];
           naCodes.add(String(lone));
           guessed.add(String(lone));
+        } else if (outside.length === 0) {
+          // Answers that fit the file's usual scale (a 1-5 item nobody rated 5, a 1-4 item
+          // answered 2-4) are on that scale.
+          min = usual[0];
+          max = usual[1];
         }
       }
-      const factor = inferFactor(text, { min, max }, catalogue);
-      const negative = min === 0 && max === 10 ? null : negativeWording(text);
+      const marked = reverseMarker(text);
+      const factor = inferFactor(marked.text, { min, max }, catalogue);
+      const negative =
+        marked.reversed || (min === 0 && max === 10) ? null : negativeWording(marked.text);
       item = {
         column: c.column.name,
         itemId: uniqueIdentifier(newItemId(c.column, c.label), usedIds),
-        text: text.slice(0, 2000),
+        text: marked.text.slice(0, 2000),
         factor: factor.factor.slice(0, 200),
         scaleMin: min,
         scaleMax: max,
-        reverseCoded: negative !== null,
+        reverseCoded: marked.reversed || negative !== null,
         naCodes: [...naCodes].sort(),
       };
+      if (marked.reversed) notes.push('reverse-keyed (its label says so)');
       if (scale?.choiceScores) item.choiceScores = clampScores(scale.choiceScores, min, max);
       confidence = c.label ? 0.75 : 0.6;
       if (scale?.source === 'labels' || scale?.source === 'choices') confidence += 0.05;

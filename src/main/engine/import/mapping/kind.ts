@@ -74,7 +74,7 @@ const FILE_HINTS: Record<CanonicalKind, RegExp> = {
   org_units:
     /hierarch|org[ _-]?(?:chart|units?|structure|tree)|structure|reporting[ _-]?lines|hris/i,
   survey_items:
-    /items?[ _-]?catalog|catalog(?:ue)?|question[ _-]?bank|survey[ _-]?items|questions/i,
+    /items?[ _-]?catalog|catalog(?:ue)?|question[ _-]?bank|survey[ _-]?items|questions|code[ _-]?book|data[ _-]?dictionary/i,
   survey_responses:
     /survey|engagement|pulse|glint|peakon|culture[ _-]?amp|qualtrics|monkey|eng[ _-]?\d/i,
   customer_feedback: /\bnps\b|csat|\bcx\b|customer|feedback|medallia|voc\b/i,

@@ -2,6 +2,7 @@ import { CANONICAL_COLUMNS, type CanonicalKind, type ColumnSpec } from '../canon
 import { metricNameShare } from '../kinds/preaggregatedMetrics';
 import type { AnalysedColumn } from './analyse';
 import { looksLikeExcelSerial } from './dates';
+import { keyingShare } from './keying';
 import { MAIN_DATE, NAME_RULES, extraRoles, metadataReason, personalReason } from './rules';
 import { guessScale, labelledNumber } from './scales';
 import { isNaText } from './values';
@@ -153,6 +154,12 @@ export function valueFit(
     }
     case 'BOOLEAN': {
       if (s.boolShare >= 0.9) return { fit: 1 };
+      if (role === 'reverse_coded') {
+        const share = keyingShare(column.profile.samples);
+        if (share >= 0.9) return { fit: 1, note: 'keying codes (-1/1, R)' };
+        // Named as keying: cells that say neither way are quarantined, not the column ignored.
+        if (share >= 0.5) return { fit: 0.6, note: 'some keying cells read neither way' };
+      }
       if (s.intShare >= 0.9) return { fit: 0.5, note: 'counts, not yes/no' };
       return { fit: 0.2, note: 'values are not yes/no' };
     }

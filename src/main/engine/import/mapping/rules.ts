@@ -160,13 +160,17 @@ export const NAME_RULES: NameRule[] = [
     ['survey_items'],
   ),
   r('item_id', '^(?:item|variable|var|code|qid|import id|id)$', 0.65, ['survey_items']),
+  // Codebooks: "name" beside a "question" or "label" column is the variable's name.
+  r('item_id', '^(?:name|variable name|var name|item name|column|column name)$', 0.6, [
+    'survey_items',
+  ]),
   r('item_text', '^(?:item |question |statement )?(?:text|wording|label|description|desc)$', 0.95, [
     'survey_items',
   ]),
   r('item_text', '^(?:question|statement|item)$', 0.7, ['survey_items']),
   r(
     'factor',
-    '^(?:factor|dimension|driver|theme|construct|category|topic|section|index|pillar|domain|value|sub ?factor|scale name|outcome)(?: (?:name|group))?$',
+    '^(?:factor|dimension|driver|theme|construct|category|topic|section|index|pillar|domain|value|sub ?factor|scale name|outcome|scale|sub ?scale|facet|trait)(?: (?:name|group))?$',
     0.9,
     ['survey_items'],
   ),
@@ -184,7 +188,7 @@ export const NAME_RULES: NameRule[] = [
   ),
   r(
     'reverse_coded',
-    '^(?:is )?(?:reverse|reversed|reverse ?coded|reverse ?scored|reverse ?keyed|reverse scoring|negatively (?:worded|keyed)|negative|inverted|recode|reverse flag)$',
+    '^(?:is )?(?:reverse|reversed|reverse ?coded|reverse ?scored|reverse ?keyed|reverse scoring|negatively (?:worded|keyed)|negative|inverted|recode|reverse flag|keyed|key|keying|direction|polarity|scoring direction|item direction|sign)$',
     0.9,
     ['survey_items'],
   ),
@@ -328,8 +332,14 @@ export const NAME_RULES: NameRule[] = [
     0.85,
     ['customer_feedback'],
   ),
-  r('nps', '\\b(?:nps|ltr|e nps|enps|net promoter)\\b', 0.9, ['customer_feedback']),
-  r('nps', '\\brecommend', 0.9, ['customer_feedback']),
+  r('nps', '\\b(?:nps|ltr|net promoter)\\b', 0.9, ['customer_feedback']),
+  // "Recommend ... as a place to work" is the employee NPS question of a survey, not a customer's.
+  r(
+    'nps',
+    '\\brecommend(?!.*\\b(?:place to work|to work (?:at|for)|employer|work(?:ing)? (?:here|at|for)))',
+    0.9,
+    ['customer_feedback'],
+  ),
   r('nps', '\\b(?:likelihood|likely)\\b', 0.55, ['customer_feedback']),
   r('csat', '\\b(?:csat|osat|satisfaction|satisfied|sat|sat score|overall sat|c sat)\\b', 0.9, [
     'customer_feedback',

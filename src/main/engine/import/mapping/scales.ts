@@ -101,6 +101,20 @@ const DICTIONARIES: Dictionary[] = [
     [4, ['often', 'usually', 'frequently', 'most of the time', 'very often']],
     [5, ['always', 'almost always']],
   ]),
+  // Levels ("how much ... ?"): four points from Low, five when Very low is among them.
+  dict('level (5)', 1, 5, [
+    [1, ['very low']],
+    [2, ['low']],
+    [3, ['medium', 'moderate']],
+    [4, ['high']],
+    [5, ['very high']],
+  ]),
+  dict('level (4)', 1, 4, [
+    [1, ['low']],
+    [2, ['medium', 'moderate']],
+    [3, ['high']],
+    [4, ['very high']],
+  ]),
   dict('quality (5, very poor)', 1, 5, [
     [1, ['very poor', 'terrible']],
     [2, ['poor']],
@@ -135,7 +149,7 @@ const DICTIONARIES: Dictionary[] = [
 
 /** Words that make a set of value labels read like a rating scale rather than categories. */
 const SCALE_WORDS =
-  /\b(?:agree|disagree|satisf|dissatisf|likely|unlikely|never|always|often|rarely|sometimes|extremely|not at all|poor|excellent|good|fair|strongly|neutral|neither|very|easy|difficult|important)/;
+  /\b(?:agree|disagree|satisf|dissatisf|likely|unlikely|never|always|often|rarely|sometimes|extremely|not at all|poor|excellent|good|fair|strongly|neutral|neither|very|easy|difficult|important)|^\s*(?:very )?(?:low|high)\s*$|^\s*(?:medium|moderate)\s*$/;
 
 /** "10 - Extremely likely", "0 = Not at all likely", "Extremely likely (10)", "5. Strongly agree". */
 /**
@@ -182,11 +196,20 @@ function isNaLabel(label: string): boolean {
   );
 }
 
+/**
+ * The usual scale that holds these answers. Shorter scales than 1-5 need both ends seen (0 and 4,
+ * or 1 and 4): answers 2-4 alone are more likely a 1-5 item nobody rated 1 or 5. A 6 makes 1-6
+ * and a 7 makes 1-7. A column that fits inside the file's usual scale takes that scale instead
+ * (items.ts), so one 1-5 item nobody rated 5 in a 1-5 survey stays 1-5.
+ */
 function standardScale(values: number[]): [number, number] | null {
   if (values.length === 0) return null;
   const lo = Math.min(...values);
   const hi = Math.max(...values);
+  if (lo === 0 && hi === 4) return [0, 4];
+  if (lo === 1 && hi === 4 && new Set(values).size >= 3) return [1, 4];
   if (lo >= 1 && hi <= 5) return [1, 5];
+  if (lo >= 1 && hi === 6) return [1, 6];
   if (lo >= 1 && hi <= 7) return [1, 7];
   if (lo >= 0 && hi <= 10) return [0, 10];
   return null;
@@ -272,6 +295,8 @@ export function guessScale(
         (somewhat('easy') || somewhat('difficult')) && (has('easy') || has('difficult')),
       'quality (5, very poor)': has('very poor') || has('terrible') || has('average'),
       'quality (5)': !(has('very poor') || has('terrible') || has('average')),
+      'level (5)': has('very low'),
+      'level (4)': !has('very low'),
     };
     let best = 0;
     for (const d of DICTIONARIES) {
@@ -336,10 +361,13 @@ export function guessScale(
   const naCount = values.filter((v) => na.has(v)).length;
   const explained = inRange.length + naCount;
   const fit = values.length === 0 ? 0 : Math.min(1, explained / values.length);
+  // A few texts a known answer dictionary does not have stay in the mapping's column: the rows
+  // that hold them are quarantined with the text, not dropped with the whole column.
   if (
     unexplainedTexts > 0 &&
     unexplainedTexts / Math.max(1, values.length) > 0.1 &&
-    source !== 'labels'
+    source !== 'labels' &&
+    !dictionary
   )
     return null;
   const choiceScores = Object.keys(scored).length > 0 ? scored : undefined;
