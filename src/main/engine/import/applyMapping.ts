@@ -2,6 +2,7 @@ import { quoteIdent, quoteLiteral } from '../db/query';
 import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
 import { metricIdSql } from './kinds/preaggregatedMetrics';
 import type { ColumnMapping, ItemMapping } from './mapping/types';
+import { demographicSelect } from './surveyDefaults/demographics';
 
 /**
  * Compiles a mapping into the SELECT that turns the staged source table (all text, source column
@@ -182,6 +183,9 @@ export function mappedColumns(
       select.push(`${stage}.${quoteIdent(comment)} AS "comment"`);
       names.push('comment');
     }
+    const demographics = demographicSelect(mapping, stage);
+    select.push(...demographics.select);
+    names.push(...demographics.names);
   }
   return { select, names };
 }

@@ -477,6 +477,21 @@ CREATE TABLE IF NOT EXISTS commitments (
 );
 `,
   },
+  {
+    version: 8,
+    // Survey respondents' demographic groups beyond role and tenure band (gender, age band,
+    // location, shift, grade, department...: the mapping's demographics), offered as heatmap
+    // cuts under the demographic confidentiality rules. Ages are stored as bands only.
+    sql: `
+CREATE TABLE IF NOT EXISTS respondent_attributes (
+  period VARCHAR NOT NULL,
+  respondent_id VARCHAR NOT NULL,
+  dimension VARCHAR NOT NULL,
+  value VARCHAR NOT NULL,
+  source_id INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 /**

@@ -52,6 +52,7 @@ export function mappedSources(mapping: ColumnMapping): string[] {
     ...Object.values(mapping.columns),
     ...mapping.items.map((i) => i.column),
     ...Object.values(mapping.timeColumns ?? {}),
+    ...Object.values(mapping.demographics ?? {}),
   ];
   if (mapping.managerTree)
     sources.push(mapping.managerTree.personColumn, mapping.managerTree.managerColumn);
