@@ -5,7 +5,15 @@ import type { HeatmapOutput } from '../../../src/shared/analytics/heatmap';
 import { Engine } from '../../../src/main/engine/engine';
 import { queryRows } from '../../../src/main/engine/db/query';
 import { makeTempDir } from '../../helpers/tempDir';
-import { loadOrgAndItems, rPulseFromR, rPulseText } from './surveyDefaultsFixtures';
+import type { ColumnMapping } from '../../../src/shared/imports';
+import {
+  googleFormText,
+  ITEMS_CSV,
+  loadOrgAndItems,
+  rPulseFromR,
+  rPulseText,
+  wavesText,
+} from './surveyDefaultsFixtures';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -117,6 +125,221 @@ describe('an R write.csv pulse: no id, no unit, no date, period in the file name
       ['Early', 'ok', 10],
       ['Late', 'suppressed', null],
       ['Night', 'suppressed', null],
+    ]);
+  });
+});
+
+const connOf = (engine: Engine) =>
+  (engine as unknown as { ws: { conn: Parameters<typeof queryRows>[0] } }).ws.conn;
+const count = async (engine: Engine, table: string) =>
+  (
+    await queryRows<{ n: number }>(connOf(engine), `SELECT count(*)::INTEGER AS n FROM ${table}`)
+  )[0]!.n;
+
+describe('a Google Forms download: Timestamp, question texts as headers, department names', () => {
+  it('takes the period from each timestamp and matches department names to units', async () => {
+    const { engine, dir } = await open();
+    await loadOrgAndItems(engine, dir);
+    const path = join(dir, 'Pulse survey (Responses) - Form responses 1.csv');
+    writeFileSync(path, googleFormText());
+    const report = await engine.importFile(path);
+    expect(report.kind).toBe('survey_responses');
+    // 12 responses; "Legal" is no unit's name.
+    expect([report.rowsRead, report.rowsImported, report.rowsQuarantined]).toEqual([12, 11, 1]);
+    expect(report.reasons).toEqual({ 'unit_id: unknown unit': 1 });
+    const said = report.warnings.join('\n');
+    expect(said).toMatch('period: the quarter of each response\'s submitted_at ("Timestamp")');
+    expect(said).toMatch(
+      'unit: "Which department do you work in?" holds unit names, matched to the hierarchy\'s unit names (case and spaces ignored); rows with 1 name no unit has are quarantined',
+    );
+    const conn = connOf(engine);
+    const quarantined = await queryRows<{ row_number: number; reason: string }>(
+      conn,
+      'SELECT row_number::INTEGER AS row_number, reason FROM quarantine',
+    );
+    expect(quarantined).toEqual([
+      { row_number: 7, reason: "unit_id: unknown unit 'Legal' (not in any imported hierarchy)" },
+    ]);
+    // "SALES", "Sales " and "customer service" (the hierarchy writes "Customer  Service").
+    const byUnit = await queryRows<{ period: string; unit_id: string; n: number }>(
+      conn,
+      `SELECT period, unit_id, count(*)::INTEGER AS n FROM survey_respondents GROUP BY ALL ORDER BY ALL`,
+    );
+    expect(byUnit).toEqual([
+      { period: '2025-Q4', unit_id: 'CS', n: 4 },
+      { period: '2025-Q4', unit_id: 'S', n: 5 },
+      { period: '2026-Q1', unit_id: 'CS', n: 1 },
+      { period: '2026-Q1', unit_id: 'S', n: 1 },
+    ]);
+    const dates = await queryRows<{ d: string }>(
+      conn,
+      `SELECT DISTINCT CAST(submitted_at AS VARCHAR) AS d FROM survey_respondents ORDER BY 1 DESC LIMIT 1`,
+    );
+    expect(dates[0]!.d).toBe('2026-01-05');
+    // By hand, 2025-Q4: Integrity answered by all 9, 4 or 5 from 7: 77.8%. Sales (5 people)
+    // would be shown alone, but Customer Service (4) is under the minimum, so Sales is hidden
+    // too (the company minus Sales would be Customer Service).
+    const q4 = await heatmap(engine, { period: '2025-Q4' });
+    expect(cellOf(q4.company, 'value:Integrity').pctFavourable).toBeCloseTo((7 / 9) * 100, 1);
+    expect(q4.company.n).toBe(9);
+    expect(
+      q4.rows.map((r) => [r.unitId, r.status]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    ).toEqual([
+      ['CS', 'suppressed'],
+      ['O', 'no_data'],
+      ['S', 'suppressed'],
+    ]);
+  });
+});
+
+describe('a long file: one row per person and wave', () => {
+  const mapping = (waves?: Record<string, string>): ColumnMapping => ({
+    kind: 'survey_responses',
+    columns: { respondent_id: 'person_id', period: 'wave', unit_id: 'team' },
+    constants: {},
+    items: ['Q1', 'Q2', 'Q3', 'Q4'].map((id) => ({
+      column: id,
+      itemId: id,
+      text: id,
+      factor: 'other',
+      scaleMin: 1,
+      scaleMax: 5,
+      reverseCoded: false,
+      naCodes: [],
+    })),
+    dateFormats: {},
+    naCodes: {},
+    decimalComma: false,
+    ...(waves ? { waves } : {}),
+  });
+
+  it('refuses waves without their quarters, naming the hint, and writes nothing', async () => {
+    const { engine, dir } = await open();
+    await loadOrgAndItems(engine, dir);
+    const path = join(dir, 'pulse_waves.csv');
+    writeFileSync(path, wavesText());
+    const sources = await count(engine, 'sources');
+    await expect(engine.importFile(path, { mapping: mapping() })).rejects.toThrow(
+      'pulse_waves.csv: the period column "wave" holds "1", "2", "3", not quarters (YYYY-Qn) or dates: if these are waves, say which quarter each one is (mapping.waves',
+    );
+    expect(await count(engine, 'sources')).toBe(sources);
+    expect(await count(engine, 'survey_respondents')).toBe(0);
+  });
+
+  it("imports repeated measures, each row in its wave's quarter", async () => {
+    const { engine, dir } = await open();
+    await loadOrgAndItems(engine, dir);
+    const path = join(dir, 'pulse_waves.csv');
+    writeFileSync(path, wavesText());
+    const report = await engine.importFile(path, {
+      mapping: mapping({ '1': '2025-Q1', ' 2 ': '2025-Q3' }),
+    });
+    // 13 rows: P01's wave 3 has no quarter in mapping.waves.
+    expect([report.rowsRead, report.rowsImported, report.rowsQuarantined]).toEqual([13, 12, 1]);
+    expect(report.warnings.join('\n')).toMatch(
+      'period from the waves in "wave" (1 -> 2025-Q1,  2  -> 2025-Q3): one row per person and wave, imported as repeated measures',
+    );
+    expect(report.warnings.join('\n')).toMatch(
+      'no completion date: each response is dated the last day of its period',
+    );
+    const conn = connOf(engine);
+    expect(
+      await queryRows(conn, 'SELECT row_number::INTEGER AS row, reason FROM quarantine'),
+    ).toEqual([
+      {
+        row: 14,
+        reason: "period: 'wave 3 (not in mapping.waves)' is not in the expected form",
+      },
+    ]);
+    const people = await queryRows<{ period: string; d: string; n: number; ids: string }>(
+      conn,
+      `SELECT period, CAST(submitted_at AS VARCHAR) AS d, count(*)::INTEGER AS n,
+         string_agg(respondent_id, ',' ORDER BY respondent_id) AS ids
+       FROM survey_respondents GROUP BY ALL ORDER BY period`,
+    );
+    expect(people).toEqual([
+      { period: '2025-Q1', d: '2025-03-31', n: 6, ids: 'P01,P02,P03,P04,P05,P06' },
+      { period: '2025-Q3', d: '2025-09-30', n: 6, ids: 'P01,P02,P03,P04,P05,P06' },
+    ]);
+    // By hand: Integrity (Q3) 4-5 from 3 of 6 in wave 1 and 5 of 6 in wave 2.
+    const q1 = await heatmap(engine, { period: '2025-Q1' });
+    const q3 = await heatmap(engine, { period: '2025-Q3' });
+    expect(cellOf(q1.company, 'value:Integrity').pctFavourable).toBeCloseTo(50, 1);
+    expect(cellOf(q3.company, 'value:Integrity').pctFavourable).toBeCloseTo((5 / 6) * 100, 1);
+  });
+});
+
+describe('period and unit defaults', () => {
+  it('refuses a period constant that is not a quarter before writing anything', async () => {
+    const { engine, dir } = await open();
+    await loadOrgAndItems(engine, dir);
+    const path = join(dir, 'engagement pulse.csv');
+    writeFileSync(path, rPulseText());
+    const sources = await count(engine, 'sources');
+    const items = await count(engine, 'survey_items');
+    const mapping: ColumnMapping = {
+      kind: 'survey_responses',
+      columns: {},
+      constants: { period: 'Q3' },
+      items: [],
+      dateFormats: {},
+      naCodes: {},
+      decimalComma: false,
+    };
+    await expect(engine.importFile(path, { mapping })).rejects.toThrow(
+      'engagement pulse.csv: the period "Q3" (constants.period) is not a quarter: write it YYYY-Qn, such as 2025-Q3',
+    );
+    // Without a period anywhere: said, with where to put it.
+    await expect(
+      engine.importFile(path, { mapping: { ...mapping, constants: {} } }),
+    ).rejects.toThrow(
+      'engagement pulse.csv: no period: the file has no period or date column and its name holds no quarter (such as 2025-Q3); set the period (constants.period, written YYYY-Qn)',
+    );
+    expect([await count(engine, 'sources'), await count(engine, 'survey_items')]).toEqual([
+      sources,
+      items,
+    ]);
+    expect(await count(engine, 'survey_respondents')).toBe(0);
+  });
+
+  it('without any hierarchy: a one-unit organisation, made and said', async () => {
+    const { engine, dir } = await open();
+    writeFileSync(join(dir, 'items.csv'), ITEMS_CSV);
+    await engine.importFile(join(dir, 'items.csv'), { kind: 'survey_items' });
+    const path = join(dir, 'Q3 2025 pulse.csv');
+    writeFileSync(path, rPulseText());
+    const report = await engine.importFile(path);
+    expect([report.rowsRead, report.rowsImported, report.rowsQuarantined]).toEqual([20, 19, 1]);
+    expect(report.warnings.join('\n')).toMatch(
+      'no unit column and no hierarchy in the workspace: a one-unit organisation ("organisation", Whole organisation) was made and every response counts for it; import the hierarchy and then this file again to see its teams',
+    );
+    expect(report.warnings.join('\n')).toMatch(
+      'period 2025-Q3 for every response: from the file name',
+    );
+    const conn = connOf(engine);
+    expect(
+      await queryRows(
+        conn,
+        `SELECT unit_id, unit_name, parent_id, CAST(effective_from AS VARCHAR) AS eff FROM org_units`,
+      ),
+    ).toEqual([
+      {
+        unit_id: 'organisation',
+        unit_name: 'Whole organisation',
+        parent_id: null,
+        eff: '2000-01-01',
+      },
+    ]);
+    // A one-unit organisation has no unit rows; its demographic cuts work under the same rules.
+    const age = await heatmap(engine, { groupBy: 'age_band' });
+    expect(age.company).toMatchObject({ unitId: 'organisation', n: 19, status: 'ok' });
+    expect(cellOf(age.company, 'value:Integrity').pctFavourable).toBeCloseTo((12 / 17) * 100, 1);
+    expect(age.rows.map((r) => [r.unitId, r.status, r.n])).toEqual([
+      ['under 25', 'suppressed', null],
+      ['25-34', 'ok', 6],
+      ['35-44', 'ok', 6],
+      ['45-54', 'suppressed', null],
+      ['55-64', 'suppressed', null],
     ]);
   });
 });

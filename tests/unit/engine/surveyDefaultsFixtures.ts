@@ -96,3 +96,58 @@ export async function loadOrgAndItems(engine: Engine, dir: string): Promise<void
   await engine.importFile(join(dir, 'org.csv'), { kind: 'org_units' });
   await engine.importFile(join(dir, 'items.csv'), { kind: 'survey_items' });
 }
+
+const FORM_QUESTIONS = [
+  'I am proud to work here',
+  'I would recommend this company as a great place to work',
+  'People here act with integrity',
+  'We put customers first',
+];
+
+/** Google Forms responses: [timestamp, department as written, Q1..Q4]. */
+export const FORM: [string, string, number, number, number, number][] = [
+  ['10/02/2025 09:12:44', 'Sales', 4, 4, 5, 4],
+  ['10/02/2025 09:40:03', 'Customer Service', 3, 4, 4, 4],
+  ['10/03/2025 11:05:51', 'SALES', 5, 5, 4, 5],
+  ['10/15/2025 16:22:10', 'customer service', 2, 3, 3, 2],
+  ['11/04/2025 08:01:37', 'Sales ', 4, 3, 2, 4],
+  ['11/20/2025 13:45:00', 'Legal', 5, 5, 5, 5],
+  ['12/01/2025 10:10:10', 'Customer Service', 4, 4, 4, 5],
+  ['12/31/2025 14:05:09', 'Sales', 3, 3, 4, 3],
+  ['12/31/2025 17:30:45', 'Customer service', 5, 4, 5, 4],
+  ['12/31/2025 23:59:59', 'Sales', 4, 5, 4, 4],
+  ['01/02/2026 09:00:00', 'Customer Service', 4, 4, 2, 3],
+  ['01/05/2026 12:00:00', 'Sales', 2, 2, 3, 3],
+];
+
+/**
+ * A Google Forms "Download responses (.csv)": every field quoted, CRLF line ends, the question
+ * texts as headers, a Timestamp in the form owner's US locale, answers as numbers.
+ */
+export function googleFormText(): string {
+  const q = (s: string | number) => `"${String(s)}"`;
+  const header = ['Timestamp', 'Which department do you work in?', ...FORM_QUESTIONS].map(q);
+  const lines = [header.join(','), ...FORM.map((row) => row.map(q).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A long file: one row per person and wave (person_id, wave, team, Q1..Q4). */
+export const WAVES: [string, string, string, number, number, number, number][] = [
+  ['P01', '1', 'S', 4, 4, 4, 4],
+  ['P02', '1', 'S', 3, 3, 2, 3],
+  ['P03', '1', 'S', 5, 4, 5, 4],
+  ['P04', '1', 'CS', 2, 2, 3, 2],
+  ['P05', '1', 'CS', 4, 5, 4, 4],
+  ['P06', '1', 'CS', 4, 4, 3, 4],
+  ['P01', '2', 'S', 5, 5, 5, 5],
+  ['P02', '2', 'S', 4, 3, 4, 3],
+  ['P03', '2', 'S', 5, 5, 4, 5],
+  ['P04', '2', 'CS', 3, 3, 4, 3],
+  ['P05', '2', 'CS', 4, 4, 5, 4],
+  ['P06', '2', 'CS', 2, 3, 2, 3],
+  ['P01', '3', 'S', 4, 4, 4, 4],
+];
+
+export function wavesText(): string {
+  return `person_id,wave,team,Q1,Q2,Q3,Q4\n${WAVES.map((r) => r.join(',')).join('\n')}\n`;
+}
