@@ -612,6 +612,7 @@ function surveyItemCandidates(
     )
       continue;
     if (metadataReason(c.norm, c.importId)) continue;
+    if (rowNumbersGuess(c)) continue;
     if (
       demographicReason(coreName(c.norm)) &&
       !catalogue.some((i) => normaliseName(i.itemId) === c.norm)

@@ -175,6 +175,17 @@ export function adaptProfile(
       problems.push(`${role}: time column "${source}" is not in this file (dates only this time)`);
     }
   }
+  for (const [dimension, source] of Object.entries(saved.demographics ?? {})) {
+    const here = actual.get(columnKey(source));
+    if (here !== undefined) mapping.demographics![dimension] = here;
+    else {
+      delete mapping.demographics![dimension];
+      missing.push(source);
+      problems.push(
+        `demographic ${dimension}: column "${source}" is not in this file (not kept this time)`,
+      );
+    }
+  }
   if (saved.managerTree) {
     const person = actual.get(columnKey(saved.managerTree.personColumn));
     const manager = actual.get(columnKey(saved.managerTree.managerColumn));
