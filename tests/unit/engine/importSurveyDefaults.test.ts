@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HeatmapOutput } from '../../../src/shared/analytics/heatmap';
 import { Engine } from '../../../src/main/engine/engine';
 import { queryRows } from '../../../src/main/engine/db/query';
+import { loadAuditTree } from '../../../src/main/engine/export/audit/loadAuditTree';
 import { makeTempDir } from '../../helpers/tempDir';
 import type { ColumnMapping } from '../../../src/shared/imports';
 import {
@@ -68,6 +69,9 @@ describe('an R write.csv pulse: no id, no unit, no date, period in the file name
     expect(said).toMatch(
       'no unit column: every response counts for the whole organisation ("C", Acme Retail, the top of the hierarchy)',
     );
+    expect(said).toMatch(
+      'demographics kept as respondent groups: gender ("gender"), age_band ("age", ages as bands), shift ("shift")',
+    );
 
     const conn = (engine as unknown as { ws: { conn: Parameters<typeof queryRows>[0] } }).ws.conn;
     const respondents = await queryRows<{ respondent_id: string; unit_id: string; d: string }>(
@@ -119,6 +123,13 @@ describe('an R write.csv pulse: no id, no unit, no date, period in the file name
     expect(cellOf(byGroup.get('Female')!, 'value:Integrity').pctFavourable).toBeCloseTo(87.5, 1);
     expect(byGroup.get('Not stated')).toMatchObject({ status: 'suppressed', n: null });
     expect(byGroup.get('Male')).toMatchObject({ status: 'suppressed', n: null });
+    // The export audit counts the same groups (a gender view in a deck is audited as shown).
+    const tree = (await loadAuditTree(conn, ['2025-Q3'])).get('2025-Q3')!;
+    const people = tree.people ?? [];
+    expect(people.reduce((sum, p) => sum + p.n, 0)).toBe(19);
+    const women = people.filter((p) => p.groups.gender === 'Female');
+    expect(women.reduce((sum, p) => sum + p.n, 0)).toBe(10);
+    expect(people.filter((p) => p.groups.gender === 'Not stated').map((p) => p.n)).toEqual([1]);
     // Shift: Night (2) hidden, and Late (7) with it; Early (10) shown.
     const shift = await heatmap(engine, { groupBy: 'shift' });
     expect(shift.rows.map((r) => [r.unitId, r.status, r.n])).toEqual([
@@ -294,6 +305,14 @@ describe('period and unit defaults', () => {
       engine.importFile(path, { mapping: { ...mapping, constants: {} } }),
     ).rejects.toThrow(
       'engagement pulse.csv: no period: the file has no period or date column and its name holds no quarter (such as 2025-Q3); set the period (constants.period, written YYYY-Qn)',
+    );
+    // A demographic named like a column of its own is refused too.
+    await expect(
+      engine.importFile(path, {
+        mapping: { ...mapping, constants: { period: '2025-Q3' }, demographics: { role: 'shift' } },
+      }),
+    ).rejects.toThrow(
+      'engagement pulse.csv: demographic "role" (mapping.demographics): a demographic is named in lower case letters',
     );
     expect([await count(engine, 'sources'), await count(engine, 'survey_items')]).toEqual([
       sources,

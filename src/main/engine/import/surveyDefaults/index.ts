@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent, quoteLiteral } from '../../db/query';
 import type { ColumnMapping } from '../mapping/types';
-import { checkDemographics } from './demographics';
+import { checkDemographics, dimensionId, isAgeDimension } from './demographics';
 import { lastDayOf, planPeriod, PERIOD_COLUMN, PERIOD_RE } from './period';
 import { planUnit, UNIT_COLUMN, UNIT_NAMES } from './unit';
 
@@ -84,6 +84,15 @@ export async function surveyDefaultsStage(
   mapping = unit.mapping;
   if (unit.warning) warnings.push(unit.warning);
   if (unit.select) select.push(`${unit.select} AS ${quoteIdent(UNIT_COLUMN)}`);
+
+  const kept = Object.entries(mapping.demographics ?? {}).map(([key, column]) => {
+    const id = dimensionId(key);
+    return `${id} ("${column}"${isAgeDimension(id) ? ', ages as bands' : ''})`;
+  });
+  if (kept.length > 0)
+    warnings.push(
+      `demographics kept as respondent groups: ${kept.join(', ')}; shown as heatmap groups only under the minimum group size rules`,
+    );
 
   if (select.length === 0) return { stage, mapping, warnings };
   await conn.run(
