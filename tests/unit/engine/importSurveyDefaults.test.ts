@@ -321,6 +321,31 @@ describe('period and unit defaults', () => {
     expect(await count(engine, 'survey_respondents')).toBe(0);
   });
 
+  it("a period column and no dates: each response dated its own period's last day", async () => {
+    const { engine, dir } = await open();
+    await loadOrgAndItems(engine, dir);
+    const path = join(dir, 'survey.csv');
+    writeFileSync(
+      path,
+      'respondent_id,period,unit_id,Q1,Q2,Q3,Q4\n' +
+        'A1, 2025-Q2 ,S,4,4,4,4\nA2,2025-Q2,S,5,5,5,5\nA3,2025-Q4,CS,3,3,3,3\nA4,Q3,CS,3,3,3,3\n',
+    );
+    const report = await engine.importFile(path, { kind: 'survey_responses' });
+    expect([report.rowsRead, report.rowsImported, report.rowsQuarantined]).toEqual([4, 3, 1]);
+    expect(report.reasons).toEqual({ 'period: not in the expected form': 1 });
+    expect(
+      await queryRows(
+        connOf(engine),
+        `SELECT respondent_id AS id, period, CAST(submitted_at AS VARCHAR) AS d
+         FROM survey_respondents ORDER BY id`,
+      ),
+    ).toEqual([
+      { id: 'A1', period: '2025-Q2', d: '2025-06-30' },
+      { id: 'A2', period: '2025-Q2', d: '2025-06-30' },
+      { id: 'A3', period: '2025-Q4', d: '2025-12-31' },
+    ]);
+  });
+
   it('without any hierarchy: a one-unit organisation, made and said', async () => {
     const { engine, dir } = await open();
     writeFileSync(join(dir, 'items.csv'), ITEMS_CSV);

@@ -55,7 +55,7 @@ export async function surveyDefaultsStage(
         `no completion date: every response is dated ${day}, the last day of its period`,
       );
     } else {
-      const p = period.select ?? `${stage}.${quoteIdent(mapping.columns.period!)}`;
+      const p = `trim(${period.select ?? `${stage}.${quoteIdent(mapping.columns.period!)}`})`;
       select.push(
         `CASE WHEN regexp_full_match(${p}, '${PERIOD_RE.source.slice(1, -1)}')
           THEN strftime(last_day(period_start(${p})::DATE + INTERVAL 2 MONTH), '%Y-%m-%d') END AS ${quoteIdent(SUBMITTED_COLUMN)}`,
