@@ -355,11 +355,13 @@ describe('period and unit defaults', () => {
     const report = await engine.importFile(path);
     expect([report.rowsRead, report.rowsImported, report.rowsQuarantined]).toEqual([20, 19, 1]);
     expect(report.warnings.join('\n')).toMatch(
-      'no unit column and no hierarchy in the workspace: a one-unit organisation ("organisation", Whole organisation) was made and every response counts for it; import the hierarchy and then this file again to see its teams',
+      'no unit column: the workspace has no hierarchy, so a one-unit organisation ("organisation", Whole organisation) was made and every response counts for it; import the hierarchy and then this file again to see its teams',
     );
     expect(report.warnings.join('\n')).toMatch(
       'period 2025-Q3 for every response: from the file name',
     );
+    // The preview's note (the top of the hierarchy) gives way to what the import did.
+    expect(report.warnings.filter((w) => w.startsWith('no unit column'))).toHaveLength(1);
     const conn = connOf(engine);
     expect(
       await queryRows(

@@ -188,18 +188,17 @@ export async function demographicPeriodStats(
     ...(await statedDimensions(conn)).map((d) => d.id).filter((id) => !dimensionOf(id)),
   ];
   for (const id of dimensions) {
-    const d = { id };
     for (const [figure, byUnit] of orgOwn) {
       for (const [unit, all] of byUnit) {
         let rest = { ...all };
-        for (const [grp, byFigure] of groupOwn.get(d.id) ??
+        for (const [grp, byFigure] of groupOwn.get(id) ??
           new Map<string, Map<string, Map<string, Tally>>>()) {
           if (grp === NOT_STATED) continue;
           const t = byFigure.get(figure)?.get(unit);
           if (t)
             rest = tally(rest.n - t.n, rest.answered - t.answered, rest.favourable - t.favourable);
         }
-        if (rest.n > 0) slot(d.id, NOT_STATED, figure).set(unit, rest);
+        if (rest.n > 0) slot(id, NOT_STATED, figure).set(unit, rest);
       }
     }
   }

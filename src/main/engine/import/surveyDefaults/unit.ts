@@ -72,7 +72,7 @@ async function wholeOrganisation(
     });
     return withUnit(
       WHOLE_ORGANISATION.id,
-      `no unit column and no hierarchy in the workspace: a one-unit organisation ("${WHOLE_ORGANISATION.id}", ${WHOLE_ORGANISATION.name}) was made and every response counts for it; import the hierarchy and then this file again to see its teams`,
+      `no unit column: the workspace has no hierarchy, so a one-unit organisation ("${WHOLE_ORGANISATION.id}", ${WHOLE_ORGANISATION.name}) was made and every response counts for it; import the hierarchy and then this file again to see its teams`,
     );
   }
   const roots = await queryRows<{ unit_id: string; unit_name: string }>(
