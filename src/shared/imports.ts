@@ -71,6 +71,18 @@ export const columnMappingSchema = z.object({
       factorColumn: text.optional(),
     })
     .optional(),
+  /**
+   * Survey responses whose period column holds waves (1, 2, 3 or "T1", "T2"): the quarter each
+   * wave stands for, e.g. {"1": "2025-Q1", "2": "2025-Q3"} (matched ignoring case and spaces).
+   * One row per person and wave is imported as repeated measures.
+   */
+  waves: z.record(z.string().max(200), text).optional(),
+  /**
+   * Survey respondents' demographic groups kept for the heatmap's cuts: a dimension id (gender,
+   * age_band, location, shift, grade, department...) -> the source column. Exact ages are kept
+   * only as bands (under 25, 25-34, ..., 65+).
+   */
+  demographics: z.record(z.string().max(40), text).optional(),
 });
 
 export type ItemMapping = z.infer<typeof itemMappingSchema>;

@@ -24,6 +24,8 @@ export interface DemoPerson {
   unit: string;
   role: string | null;
   tenure: string | null;
+  /** A dimension kept from the survey's mapping (respondent_attributes), when the org has one. */
+  shift?: string | null;
   /** The value item's answer (1-5), or null when skipped. */
   v1: number | null;
 }
@@ -48,7 +50,7 @@ export interface Leak {
 
 export const NOT_STATED = 'Not stated';
 export const groupOf = (p: DemoPerson, dim: string) =>
-  (dim === 'role' ? p.role : p.tenure) ?? NOT_STATED;
+  (dim === 'role' ? p.role : dim === 'tenure_band' ? p.tenure : (p.shift ?? null)) ?? NOT_STATED;
 
 /** Every shown figure of a heatmap answer, keyed so repeats agree. */
 export function collectHeatmap(out: HeatmapOutput, seen: Map<string, Seen>, conflicts: string[]) {

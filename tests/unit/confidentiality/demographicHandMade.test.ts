@@ -132,4 +132,26 @@ describe('demographic heatmap rows on hand-made shapes', () => {
     const frontLine = r1.find((row) => row.unitId === 'front_line')!;
     expect(frontLine.cells.every((c) => c.status !== 'ok')).toBe(true);
   });
+
+  it('a dimension kept from the mapping (shift): the same rules as role and tenure', async () => {
+    const o = handMade(5, { C: null, R1: 'C', R1T0: 'R1', R1T1: 'R1' }, [
+      ['R1T0', 'front_line', '1-3y', 4, 5, 'early'],
+      ['R1T0', 'front_line', '1-3y', 2, 3, 'late'],
+      ['R1T1', 'front_line', '1-3y', 5, 3, 'early'],
+      ['R1T1', 'front_line', '1-3y', 3, 3, 'late'],
+      ['R1T1', 'front_line', '1-3y', 4, 2, 'night'],
+    ]);
+    const r = await bench.attackOrg(o);
+    expect(r.leaks).toEqual([]);
+    // Night (2) is under the minimum; late (6), the next smallest, is hidden with it so that the
+    // company minus early does not give the night shift away.
+    const company = await rowsOf('C', 'shift');
+    expect(company.map((row) => [row.unitId, row.status, row.n])).toEqual([
+      ['early', 'ok', 8],
+      ['late', 'suppressed', null],
+      ['night', 'suppressed', null],
+    ]);
+    // Inside R1T1 every shift is under 5.
+    expect((await rowsOf('R1T1', 'shift')).every((row) => row.status === 'suppressed')).toBe(true);
+  });
 });

@@ -32,6 +32,11 @@ import {
 
 const TENURES = ['<1y', '1-3y', '3-5y', '5y+'];
 export const DIMS = ['role', 'tenure_band'] as const;
+const SHIFTS = ['early', 'late', 'night'];
+
+/** The dimensions of an organisation: role, tenure band, and shift when its people have one. */
+export const dimsOf = (o: DemoOrg): string[] =>
+  o.people.some((p) => p.shift !== undefined) ? [...DIMS, 'shift'] : [...DIMS];
 
 /** A small deterministic generator for the demographics (from a seed fast-check picks). */
 function prng(seed: number) {
@@ -60,8 +65,10 @@ export const demoOrgArb: fc.Arbitrary<DemoOrg> = fc
     notStated: fc.constantFrom(0, 0.05, 0.2),
     /** Tenure mostly one band (a realistic skew) or spread. */
     skew: fc.boolean(),
+    /** A third dimension kept from the survey's mapping (respondent_attributes): shift. */
+    shifts: fc.boolean(),
   })
-  .map(({ org, seed, min, notStated, skew }) => {
+  .map(({ org, seed, min, notStated, skew, shifts }) => {
     const built = build({ ...org, periods: 1, reorg: null });
     const rand = prng(seed);
     const parent = new Map<string, string | null>(
@@ -79,6 +86,9 @@ export const demoOrgArb: fc.Arbitrary<DemoOrg> = fc
               ? '1-3y'
               : TENURES[Math.floor(rand() * TENURES.length)]!,
         v1: r.p.v1,
+        ...(shifts
+          ? { shift: rand() < notStated ? null : SHIFTS[Math.floor(rand() * SHIFTS.length)]! }
+          : {}),
       }));
     return { min, parent, people, describe: built.describe };
   });
@@ -133,6 +143,7 @@ export function demographicBench() {
       'survey_respondents',
       'respondent_scores',
       'survey_answers',
+      'respondent_attributes',
     ])
       await c.run(`DELETE FROM ${t}`);
     await c.run(`INSERT OR REPLACE INTO meta VALUES ('min_group_size', '${o.min}')`);
@@ -156,8 +167,10 @@ export function demographicBench() {
     const respondents: string[] = [];
     const scores: string[] = [];
     const answers: string[] = [];
+    const attributes: string[] = [];
     o.people.forEach((p, i) => {
       const rid = `P${i}`;
+      if (p.shift) attributes.push(`('2025-Q1', '${rid}', 'shift', ${q(p.shift)}, 1)`);
       respondents.push(
         `('2025-Q1', '${rid}', ${q(p.unit)}, DATE '2025-02-10', ${sqlOrNull(p.tenure)}, ${sqlOrNull(p.role)}, 1)`,
       );
@@ -171,6 +184,8 @@ export function demographicBench() {
     await c.run(`INSERT INTO survey_respondents VALUES ${respondents.join(',')}`);
     await c.run(`INSERT INTO respondent_scores VALUES ${scores.join(',')}`);
     if (answers.length > 0) await c.run(`INSERT INTO survey_answers VALUES ${answers.join(',')}`);
+    if (attributes.length > 0)
+      await c.run(`INSERT INTO respondent_attributes VALUES ${attributes.join(',')}`);
     // Written behind the importer's back: the statistics and decisions the heatmap reads, rebuilt
     // (only those: the whole of rebuildDerived takes seconds per organisation).
     invalidateCache(c);
@@ -208,7 +223,7 @@ export function demographicBench() {
     const hasKids = new Set([...o.parent.values()].filter((p): p is string => p !== null));
     for (const unit of o.parent.keys()) {
       if (hasKids.has(unit)) await ask({ parentId: unit, mode: 'vs_parent' });
-      for (const groupBy of DIMS) await ask({ parentId: unit, groupBy, mode: 'vs_company' });
+      for (const groupBy of dimsOf(o)) await ask({ parentId: unit, groupBy, mode: 'vs_company' });
     }
     expect(conflicts).toEqual([]);
     timing.ask += performance.now() - tAsk;
@@ -216,7 +231,7 @@ export function demographicBench() {
     const leaks: Leak[] = [];
     let pairs = 0;
     let alike = 0;
-    for (const dim of DIMS) {
+    for (const dim of dimsOf(o)) {
       for (const family of ['respondents', 'value'] as const) {
         const r = attackDimension(dim, family, o.parent, o.people, [...seen.values()], o.min);
         leaks.push(...r.leaks.map((l) => ({ ...l, how: `${dim} ${family}: ${l.how}` })));
@@ -227,7 +242,7 @@ export function demographicBench() {
     timing.attack += performance.now() - tAttack;
     if (process.env.DEMOGRAPHIC_TIMING) console.log(JSON.stringify(timing));
     let naiveLeaks = 0;
-    for (const dim of DIMS) {
+    for (const dim of dimsOf(o)) {
       const naive = naiveSeen([...seen.values()], dim, o.parent, o.people, o.min);
       for (const family of ['respondents', 'value'] as const)
         naiveLeaks += attackDimension(dim, family, o.parent, o.people, naive, o.min).leaks.length;
@@ -250,11 +265,13 @@ export function handMade(
     tenure: string | null,
     v1: number | null,
     count: number,
+    shift?: string | null,
   ][],
 ): DemoOrg {
   const list: DemoPerson[] = [];
-  for (const [unit, role, tenure, v1, count] of people)
-    for (let i = 0; i < count; i++) list.push({ unit, role, tenure, v1 });
+  for (const [unit, role, tenure, v1, count, shift] of people)
+    for (let i = 0; i < count; i++)
+      list.push({ unit, role, tenure, v1, ...(shift !== undefined ? { shift } : {}) });
   return { min, parent: new Map(Object.entries(units)), people: list, describe: 'hand-made' };
 }
 

@@ -124,7 +124,7 @@ describe('other kinds', () => {
       expect(r.columns.find((c) => c.column === name)?.why).toMatch(/^personal data: not imported/);
   });
 
-  it('a survey without a unit column says so', () => {
+  it('a survey without a unit column says the whole organisation is its unit', () => {
     const r = infer('survey.csv', [
       col('Response ID', ids('R', 40)),
       col('Submitted', ['2025-07-01']),
@@ -135,7 +135,9 @@ describe('other kinds', () => {
       col('Q3', ['1', '2', '3', '4', '5'], { label: 'My manager cares about me' }),
     ]);
     expect(r.kind).toBe('survey_responses');
-    expect(r.problems).toContain('no unit column found: choose one');
+    expect(r.problems).toContain(
+      'no unit column: every response counts for the whole organisation (the top of the hierarchy)',
+    );
   });
 });
 

@@ -345,9 +345,11 @@ describe('SPSS .sav with value labels', () => {
     });
   });
 
-  it('does not import sensitive demographics', () => {
-    expect(guess(result, 'gender')).toMatchObject({ role: null });
-    expect(guess(result, 'gender').why).toMatch(/sensitive/);
+  it('keeps gender as a respondent group (a demographic cut), not as an item', () => {
+    expect(guess(result, 'gender')).toMatchObject({ role: 'demographic:gender' });
+    expect(guess(result, 'gender').why).toMatch(/shown only for groups of the minimum size/);
+    expect(result.mapping.demographics).toEqual({ gender: 'gender' });
+    expect(result.mapping.items.map((i) => i.column)).not.toContain('gender');
   });
 });
 

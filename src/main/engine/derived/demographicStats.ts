@@ -5,20 +5,44 @@ import { queryRows } from '../db/query';
 import { memo } from '../workspace/cache';
 
 /**
- * The demographic dimensions a survey import stores per respondent (survey_respondents): role
- * and tenure band. Location and other columns are not kept by the import, so they are not offered.
+ * The demographic dimensions a survey import stores per respondent: role and tenure band
+ * (columns of survey_respondents), and whatever the mapping kept as a demographic (gender,
+ * age band, location, shift, grade, department...: rows of respondent_attributes).
  */
 export const DEMOGRAPHIC_DIMENSIONS = [
   { id: 'role', label: 'Role', column: 'role' },
   { id: 'tenure_band', label: 'Tenure', column: 'tenure_band' },
 ] as const;
-export type DimensionId = (typeof DEMOGRAPHIC_DIMENSIONS)[number]['id'];
-export type Dimension = (typeof DEMOGRAPHIC_DIMENSIONS)[number];
+/** A dimension id: 'role', 'tenure_band', or a respondent_attributes dimension. */
+export type DimensionId = string;
+export interface Dimension {
+  id: DimensionId;
+  label: string;
+}
 
+const ATTRIBUTE_LABELS: Record<string, string> = {
+  gender: 'Gender',
+  age_band: 'Age band',
+  location: 'Location',
+  shift: 'Shift',
+  grade: 'Grade',
+  department: 'Department',
+};
+
+/** 'work_pattern' -> 'Work pattern'. */
+export function dimensionLabel(id: string): string {
+  const known =
+    ATTRIBUTE_LABELS[id] ?? DEMOGRAPHIC_DIMENSIONS.find((d) => d.id === id)?.label ?? undefined;
+  if (known) return known;
+  const words = id.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A built-in dimension (role, tenure band), whether or not anyone stated it. */
 export const dimensionOf = (id: string): Dimension | undefined =>
   DEMOGRAPHIC_DIMENSIONS.find((d) => d.id === id);
 
-/** The dimensions some respondent answered, in the order above. */
+/** The dimensions some respondent answered: role, tenure band, then the others by id. */
 export function statedDimensions(conn: DuckDBConnection): Promise<Dimension[]> {
   return memo(conn, 'demographicDimensions', async () => {
     const rows = await queryRows<{ role: number; tenure_band: number }>(
@@ -28,7 +52,19 @@ export function statedDimensions(conn: DuckDBConnection): Promise<Dimension[]> {
        FROM survey_respondents`,
     );
     const r = rows[0];
-    return DEMOGRAPHIC_DIMENSIONS.filter((d) => (r?.[d.id] ?? 0) > 0);
+    const others = await queryRows<{ dimension: string }>(
+      conn,
+      'SELECT DISTINCT dimension FROM respondent_attributes ORDER BY dimension',
+    );
+    return [
+      ...DEMOGRAPHIC_DIMENSIONS.filter((d) => (r?.[d.id] ?? 0) > 0).map((d) => ({
+        id: d.id,
+        label: d.label,
+      })),
+      ...others
+        .filter((o) => !dimensionOf(o.dimension))
+        .map((o) => ({ id: o.dimension, label: dimensionLabel(o.dimension) })),
+    ];
   });
 }
 
@@ -107,7 +143,12 @@ export async function demographicPeriodStats(
      long AS (
        SELECT 'role' AS dim, role AS grp, respondent_id, unit_id FROM people WHERE role IS NOT NULL
        UNION ALL
-       SELECT 'tenure_band', tenure_band, respondent_id, unit_id FROM people WHERE tenure_band IS NOT NULL)
+       SELECT 'tenure_band', tenure_band, respondent_id, unit_id FROM people WHERE tenure_band IS NOT NULL
+       UNION ALL
+       SELECT a.dimension, nullif(trim(a.value), ''), p.respondent_id, p.unit_id
+       FROM respondent_attributes a JOIN people p USING (respondent_id)
+       WHERE a.period = $p AND a.dimension NOT IN ('role', 'tenure_band')
+         AND nullif(trim(a.value), '') IS NOT NULL)
      SELECT dim, grp, unit_id, 'respondents' AS figure, count(*)::INTEGER AS n,
        0::DOUBLE AS answered, 0::DOUBLE AS favourable
      FROM long GROUP BY ALL
@@ -142,18 +183,22 @@ export async function demographicPeriodStats(
     );
   }
   // Not stated: the unit's own figure minus every stated group of the dimension.
-  for (const d of DEMOGRAPHIC_DIMENSIONS) {
+  const dimensions = [
+    ...DEMOGRAPHIC_DIMENSIONS.map((d) => d.id),
+    ...(await statedDimensions(conn)).map((d) => d.id).filter((id) => !dimensionOf(id)),
+  ];
+  for (const id of dimensions) {
     for (const [figure, byUnit] of orgOwn) {
       for (const [unit, all] of byUnit) {
         let rest = { ...all };
-        for (const [grp, byFigure] of groupOwn.get(d.id) ??
+        for (const [grp, byFigure] of groupOwn.get(id) ??
           new Map<string, Map<string, Map<string, Tally>>>()) {
           if (grp === NOT_STATED) continue;
           const t = byFigure.get(figure)?.get(unit);
           if (t)
             rest = tally(rest.n - t.n, rest.answered - t.answered, rest.favourable - t.favourable);
         }
-        if (rest.n > 0) slot(d.id, NOT_STATED, figure).set(unit, rest);
+        if (rest.n > 0) slot(id, NOT_STATED, figure).set(unit, rest);
       }
     }
   }

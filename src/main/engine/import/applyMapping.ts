@@ -5,6 +5,7 @@ import { metricIdSql } from './kinds/preaggregatedMetrics';
 import { SCALE_RANGE } from './mapping/codebook';
 import { REVERSE_MARKER } from './mapping/keying';
 import type { ColumnMapping, ItemMapping } from './mapping/types';
+import { demographicSelect } from './surveyDefaults/demographics';
 
 /**
  * Compiles a mapping into the SELECT that turns the staged source table (all text, source column
@@ -247,6 +248,9 @@ export function mappedColumns(
       select.push(`${stage}.${quoteIdent(comment)} AS "comment"`);
       names.push('comment');
     }
+    const demographics = demographicSelect(mapping, stage);
+    select.push(...demographics.select);
+    names.push(...demographics.names);
   }
   return { select, names };
 }

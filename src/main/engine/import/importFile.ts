@@ -27,6 +27,7 @@ import type { StagedSource } from './readers/types';
 import type { MappingSource } from './resolveMapping';
 import { startSourceCopy } from './sourceCopy';
 import { dropSplit } from './splitImport';
+import { dropSurveyDefaults } from './surveyDefaults';
 import { dropStage } from './stageTable';
 import { keptCopyLimitMbOf } from '../workspace/settings';
 export interface ImportRequest {
@@ -193,6 +194,7 @@ async function dropTemporaries(ws: Workspace): Promise<void> {
   await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED_PLAIN}`);
   await ws.conn.run(`DROP VIEW IF EXISTS ${STAGE_PLAIN}`);
   await ws.conn.run(`DROP VIEW IF EXISTS ${MAPPED}`);
+  await dropSurveyDefaults(ws.conn);
   await ws.conn.run(`DROP VIEW IF EXISTS ${PIVOT}`);
   await ws.conn.run(`DROP TABLE IF EXISTS ${TREE}`);
   await dropPeople(ws.conn);

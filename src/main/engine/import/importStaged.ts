@@ -27,6 +27,7 @@ import { validationPlan } from './rowValidation';
 import type { SourceCopy } from './sourceCopy';
 import { sizeText } from './fileSize';
 import { splitImport } from './splitImport';
+import { surveyDefaultsStage } from './surveyDefaults';
 import { typedDirectRows } from './typedDirect';
 import {
   createStageView,
@@ -143,7 +144,24 @@ export async function importStaged(
     mapping = people.mapping;
     resolved.problems.push(...people.warnings);
   }
-  if (kind === 'survey_responses') await addMappedItemsToCatalogue(conn, mapping, sourceId);
+  if (kind === 'survey_responses') {
+    const defaults = await read(() =>
+      surveyDefaultsStage(conn, stage, mapping, {
+        fileName,
+        sourceId,
+        sha256: async () => (await file.copy.result).sha256,
+        columnNames: staged.columns.map((c) => c.originalName ?? c.name),
+      }),
+    );
+    stage = defaults.stage;
+    mapping = defaults.mapping;
+    // The import's own account of a default replaces the preview's (the same words, with facts).
+    const lead = (text: string) => text.split(':')[0];
+    const restated = new Set(defaults.warnings.map(lead));
+    resolved.problems = resolved.problems.filter((p) => !restated.has(lead(p)));
+    resolved.problems.push(...defaults.warnings);
+    await addMappedItemsToCatalogue(conn, mapping, sourceId);
+  }
 
   const mapped = mappedColumns(mapping, stage, fileName);
   const canonical = CANONICAL_COLUMNS[kind];

@@ -126,7 +126,9 @@ export async function pivotLongStage(
     };
   });
 
-  const keys = [...new Set(Object.values(mapping.columns))].map(quoteIdent);
+  const keys = [
+    ...new Set([...Object.values(mapping.columns), ...Object.values(mapping.demographics ?? {})]),
+  ].map(quoteIdent);
   const answers = mappedItems.map(
     (i) =>
       `any_value(${score}) FILTER (WHERE ${item} = ${quoteLiteral(i.value)}) AS ${quoteIdent(i.itemId)}`,

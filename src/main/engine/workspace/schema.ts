@@ -480,8 +480,23 @@ CREATE TABLE IF NOT EXISTS commitments (
   {
     version: 8,
     // People files (kinds/people.ts) without an absence column give headcount and leavers but no
-    // absence: NULL ("no data"), never 0. (If another branch also adds a version 8, renumber.)
+    // absence: NULL ("no data"), never 0.
     sql: 'ALTER TABLE hr_metrics ALTER COLUMN absence_days DROP NOT NULL;',
+  },
+  {
+    version: 9,
+    // Survey respondents' demographic groups beyond role and tenure band (gender, age band,
+    // location, shift, grade, department...: the mapping's demographics), offered as heatmap
+    // cuts under the demographic confidentiality rules. Ages are stored as bands only.
+    sql: `
+CREATE TABLE IF NOT EXISTS respondent_attributes (
+  period VARCHAR NOT NULL,
+  respondent_id VARCHAR NOT NULL,
+  dimension VARCHAR NOT NULL,
+  value VARCHAR NOT NULL,
+  source_id INTEGER NOT NULL
+);
+`,
   },
 ];
 

@@ -123,7 +123,10 @@ export async function buildHeatmap(
   }
   const groupings = await demographicGroupings(conn);
   const groupBy = input.groupBy ?? ORG_GROUPING;
-  const dimension = groupBy === ORG_GROUPING ? null : dimensionOf(groupBy);
+  const dimension =
+    groupBy === ORG_GROUPING
+      ? null
+      : (dimensionOf(groupBy) ?? groupings.find((g) => g.id === groupBy && g.id !== ORG_GROUPING));
   if (groupBy !== ORG_GROUPING && !dimension) {
     throw new UpstreamError(
       'INVALID_ARGUMENTS',

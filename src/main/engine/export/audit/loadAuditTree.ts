@@ -25,19 +25,44 @@ export async function loadAuditTree(
     const eff = snapshots.get(period);
     if (!eff) continue;
     const units = await unitsOf(conn, eff);
+    // Dimensions the survey's mapping kept (respondent_attributes: gender, shift...), one
+    // column each, as the heatmap's demographic cuts count them.
+    const dimensions = (
+      await queryRows<{ dimension: string }>(
+        conn,
+        `SELECT DISTINCT dimension FROM respondent_attributes
+         WHERE period = $period AND dimension NOT IN ('role', 'tenure_band') ORDER BY 1`,
+        { period },
+      )
+    ).map((r) => r.dimension);
     const respondents = await queryRows<{
       unit_id: string;
       role: string;
       tenure_band: string;
       n: number;
+      [dimension: `d${number}`]: string;
     }>(
       conn,
       `SELECT unit_id,
               coalesce(nullif(trim(role), ''), $none) AS role,
               coalesce(nullif(trim(tenure_band), ''), $none) AS tenure_band,
+              ${dimensions.map((_, i) => `coalesce(nullif(trim(a${i}.value), ''), $none) AS d${i},`).join(' ')}
               count(*)::INTEGER AS n
-       FROM survey_respondents WHERE period = $period GROUP BY ALL`,
-      { period, none: NOT_STATED },
+       FROM survey_respondents r
+       ${dimensions
+         .map(
+           (_, i) =>
+             `LEFT JOIN (SELECT respondent_id, any_value(value) AS value FROM respondent_attributes
+                WHERE period = $period AND dimension = $dim${i} GROUP BY respondent_id) a${i}
+              USING (respondent_id)`,
+         )
+         .join(' ')}
+       WHERE r.period = $period GROUP BY ALL`,
+      {
+        period,
+        none: NOT_STATED,
+        ...Object.fromEntries(dimensions.map((d, i) => [`dim${i}`, d])),
+      },
     );
     const heads = await queryRows<{ unit_id: string; headcount: number }>(
       conn,
@@ -47,7 +72,11 @@ export async function loadAuditTree(
     );
     const people: PeopleRow[] = respondents.map((r) => ({
       unit: r.unit_id,
-      groups: { role: r.role, tenure_band: r.tenure_band },
+      groups: {
+        role: r.role,
+        tenure_band: r.tenure_band,
+        ...Object.fromEntries(dimensions.map((d, i) => [d, r[`d${i}`]])),
+      },
       n: r.n,
     }));
     // No rows at all (figures imported pre-aggregated): sizes unknown, not zero.

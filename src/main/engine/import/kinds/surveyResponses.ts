@@ -5,6 +5,7 @@ import { rawCell, uniqueCheck } from '../columnChecks';
 import { knownUnitCheck } from './commonChecks';
 import type { KindImporter } from './kind';
 import { recomputeRespondentScores } from './respondentScores';
+import { demographicColumns, insertAttributes } from '../surveyDefaults/demographics';
 
 interface CatalogueItem extends Record<string, unknown> {
   item_id: string;
@@ -43,6 +44,7 @@ export const surveyResponsesImporter: KindImporter = {
     }));
     if (header.includes('comment'))
       columns.push({ name: 'comment', type: 'VARCHAR', required: false });
+    columns.push(...demographicColumns(header));
     return columns;
   },
   async extraChecks(_conn, columns) {
@@ -63,7 +65,12 @@ export const surveyResponsesImporter: KindImporter = {
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE ${periods} AS SELECT DISTINCT period FROM ${validRows}`,
     );
-    for (const table of ['survey_respondents', 'survey_answers', 'survey_comments']) {
+    for (const table of [
+      'survey_respondents',
+      'survey_answers',
+      'survey_comments',
+      'respondent_attributes',
+    ]) {
       await conn.run(`DELETE FROM ${table} WHERE period IN (SELECT period FROM ${periods})`);
     }
     await conn.run(
@@ -77,6 +84,7 @@ export const surveyResponsesImporter: KindImporter = {
       FROM (UNPIVOT (SELECT period, respondent_id, ${itemColumns.join(', ')} FROM ${validRows})
             ON ${itemColumns.join(', ')} INTO NAME item_id VALUE score) u
       JOIN survey_items i USING (item_id)`);
+    await insertAttributes(conn, validRows, columns, sourceId);
     if (columns.some((c) => c.name === 'comment')) {
       await conn.run(
         `INSERT INTO survey_comments SELECT period, respondent_id, comment FROM ${validRows} WHERE nullif(trim(comment), '') IS NOT NULL`,

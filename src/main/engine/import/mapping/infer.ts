@@ -12,6 +12,12 @@ import { guessScale } from './scales';
 import type { ColumnMapping, ItemMapping } from './types';
 import { findManagerTree } from './managerTree';
 import { isNaText, quarterFromText } from './values';
+import {
+  looksLikeWaves,
+  proposeDemographics,
+  rowNumbersGuess,
+  surveyDefaultNote,
+} from './defaults/surveyDefaults';
 
 /**
  * Guesses how a vendor export maps onto a canonical kind: the kind, each column's role (with a
@@ -309,6 +315,9 @@ function infer(input: InferInput): InferredMapping {
     }
   }
 
+  // Demographics kept as respondent groups (gender, age band, location...).
+  if (kind === 'survey_responses') proposeDemographics(columns, assignment, mapping, guesses);
+
   // Number format.
   let comma = 0;
   let dot = 0;
@@ -447,7 +456,15 @@ function infer(input: InferInput): InferredMapping {
             confidence: 0.8,
             why: `one quarter (${periodColumn.profile.samples[0] ?? ''}): period set to ${only}`,
           });
-        } else {
+        } else if (
+          kind === 'survey_responses' &&
+          looksLikeWaves(periodColumn.profile.samples) &&
+          !mapping.waves
+        ) {
+          problems.push(
+            `period ("${periodColumn.name}") holds waves ("${periodColumn.profile.samples[0] ?? ''}"): one row per person and wave, imported as repeated measures; say which quarter each wave is (mapping.waves, such as {"1": "2025-Q1", "2": "2025-Q3"})`,
+          );
+        } else if (kind !== 'survey_responses' || s.dates.share < 0.9) {
           problems.push(
             `period ("${periodColumn.name}") values like "${periodColumn.profile.samples[0] ?? ''}" are not YYYY-Qn: fix them or set the period`,
           );
@@ -515,6 +532,11 @@ function infer(input: InferInput): InferredMapping {
       ? spec.name !== 'unit_name' && spec.name !== 'effective_from'
       : managerTree && spec.name === 'unit_id';
     if (kind === 'org_units' && fromTree) continue;
+    const defaultNote = kind === 'survey_responses' ? surveyDefaultNote(spec.name, mapping) : null;
+    if (defaultNote) {
+      problems.push(defaultNote);
+      continue;
+    }
     const friendly = FRIENDLY[spec.name] ?? spec.name;
     if (spec.name === 'period')
       problems.push('no period column found: choose one or set the quarter (YYYY-Qn)');
@@ -531,6 +553,8 @@ function infer(input: InferInput): InferredMapping {
     const known = guesses.get(c.index);
     const base = { column: c.name, ...(label ? { label } : {}) };
     if (known) return { ...known, ...base };
+    const rowNumbers = kind === 'survey_responses' ? rowNumbersGuess(c) : null;
+    if (rowNumbers) return { ...rowNumbers, ...base };
     if (!usable.has(c.index))
       return {
         ...base,
@@ -592,6 +616,7 @@ function surveyItemCandidates(
     )
       continue;
     if (metadataReason(c.norm, c.importId)) continue;
+    if (rowNumbersGuess(c)) continue;
     if (
       demographicReason(coreName(c.norm)) &&
       !catalogue.some((i) => normaliseName(i.itemId) === c.norm)

@@ -89,6 +89,9 @@ const FILE_HINTS: Record<CanonicalKind, RegExp> = {
     /employees?|people|roster|staff[ _-]?list|personnel|hris|bamboo|workday|attrition|leavers|terminations/i,
 };
 
+/** Survey columns the import fills in when a file lacks them (src/main/engine/import/surveyDefaults). */
+const SURVEY_DEFAULTABLE = new Set(['respondent_id', 'unit_id', 'submitted_at', 'period']);
+
 export interface KindEvidence {
   assignments: Map<CanonicalKind, RoleAssignment>;
   /** Columns (indices) that hold answers on a rating scale (or match the catalogue). */
@@ -125,6 +128,9 @@ export function kindFit(kind: CanonicalKind, e: KindEvidence): number {
         .sort((a, b) => b - a);
       s = Math.min(1, (ratings[0] ?? 0) + 0.1 * ((ratings[1] ?? 0) + (ratings[2] ?? 0)));
     }
+    // A survey's import can do without these (surveyDefaults): answers are what make it a survey.
+    if (kind === 'survey_responses' && SURVEY_DEFAULTABLE.has(role) && e.answerColumns.length >= 3)
+      s = Math.max(s, 0.5);
     if (kind === 'org_units' && e.managerTree) {
       if (role === 'parent_id') s = Math.max(s, 0.85);
       if (role === 'unit_id') s = Math.max(s, 0.7);

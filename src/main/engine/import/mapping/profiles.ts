@@ -52,6 +52,7 @@ export function mappedSources(mapping: ColumnMapping): string[] {
     ...Object.values(mapping.columns),
     ...mapping.items.map((i) => i.column),
     ...Object.values(mapping.timeColumns ?? {}),
+    ...Object.values(mapping.demographics ?? {}),
   ];
   if (mapping.managerTree)
     sources.push(mapping.managerTree.personColumn, mapping.managerTree.managerColumn);
@@ -172,6 +173,17 @@ export function adaptProfile(
       delete mapping.timeColumns![role];
       missing.push(source);
       problems.push(`${role}: time column "${source}" is not in this file (dates only this time)`);
+    }
+  }
+  for (const [dimension, source] of Object.entries(saved.demographics ?? {})) {
+    const here = actual.get(columnKey(source));
+    if (here !== undefined) mapping.demographics![dimension] = here;
+    else {
+      delete mapping.demographics![dimension];
+      missing.push(source);
+      problems.push(
+        `demographic ${dimension}: column "${source}" is not in this file (not kept this time)`,
+      );
     }
   }
   if (saved.managerTree) {

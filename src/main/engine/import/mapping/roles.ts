@@ -7,6 +7,7 @@ import { MAIN_DATE, NAME_RULES, extraRoles, metadataReason, personalReason } fro
 import { guessScale, labelledNumber } from './scales';
 import { isNaText } from './values';
 import { peopleValueFit } from './peopleValues';
+import { looksLikeWaves } from './defaults/surveyDefaults';
 
 /** A column's fit for one canonical role. */
 export interface RoleCandidate {
@@ -84,6 +85,8 @@ export function valueFit(
     if (s.periodShare >= 0.9) return { fit: 1 };
     if (s.periodShare + s.quarterTextShare >= 0.9)
       return { fit: 0.85, note: 'quarters not written YYYY-Qn' };
+    if (kind === 'survey_responses' && looksLikeWaves(column.profile.samples))
+      return { fit: 0.85, note: 'waves: say which quarter each one is' };
     return { fit: 0.4, note: 'values are not quarters (YYYY-Qn)' };
   }
   if (kind === 'preaggregated' && role === 'metric') {

@@ -221,6 +221,13 @@ export const NAME_RULES: NameRule[] = [
     ['survey_responses', 'hr_metrics', 'preaggregated'],
   ),
   r(
+    'period',
+    '^(?:time ?point|occasion|measurement occasion|wave (?:number|no)|time)$',
+    0.7,
+    ['survey_responses'],
+    'a wave or time point: repeated measures',
+  ),
+  r(
     'submitted_at',
     '^recorded ?date$',
     0.95,

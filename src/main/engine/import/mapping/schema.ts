@@ -42,6 +42,11 @@ export const longFormatSchema = z.object({
 });
 
 const PERIOD = /^\d{4}-Q[1-4]$/;
+/** Demographic dimension ids (mapping.demographics): role and tenure_band are columns of their own. */
+export const DIMENSION = /^[a-z][a-z0-9_]{0,39}$/;
+export const RESERVED_DIMENSIONS: ReadonlySet<string> = new Set(['role', 'tenure_band', 'org']);
+export const DIMENSION_RULE =
+  'a demographic is named in lower case letters, digits and _ (such as gender or age_band), and is not role, tenure_band or org (role and tenure_band are columns of their own)';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const columnMappingSchema = z
@@ -59,6 +64,8 @@ export const columnMappingSchema = z
     timeColumns: z.record(z.string(), sourceColumn).optional(),
     managerTree: z.object({ personColumn: sourceColumn, managerColumn: sourceColumn }).optional(),
     long: longFormatSchema.optional(),
+    waves: z.record(z.string().max(200), text).optional(),
+    demographics: z.record(z.string().max(40), sourceColumn).optional(),
   })
   .superRefine((m, ctx) => {
     const specs = CANONICAL_COLUMNS[m.kind];
@@ -83,7 +90,8 @@ export const columnMappingSchema = z
       if (!dated.has(role))
         issue(['dateFormats', role], `${role} is not a date column of ${m.kind}`);
     for (const role of Object.keys(m.naCodes))
-      if (!roles.has(role)) issue(['naCodes', role], `${m.kind} has no column ${role}`);
+      if (!roles.has(role) && m.demographics?.[role] === undefined)
+        issue(['naCodes', role], `${m.kind} has no column ${role}`);
     for (const role of Object.keys(m.durations ?? {}))
       if (!canonical.has(role) || !role.endsWith('_seconds'))
         issue(['durations', role], `${role} is not a duration column of ${m.kind}`);
@@ -104,6 +112,16 @@ export const columnMappingSchema = z
       issue(['long'], 'only survey responses come in long form');
     if (m.items.length > 0 && m.kind !== 'survey_responses')
       issue(['items'], 'only survey responses have item columns');
+    if ((m.waves || m.demographics) && m.kind !== 'survey_responses')
+      issue(
+        [m.waves ? 'waves' : 'demographics'],
+        'only survey responses have waves or demographics',
+      );
+    for (const [wave, period] of Object.entries(m.waves ?? {}))
+      if (!PERIOD.test(period)) issue(['waves', wave], 'a period is written YYYY-Qn');
+    for (const dimension of Object.keys(m.demographics ?? {}))
+      if (!DIMENSION.test(dimension) || RESERVED_DIMENSIONS.has(dimension))
+        issue(['demographics', dimension], DIMENSION_RULE);
     const ids = new Set<string>();
     const sources = new Set<string>();
     m.items.forEach((item, i) => {
