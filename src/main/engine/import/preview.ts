@@ -79,7 +79,9 @@ function roleOf(mapping: ColumnMapping, column: string): string | null {
   const canonical = Object.entries(mapping.columns).find(([, source]) => source === column)?.[0];
   if (canonical) return canonical;
   const item = mapping.items.find((i) => i.column === column);
-  return item ? `item:${item.itemId}` : null;
+  if (item) return `item:${item.itemId}`;
+  const dimension = Object.entries(mapping.demographics ?? {}).find(([, c]) => c === column)?.[0];
+  return dimension ? `demographic:${dimension}` : null;
 }
 
 /**
