@@ -57,8 +57,18 @@ function numeric(expr: string, decimalComma: boolean): string {
   return decimalComma ? `replace(${expr}, ',', '.')` : expr;
 }
 
-/** Durations as whole seconds: [h:]mm:ss text, milliseconds or (decimal) minutes. */
-function seconds(expr: string, format: 'hms' | 'milliseconds' | 'minutes' | undefined): string {
+type DurationFormat = NonNullable<ColumnMapping['durations']>[string];
+
+/**
+ * Durations as whole seconds: [h:]mm:ss text, milliseconds, (decimal) minutes or Excel time
+ * fractions of a day. In [h:]mm:ss and day-fraction columns, [h:]mm:ss text is read as such and
+ * the other format's numbers as theirs, so "0:05:12", "5:12" and "312" all mean 312 seconds.
+ */
+function seconds(expr: string, format: DurationFormat | undefined): string {
+  if (format === 'days') {
+    const fraction = `CAST(round(TRY_CAST(${expr} AS DOUBLE) * 86400) AS BIGINT)::VARCHAR`;
+    return `CASE WHEN regexp_full_match(trim(${expr}), '(\\d+:)?\\d{1,2}:\\d{1,2}') THEN ${seconds(expr, 'hms')} WHEN TRY_CAST(${expr} AS DOUBLE) IS NOT NULL THEN ${fraction} ELSE ${expr} END`;
+  }
   if (format === 'milliseconds')
     return `CAST(round(TRY_CAST(${expr} AS DOUBLE) / 1000) AS BIGINT)::VARCHAR`;
   if (format === 'minutes')
@@ -104,6 +114,8 @@ export function canonicalExpr(
   // A pre-aggregated row's metric becomes its registry id ("Net Promoter Score" is nps), so that
   // checks and keys compare ids; a name that stands for no metric stays as written.
   if (mapping.kind === 'preaggregated' && spec.name === 'metric') expr = metricIdSql(expr);
+  // Yes/no flags written as words ("Answered", "Abandoned") read through their scores (1 or 0).
+  if (spec.type === 'BOOLEAN') expr = scoreText(expr, mapping.choiceScores?.[spec.name]);
   if (spec.type === 'INTEGER' || spec.type === 'DOUBLE') {
     expr = scoreText(expr, mapping.choiceScores?.[spec.name]);
     expr = numeric(expr, mapping.decimalComma);
@@ -121,6 +133,22 @@ const EVENT_IDS: Partial<Record<ColumnMapping['kind'], string>> = {
   contact_centre: 'interaction_id',
   recognition: 'event_id',
 };
+
+const HANDLE_PARTS = ['talk_seconds', 'hold_seconds', 'wrap_seconds'];
+
+/**
+ * Handle time is talk + hold + wrap-up: a log without a handle column but with all three parts
+ * gets it summed per call (a call missing a part has none). With a part missing from the log
+ * handle time is not made up: average handle time then shows no data.
+ */
+export function handleFromParts(mapping: ColumnMapping, stage: string): string | null {
+  const parts = HANDLE_PARTS.map((name) => {
+    const spec = CANONICAL_COLUMNS.contact_centre.find((c) => c.name === name)!;
+    return canonicalExpr(spec, mapping, stage);
+  });
+  if (parts.some((p) => p === null)) return null;
+  return `CAST(${parts.map((p) => `TRY_CAST(${p} AS BIGINT)`).join(' + ')} AS VARCHAR)`;
+}
 
 /** Whether the mapping makes record ids from row numbers, which then must be exact. */
 export function idsFromRowNumbers(mapping: ColumnMapping): boolean {
@@ -144,6 +172,8 @@ export function mappedColumns(
     if (expr === null && spec.name === EVENT_IDS[mapping.kind]) {
       expr = `${quoteLiteral(`${fileName}#`)} || ${stage}.__row`;
     }
+    if (expr === null && mapping.kind === 'contact_centre' && spec.name === 'handle_seconds')
+      expr = handleFromParts(mapping, stage);
     if (expr === null) {
       // Absent columns exist as NULL text, so checks that mention them read NULL, not something else.
       if (

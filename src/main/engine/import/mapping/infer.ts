@@ -7,9 +7,10 @@ import { rankKinds, round2, type KindEvidence } from './kind';
 import { coreName, normaliseName } from './normalise';
 import { assignRoles, rangeFit, type RoleAssignment } from './roles';
 import { demographicReason, metadataReason } from './rules';
-import { guessScale } from './scales';
 import type { ColumnMapping, ItemMapping } from './types';
 import { findManagerTree } from './managerTree';
+import { answeredScores } from './answered';
+import { fivePointOnSeven, npsCategoryScores, ratingScale, unorderedTexts } from './cxRatings';
 import { isNaText, quarterFromText } from './values';
 
 /**
@@ -82,6 +83,7 @@ const FRIENDLY: Record<string, string> = {
   handle_seconds: 'handle time',
   transferred: 'transferred flag',
   repeat_contact: 'repeat-contact flag',
+  answered: 'answered/abandoned flag',
   event_id: 'event id',
   recognised_at: 'recognition date',
   programme: 'programme',
@@ -139,6 +141,41 @@ function timeOfDayColumn(
       !DURATION_NAME.test(c.norm) &&
       timeOfDayShare(c.profile.samples) >= 0.9,
   );
+}
+
+const DURATION_WORDS: Record<NonNullable<ColumnMapping['durations']>[string], string> = {
+  hms: '[h:]mm:ss',
+  milliseconds: 'milliseconds',
+  minutes: 'minutes',
+  days: 'Excel time (fractions of a day)',
+};
+
+/** Record ids a file may lack: then the row is the record (applyMapping.ts). */
+const ROW_IDS = new Set(['response_id', 'interaction_id', 'event_id']);
+
+/** Contact-centre fields a log may lack; each missing one is said, with what it costs. */
+const CONTACT_OPTIONAL = ['hold_seconds', 'wrap_seconds', 'transferred', 'repeat_contact'];
+
+/**
+ * How a duration column without a unit in its name is written: [h:]mm:ss (some values may be
+ * plain seconds: "0:05:12", "5:12" and "312" in one column), or Excel time fractions of a day
+ * (0.0034722 is 5 minutes): every number below 1 and some with decimals.
+ */
+function durationWriting(c: AnalysedColumn): 'hms' | 'days' | null {
+  const s = c.stats;
+  if (s.hmsShare >= 0.9 || (s.hmsShare > 0 && s.hmsShare + s.nonNegativeShare >= 0.8)) return 'hms';
+  const numbers = c.profile.samples
+    .map((v) => v.trim())
+    .filter((v) => /^\d*\.\d+$|^0$/.test(v))
+    .map(Number);
+  if (
+    numbers.length > 0 &&
+    numbers.length + s.hmsShare * s.n >= 0.9 * s.n &&
+    numbers.every((x) => x < 1) &&
+    numbers.some((x) => x > 0)
+  )
+    return 'days';
+  return null;
 }
 
 function periodFromFileName(fileName: string): string | null {
@@ -380,22 +417,47 @@ function infer(input: InferInput): InferredMapping {
       if (isNaText(text) || /don'?t know|not applicable|no answer|refused/i.test(text))
         na.add(code);
     if (na.size > 0) mapping.naCodes[spec.name] = [...na].sort();
-    const scale = guessScale(
+    const scale = ratingScale(
       column.profile.samples,
       column.profile.valueLabels,
       column.profile.label,
     );
+    let kept: Record<string, number> = {};
+    let scoredAs = `${lo}-${hi}`;
     if (scale?.choiceScores) {
-      const kept = Object.fromEntries(
+      kept = Object.fromEntries(
         Object.entries(scale.choiceScores).filter(([, s]) => s >= lo && s <= hi),
       );
-      if (Object.keys(kept).length > 0) {
-        mapping.choiceScores = { ...(mapping.choiceScores ?? {}), [spec.name]: kept };
-        problems.push(
-          `${spec.name} ("${column.name}") holds answer texts: they are scored ${lo}-${hi} (mapping.choiceScores)`,
-        );
+      // A 5-point ease scale ("Very difficult" .. "Very easy") in the 1-7 CES column.
+      if (spec.name === 'ces' && scale.min === 1 && scale.max === 5) {
+        kept = fivePointOnSeven(kept);
+        scoredAs =
+          '1, 3, 4, 6, 7 (a 5-point scale on the 1-7 CES scale: the top two answers count as easy)';
+      }
+    } else if (spec.name === 'nps') {
+      const categories = npsCategoryScores(column.profile.samples);
+      if (categories) {
+        kept = categories;
+        scoredAs =
+          'promoter 10, passive 8, detractor 0 (NPS categories: the NPS is exact, the mean score is not known)';
       }
     }
+    if (Object.keys(kept).length > 0) {
+      mapping.choiceScores = { ...(mapping.choiceScores ?? {}), [spec.name]: kept };
+      problems.push(
+        `${spec.name} ("${column.name}") holds answer texts: they are scored ${scoredAs} (mapping.choiceScores)`,
+      );
+    }
+    const unordered = unorderedTexts(column.profile.samples, kept, [...na], [lo, hi]);
+    if (unordered.length > 0 && (Object.keys(kept).length > 0 || unordered.length < 5))
+      problems.push(
+        `${spec.name} ("${column.name}"): cannot order ${unordered
+          .slice(0, 5)
+          .map((t) => `"${t}"`)
+          .join(
+            ', ',
+          )}${unordered.length > 5 ? ` and ${unordered.length - 5} more` : ''}: give ${unordered.length > 1 ? 'them scores' : 'it a score'} in mapping.choiceScores.${spec.name}, or those rows are quarantined`,
+      );
   }
 
   // Durations.
@@ -409,15 +471,58 @@ function infer(input: InferInput): InferredMapping {
           ? 'milliseconds'
           : /\b(?:min|mins|minutes)\b/.test(c.norm)
             ? 'minutes'
-            : c.stats.hmsShare >= 0.9
-              ? 'hms'
-              : null;
+            : durationWriting(c);
       if (unit) {
         mapping.durations = { ...(mapping.durations ?? {}), [role]: unit };
         problems.push(
-          `${role} ("${c.name}") is in ${unit === 'hms' ? '[h:]mm:ss' : unit}, not seconds: converted (mapping.durations)`,
+          `${role} ("${c.name}") is in ${DURATION_WORDS[unit]}, not seconds: converted (mapping.durations)`,
         );
       }
+    }
+    if (!mapping.columns.handle_seconds) {
+      const parts = ['talk_seconds', 'hold_seconds', 'wrap_seconds'];
+      const have = parts.filter((p) => mapping.columns[p] !== undefined);
+      if (have.length === parts.length)
+        problems.push(
+          'no handle time column: handle time is talk + hold + wrap-up time, call by call',
+        );
+      else
+        problems.push(
+          `no handle time column, and no ${parts
+            .filter((p) => !have.includes(p))
+            .map((p) => FRIENDLY[p])
+            .join(' or ')} to add up to one: average handle time will show no data`,
+        );
+    }
+    const answered = assignment.byRole.get('answered')?.column;
+    if (answered) {
+      const { scores, unknown, inverted } = answeredScores(answered.profile.samples, answered.name);
+      if (scores && Object.keys(scores).length > 0) {
+        mapping.choiceScores = { ...(mapping.choiceScores ?? {}), answered: scores };
+        problems.push(
+          `answered ("${answered.name}") is read as ${
+            inverted
+              ? 'yes = not answered (abandoned or missed)'
+              : Object.entries(scores)
+                  .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+                  .map(([text, score]) => `"${text}" = ${score ? 'answered' : 'not answered'}`)
+                  .join(', ')
+          }: calls not answered are counted but kept out of time averages (mapping.choiceScores)`,
+        );
+      }
+      if (unknown.length > 0)
+        problems.push(
+          `answered ("${answered.name}"): cannot tell whether ${unknown
+            .slice(0, 5)
+            .map((u) => `"${u}"`)
+            .join(
+              ', ',
+            )} means answered: score it 1 or 0 in mapping.choiceScores.answered, or those rows are quarantined`,
+        );
+    }
+    for (const role of CONTACT_OPTIONAL) {
+      if (!mapping.columns[role])
+        problems.push(`no ${FRIENDLY[role] ?? role} column: the figures that need it show no data`);
     }
     for (const role of ['transferred', 'repeat_contact']) {
       const c = assignment.byRole.get(role)?.column;
@@ -514,6 +619,14 @@ function infer(input: InferInput): InferredMapping {
     const friendly = FRIENDLY[spec.name] ?? spec.name;
     if (spec.name === 'period')
       problems.push('no period column found: choose one or set the quarter (YYYY-Qn)');
+    else if (ROW_IDS.has(spec.name))
+      problems.push(
+        `no ${FRIENDLY[spec.name] ?? spec.name} column: each row is one record, its id the file name and row number (a corrected file of the same name replaces its rows)`,
+      );
+    else if (spec.name === 'cx_code' && kind === 'customer_feedback')
+      problems.push(
+        'no store/branch/queue code column found: choose one (a market, store, restaurant, branch, location or site), or set one code for the whole file (constants.cx_code)',
+      );
     else if (spec.name === 'effective_from')
       problems.push('no effective date found: set the date this hierarchy took effect');
     else problems.push(`no ${friendly} column found: choose one`);
