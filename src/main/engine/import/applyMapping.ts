@@ -1,6 +1,7 @@
 import { quoteIdent, quoteLiteral } from '../db/query';
 import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
 import { metricIdSql } from './kinds/preaggregatedMetrics';
+import { EXCEL_SERIAL } from './mapping/dates';
 import type { ColumnMapping, ItemMapping } from './mapping/types';
 
 /**
@@ -24,13 +25,23 @@ function blankNa(expr: string, naCodes: string[] | undefined): string {
   return `CASE WHEN trim(${expr}) IN (${naCodes.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${expr} END`;
 }
 
+export { EXCEL_SERIAL };
+
+function fromExcelSerial(trimmed: string, out: string): string {
+  const days = `TRY_CAST(${trimmed} AS DOUBLE)`;
+  return `CASE WHEN regexp_full_match(${trimmed}, '\\d{4,5}(\\.\\d+)?') AND ${days} BETWEEN 1 AND 2958465
+    THEN strftime(TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(${days} * 86400) AS BIGINT) * 1000000), '${out}') END`;
+}
+
 function isoDate(expr: string, spec: ColumnSpec, formats: string[] | undefined): string {
   const out = spec.type === 'DATE' ? ISO_DATE : ISO_TIMESTAMP;
   const trimmed = `trim(${expr})`;
   const attempts = [
     `strftime(TRY_CAST(${trimmed} AS TIMESTAMP), '${out}')`,
-    ...(formats ?? []).map(
-      (f) => `strftime(try_strptime(${trimmed}, ${quoteLiteral(f)}), '${out}')`,
+    ...(formats ?? []).map((f) =>
+      f === EXCEL_SERIAL
+        ? fromExcelSerial(trimmed, out)
+        : `strftime(try_strptime(${trimmed}, ${quoteLiteral(f)}), '${out}')`,
     ),
   ];
   // When nothing parses the original text stays, so validation can quote it back.

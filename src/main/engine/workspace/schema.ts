@@ -491,8 +491,8 @@ ALTER TABLE contact_interactions ALTER COLUMN wrap_seconds DROP NOT NULL;
 ALTER TABLE contact_interactions ALTER COLUMN handle_seconds DROP NOT NULL;
 ALTER TABLE contact_interactions ALTER COLUMN transferred DROP NOT NULL;
 ALTER TABLE contact_interactions ALTER COLUMN repeat_contact DROP NOT NULL;
-ALTER TABLE contact_interactions ADD COLUMN answered BOOLEAN;
-ALTER TABLE contact_interactions ADD COLUMN csat INTEGER;
+ALTER TABLE contact_interactions ADD COLUMN IF NOT EXISTS answered BOOLEAN;
+ALTER TABLE contact_interactions ADD COLUMN IF NOT EXISTS csat INTEGER;
 DROP TABLE contact_queue_stats;
 CREATE TABLE contact_queue_stats (
   queue_code VARCHAR NOT NULL,
@@ -516,9 +516,9 @@ CREATE TABLE contact_queue_stats (
   csat_n BIGINT NOT NULL,
   csat_favourable BIGINT NOT NULL
 );
-ALTER TABLE unit_period_stats ADD COLUMN abandoned_n BIGINT DEFAULT 0;
+ALTER TABLE unit_period_stats ADD COLUMN IF NOT EXISTS abandoned_n BIGINT DEFAULT 0;
 ALTER TABLE unit_period_stats ALTER COLUMN abandoned_n SET NOT NULL;
-ALTER TABLE unit_period_stats ADD COLUMN abandoned DOUBLE DEFAULT 0;
+ALTER TABLE unit_period_stats ADD COLUMN IF NOT EXISTS abandoned DOUBLE DEFAULT 0;
 ALTER TABLE unit_period_stats ALTER COLUMN abandoned SET NOT NULL;
 `,
     populate: rebuildDerived,
@@ -527,13 +527,14 @@ ALTER TABLE unit_period_stats ALTER COLUMN abandoned SET NOT NULL;
 
 /**
  * A table made again with these column definitions (same names, order and types), its rows
- * copied over: DuckDB cannot change a column's compression in place.
+ * copied over: DuckDB cannot change a column's compression in place. Columns are copied by name,
+ * so a later migration's columns do not stop it (a workspace marked older than it is).
  */
 function rebuiltWithCompression(table: string, columns: string[]): string {
   return `CREATE TABLE ${table}__rebuilt (
   ${columns.join(',\n  ')}
 );
-INSERT INTO ${table}__rebuilt SELECT * FROM ${table};
+INSERT INTO ${table}__rebuilt SELECT ${columns.map((c) => c.split(' ')[0]).join(', ')} FROM ${table};
 DROP TABLE ${table};
 ALTER TABLE ${table}__rebuilt RENAME TO ${table};`;
 }

@@ -1,6 +1,12 @@
 import { CANONICAL_COLUMNS, CANONICAL_KINDS, type CanonicalKind } from '../canonicalFormats';
 import { analyseColumns, meaningfulLabel, type AnalysedColumn } from './analyse';
-import { resolveFormats, looksLikeExcelSerial, timeOfDayShare, type DayOrder } from './dates';
+import {
+  EXCEL_SERIAL,
+  resolveFormats,
+  looksLikeExcelSerial,
+  timeOfDayShare,
+  type DayOrder,
+} from './dates';
 import type { ColumnGuess, InferInput, InferredMapping } from './inferenceTypes';
 import { buildItems, itemCandidate, type ItemCandidate } from './items';
 import { rankKinds, round2, type KindEvidence } from './kind';
@@ -388,9 +394,12 @@ function infer(input: InferInput): InferredMapping {
         );
       }
     }
-    if (looksLikeExcelSerial(candidate.column.profile.samples))
-      problems.push(`${where} holds Excel day numbers, not dates: export the column as dates`);
-    else if (!candidate.column.empty && scan.share < 0.9)
+    if (looksLikeExcelSerial(candidate.column.profile.samples)) {
+      mapping.dateFormats[spec.name] = [EXCEL_SERIAL];
+      problems.push(
+        `${where} holds Excel day numbers (a workbook's dates without their date format): read as dates, days since 1899-12-30`,
+      );
+    } else if (!candidate.column.empty && scan.share < 0.9)
       problems.push(
         `${where}: ${Math.round((1 - scan.share) * 100)}% of sampled values are not dates`,
       );
