@@ -50,9 +50,15 @@ export const columnMappingSchema = z.object({
   naCodes: z.record(z.string(), z.array(text)),
   decimalComma: z.boolean(),
   periodFromDate: z.string().optional(),
-  /** Contact centre durations not in whole seconds: canonical *_seconds column -> how they are written. */
-  durations: z.record(z.string(), z.enum(['hms', 'milliseconds', 'minutes'])).optional(),
-  /** Ratings answered with text (nps, csat, ces): canonical column -> choice text -> score. */
+  /**
+   * Contact centre durations not in whole seconds: canonical *_seconds column -> how they are
+   * written ('days': Excel time fractions, 0.0034722 = 5 minutes).
+   */
+  durations: z.record(z.string(), z.enum(['hms', 'milliseconds', 'minutes', 'days'])).optional(),
+  /**
+   * Ratings answered with text (nps, csat, ces): canonical column -> choice text -> score. Also
+   * yes/no flags written as words (contact centre `answered`: "Abandoned" -> 0, "Answered" -> 1).
+   */
   choiceScores: z.record(z.string(), z.record(z.string(), z.number())).optional(),
   /** A date column and a separate time-of-day column: canonical timestamp -> the time column. */
   timeColumns: z.record(z.string(), text).optional(),

@@ -25,6 +25,7 @@ export const METRIC_IDS = [
   'avg_wrap_seconds',
   'repeat_contact_rate',
   'transfer_rate',
+  'abandonment_rate',
 ] as const;
 export const metricIdSchema = z.enum(METRIC_IDS);
 export type MetricId = z.infer<typeof metricIdSchema>;
@@ -323,6 +324,20 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     label: 'Transfer rate',
     side: 'customer',
     formula: 'Share of interactions transferred to another queue or agent.',
+    unit: '%',
+    min: 0,
+    max: 100,
+    family: 'percent',
+    higherIsBetter: false,
+    source: 'contact_centre',
+    minN: { of: 'interactions', count: 1 },
+  },
+  abandonment_rate: {
+    id: 'abandonment_rate',
+    label: 'Abandonment rate',
+    side: 'customer',
+    formula:
+      'Share of calls not answered (abandoned or missed), among calls whose log says whether they were answered.',
     unit: '%',
     min: 0,
     max: 100,

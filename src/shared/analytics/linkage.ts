@@ -29,6 +29,7 @@ export const LINKAGE_CUSTOMER_METRICS = [
   'avg_wrap_seconds',
   'repeat_contact_rate',
   'transfer_rate',
+  'abandonment_rate',
 ] as const;
 export const linkageEmployeeMetricSchema = z.enum(LINKAGE_EMPLOYEE_METRICS);
 export const linkageCustomerMetricSchema = z.enum(LINKAGE_CUSTOMER_METRICS);

@@ -374,7 +374,9 @@ describe('CX export', () => {
     });
     expect(result.mapping.naCodes.nps).toEqual(['N/A']);
     expect(result.mapping.dateFormats.responded_at).toEqual(['%d/%m/%Y']);
-    expect(result.problems).toContain('no response id column found: choose one');
+    expect(result.problems).toContain(
+      'no response id column: each row is one record, its id the file name and row number (a corrected file of the same name replaces its rows)',
+    );
     expect(result.problems.some((p) => /ambiguous/.test(p))).toBe(false);
   });
 
@@ -476,7 +478,9 @@ describe('contact-centre log (Genesys/Five9-like)', () => {
       handle_seconds: 'hms',
     });
     expect(other.problems.some((p) => /transferred.*not yes\/no/.test(p))).toBe(true);
-    expect(other.problems).toContain('no repeat-contact flag column found: choose one');
+    expect(other.problems).toContain(
+      'no repeat-contact flag column: the figures that need it show no data',
+    );
   });
 });
 

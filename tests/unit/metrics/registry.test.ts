@@ -108,6 +108,9 @@ function expected(metric: MetricId, unit: string, period: string): number | null
       return share(calls.filter((c) => c.repeat).length, calls.length);
     case 'transfer_rate':
       return share(calls.filter((c) => c.transferred).length, calls.length);
+    case 'abandonment_rate':
+      // The tiny company's log does not say whether calls were answered: no data, never 0.
+      return null;
   }
 }
 

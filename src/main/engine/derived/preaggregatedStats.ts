@@ -73,6 +73,7 @@ export const RATIO_COLUMNS: Partial<Record<MetricId, { n: string; sum: string; p
   avg_wrap_seconds: { n: 'wrap_n', sum: 'wrap_sum', per: 1 },
   repeat_contact_rate: { n: 'repeats_n', sum: 'repeats', per: 100 },
   transfer_rate: { n: 'transfers_n', sum: 'transfers', per: 100 },
+  abandonment_rate: { n: 'abandoned_n', sum: 'abandoned', per: 100 },
 };
 
 /** HR metrics: the unit_period_stats sum each one scales to the shared headcount. */

@@ -35,8 +35,12 @@ const CUBE: [string, string][] = [
   ['customer_responses', plus('c.customer_responses', 'p.customer_responses')],
   ['nps_n', plus('c.nps_n', 'p.nps_n')],
   ['nps_net', plus('c.nps_net', 'p.nps_net')],
-  ['csat_n', plus('c.csat_n', 'p.csat_n')],
-  ['csat_favourable', plus('c.csat_favourable', 'p.csat_favourable')],
+  // CSAT from customer feedback and from post-call surveys in contact-centre logs.
+  ['csat_n', `${plus('c.csat_n', 'p.csat_n')} + coalesce(k.csat_n, 0)`],
+  [
+    'csat_favourable',
+    `${plus('c.csat_favourable', 'p.csat_favourable')} + coalesce(k.csat_favourable, 0)`,
+  ],
   ['ces_n', plus('c.ces_n', 'p.ces_n')],
   ['ces_sum', plus('c.ces_sum', 'p.ces_sum')],
   ['ces_agree_n', plus('c.ces_n', 'p.ces_agree_n')],
@@ -52,9 +56,11 @@ const CUBE: [string, string][] = [
       ['repeats_n', 'repeats'],
     ] as const
   ).flatMap(([n, sum]): [string, string][] => [
-    [n, plus('k.interactions', `p.${n}`)],
+    [n, plus(`k.${n}`, `p.${n}`)],
     [sum, plus(`k.${sum}`, `p.${sum}`)],
   ]),
+  ['abandoned_n', plus('k.abandoned_n', 'p.abandoned_n')],
+  ['abandoned', plus('k.abandoned', 'p.abandoned')],
 ];
 
 /**
@@ -116,8 +122,14 @@ export async function rebuildUnitPeriodStats(conn: DuckDBConnection): Promise<vo
       GROUP BY ALL),
     calls AS (
       SELECT t.period, t.ancestor_id AS unit_id, sum(q.interactions) AS interactions,
-        sum(q.handle_sum) AS handle_sum, sum(q.hold_sum) AS hold_sum, sum(q.talk_sum) AS talk_sum,
-        sum(q.wrap_sum) AS wrap_sum, sum(q.transfers) AS transfers, sum(q.repeats) AS repeats
+        sum(q.handle_n) AS handle_n, sum(q.handle_sum) AS handle_sum,
+        sum(q.hold_n) AS hold_n, sum(q.hold_sum) AS hold_sum,
+        sum(q.talk_n) AS talk_n, sum(q.talk_sum) AS talk_sum,
+        sum(q.wrap_n) AS wrap_n, sum(q.wrap_sum) AS wrap_sum,
+        sum(q.transfers_n) AS transfers_n, sum(q.transfers) AS transfers,
+        sum(q.repeats_n) AS repeats_n, sum(q.repeats) AS repeats,
+        sum(q.answered_known) AS abandoned_n, sum(q.abandoned) AS abandoned,
+        sum(q.csat_n) AS csat_n, sum(q.csat_favourable) AS csat_favourable
       FROM tree t
       JOIN unit_mapping m ON m.unit_id = t.descendant_id
       JOIN contact_queue_stats q ON q.queue_code = m.cx_code AND q.period = t.period

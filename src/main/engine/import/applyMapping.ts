@@ -4,6 +4,7 @@ import { factorSql } from './kinds/factorNames';
 import { metricIdSql } from './kinds/preaggregatedMetrics';
 import { SCALE_RANGE } from './mapping/codebook';
 import { REVERSE_MARKER } from './mapping/keying';
+import { EXCEL_SERIAL } from './mapping/dates';
 import type { ColumnMapping, ItemMapping } from './mapping/types';
 import { demographicSelect } from './surveyDefaults/demographics';
 
@@ -40,13 +41,23 @@ function blankNa(expr: string, naCodes: string[] | undefined): string {
   return `CASE WHEN ${looseText(expr)} IN (${codes.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${expr} END`;
 }
 
+export { EXCEL_SERIAL };
+
+function fromExcelSerial(trimmed: string, out: string): string {
+  const days = `TRY_CAST(${trimmed} AS DOUBLE)`;
+  return `CASE WHEN regexp_full_match(${trimmed}, '\\d{4,5}(\\.\\d+)?') AND ${days} BETWEEN 1 AND 2958465
+    THEN strftime(TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(${days} * 86400) AS BIGINT) * 1000000), '${out}') END`;
+}
+
 function isoDate(expr: string, spec: ColumnSpec, formats: string[] | undefined): string {
   const out = spec.type === 'DATE' ? ISO_DATE : ISO_TIMESTAMP;
   const trimmed = `trim(${expr})`;
   const attempts = [
     `strftime(TRY_CAST(${trimmed} AS TIMESTAMP), '${out}')`,
-    ...(formats ?? []).map(
-      (f) => `strftime(try_strptime(${trimmed}, ${quoteLiteral(f)}), '${out}')`,
+    ...(formats ?? []).map((f) =>
+      f === EXCEL_SERIAL
+        ? fromExcelSerial(trimmed, out)
+        : `strftime(try_strptime(${trimmed}, ${quoteLiteral(f)}), '${out}')`,
     ),
   ];
   // When nothing parses the original text stays, so validation can quote it back.
@@ -73,8 +84,18 @@ function numeric(expr: string, decimalComma: boolean): string {
   return decimalComma ? `replace(${expr}, ',', '.')` : expr;
 }
 
-/** Durations as whole seconds: [h:]mm:ss text, milliseconds or (decimal) minutes. */
-function seconds(expr: string, format: 'hms' | 'milliseconds' | 'minutes' | undefined): string {
+type DurationFormat = NonNullable<ColumnMapping['durations']>[string];
+
+/**
+ * Durations as whole seconds: [h:]mm:ss text, milliseconds, (decimal) minutes or Excel time
+ * fractions of a day. In [h:]mm:ss and day-fraction columns, [h:]mm:ss text is read as such and
+ * the other format's numbers as theirs, so "0:05:12", "5:12" and "312" all mean 312 seconds.
+ */
+function seconds(expr: string, format: DurationFormat | undefined): string {
+  if (format === 'days') {
+    const fraction = `CAST(round(TRY_CAST(${expr} AS DOUBLE) * 86400) AS BIGINT)::VARCHAR`;
+    return `CASE WHEN regexp_full_match(trim(${expr}), '(\\d+:)?\\d{1,2}:\\d{1,2}') THEN ${seconds(expr, 'hms')} WHEN TRY_CAST(${expr} AS DOUBLE) IS NOT NULL THEN ${fraction} ELSE ${expr} END`;
+  }
   if (format === 'milliseconds')
     return `CAST(round(TRY_CAST(${expr} AS DOUBLE) / 1000) AS BIGINT)::VARCHAR`;
   if (format === 'minutes')
@@ -188,6 +209,22 @@ const EVENT_IDS: Partial<Record<ColumnMapping['kind'], string>> = {
   recognition: 'event_id',
 };
 
+const HANDLE_PARTS = ['talk_seconds', 'hold_seconds', 'wrap_seconds'];
+
+/**
+ * Handle time is talk + hold + wrap-up: a log without a handle column but with all three parts
+ * gets it summed per call (a call missing a part has none). With a part missing from the log
+ * handle time is not made up: average handle time then shows no data.
+ */
+export function handleFromParts(mapping: ColumnMapping, stage: string): string | null {
+  const parts = HANDLE_PARTS.map((name) => {
+    const spec = CANONICAL_COLUMNS.contact_centre.find((c) => c.name === name)!;
+    return canonicalExpr(spec, mapping, stage);
+  });
+  if (parts.some((p) => p === null)) return null;
+  return `CAST(${parts.map((p) => `TRY_CAST(${p} AS BIGINT)`).join(' + ')} AS VARCHAR)`;
+}
+
 /** Whether the mapping makes record ids from row numbers, which then must be exact. */
 export function idsFromRowNumbers(mapping: ColumnMapping): boolean {
   const id = EVENT_IDS[mapping.kind];
@@ -210,6 +247,8 @@ export function mappedColumns(
     if (expr === null && spec.name === EVENT_IDS[mapping.kind]) {
       expr = `${quoteLiteral(`${fileName}#`)} || ${stage}.__row`;
     }
+    if (expr === null && mapping.kind === 'contact_centre' && spec.name === 'handle_seconds')
+      expr = handleFromParts(mapping, stage);
     if (expr === null) {
       // Absent columns exist as NULL text, so checks that mention them read NULL, not something else.
       if (

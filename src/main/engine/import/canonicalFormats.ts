@@ -79,12 +79,18 @@ export const CANONICAL_COLUMNS: Record<CanonicalKind, ColumnSpec[]> = {
     { name: 'agent_id', type: 'VARCHAR', required: false },
     { name: 'started_at', type: 'TIMESTAMP', required: true },
     { name: 'ivr_reason', type: 'VARCHAR', required: false },
-    { name: 'talk_seconds', type: 'INTEGER', required: true, range: [0, 86400] },
-    { name: 'hold_seconds', type: 'INTEGER', required: true, range: [0, 86400] },
-    { name: 'wrap_seconds', type: 'INTEGER', required: true, range: [0, 86400] },
-    { name: 'handle_seconds', type: 'INTEGER', required: true, range: [0, 259200] },
-    { name: 'transferred', type: 'BOOLEAN', required: true },
-    { name: 'repeat_contact', type: 'BOOLEAN', required: true },
+    // Logs carry what their system records: every duration and flag is optional, and a figure
+    // that needs one the log lacks shows no data (derived/contactQueueStats.ts).
+    { name: 'talk_seconds', type: 'INTEGER', required: false, range: [0, 86400] },
+    { name: 'hold_seconds', type: 'INTEGER', required: false, range: [0, 86400] },
+    { name: 'wrap_seconds', type: 'INTEGER', required: false, range: [0, 86400] },
+    { name: 'handle_seconds', type: 'INTEGER', required: false, range: [0, 259200] },
+    { name: 'transferred', type: 'BOOLEAN', required: false },
+    { name: 'repeat_contact', type: 'BOOLEAN', required: false },
+    /** false: the call was abandoned or missed (counted, kept out of time averages). */
+    { name: 'answered', type: 'BOOLEAN', required: false },
+    /** A post-call survey's 1-5 satisfaction score, where the log carries one. */
+    { name: 'csat', type: 'INTEGER', required: false, range: [1, 5] },
   ],
   recognition: [
     { name: 'event_id', type: 'VARCHAR', required: true },

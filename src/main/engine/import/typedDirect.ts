@@ -1,5 +1,5 @@
 import { quoteIdent } from '../db/query';
-import { canonicalExpr, ISO_FORMATS } from './applyMapping';
+import { canonicalExpr, EXCEL_SERIAL, ISO_FORMATS } from './applyMapping';
 import type { ColumnSpec, DuckType } from './canonicalFormats';
 import { rawCell, typedCell, typedColumnFailures, type RowCheck } from './columnChecks';
 import type { ColumnMapping } from './mapping/types';
@@ -145,6 +145,7 @@ function takenAsItIs(spec: ColumnSpec, mapping: ColumnMapping): boolean {
   if (mapping.timeColumns?.[spec.name] !== undefined) return false;
   if (Object.keys(mapping.choiceScores?.[spec.name] ?? {}).length > 0) return false;
   if (mapping.durations?.[spec.name] !== undefined) return false;
+  if (mapping.dateFormats[spec.name]?.includes(EXCEL_SERIAL)) return false;
   if (mapping.decimalComma && (spec.type === 'INTEGER' || spec.type === 'DOUBLE')) return false;
   return true;
 }

@@ -33,8 +33,26 @@ export function employeeValue(
   return { metric, value: round(value), n, status: 'ok', reason: null };
 }
 
+/** What a contact-centre figure needs from the log, for its no-data reason. */
+const CONTACT_FIELDS: Partial<Record<MetricId, string>> = {
+  interactions: 'calls',
+  avg_handle_seconds: 'answered calls with a handle time (or talk, hold and wrap-up times)',
+  avg_hold_seconds: 'answered calls with a hold time',
+  avg_talk_seconds: 'answered calls with a talk time',
+  avg_wrap_seconds: 'answered calls with a wrap-up time',
+  repeat_contact_rate: 'calls with a repeat-contact flag',
+  transfer_rate: 'calls with a transfer flag',
+  abandonment_rate: 'calls whose log says whether they were answered',
+};
+
 /** Customers are not the protected party: their figures are never suppressed, always labelled with n. */
 export function customerValue(metric: MetricId, value: number | null, n: number): MetricValue {
+  const field = CONTACT_FIELDS[metric];
+  if ((n === 0 || value === null) && field)
+    return noData(
+      metric,
+      `No ${field} mapped to this unit in this period (contact-centre logs that do not record it give no data, not 0)`,
+    );
   if (n === 0 || value === null)
     return noData(metric, 'No customer responses mapped to this unit in this period');
   return { metric, value: round(value), n, status: 'ok', reason: null };

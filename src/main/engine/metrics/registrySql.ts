@@ -44,6 +44,7 @@ export const METRIC_SQL: Record<MetricId, MetricSql> = {
   avg_wrap_seconds: { value: ratio('u.wrap_sum', 'u.wrap_n'), n: 'u.wrap_n' },
   repeat_contact_rate: { value: ratio('u.repeats', 'u.repeats_n', 100), n: 'u.repeats_n' },
   transfer_rate: { value: ratio('u.transfers', 'u.transfers_n', 100), n: 'u.transfers_n' },
+  abandonment_rate: { value: ratio('u.abandoned', 'u.abandoned_n', 100), n: 'u.abandoned_n' },
 };
 
 /** SELECT-list entries `<value> AS "<id>", <n> AS "<id>_n"` for some metrics. */

@@ -62,7 +62,8 @@ export const contactCentreImporter = keyedImporter({
   table: 'contact_interactions',
   keys: ['interaction_id'],
   select: `interaction_id, queue_code, agent_id, started_at, period_of(started_at), ivr_reason,
-    talk_seconds, hold_seconds, wrap_seconds, handle_seconds, transferred, repeat_contact, $source`,
+    talk_seconds, hold_seconds, wrap_seconds, handle_seconds, transferred, repeat_contact, $source,
+    answered, csat`,
 });
 
 export const recognitionImporter = keyedImporter({

@@ -109,6 +109,13 @@ const ALIASES: Record<MetricId, string[]> = {
     'repeat contact percent',
   ],
   transfer_rate: ['transfer', 'transfer percent', 'transferred rate'],
+  abandonment_rate: [
+    'abandon rate',
+    'abandoned rate',
+    'abandoned percent',
+    'abandonment',
+    'abandoned calls percent',
+  ],
 };
 
 /** The normal form names are compared in, written the same way as metricKeySql. */

@@ -233,3 +233,10 @@ export function looksLikeExcelSerial(samples: string[]): boolean {
     (s) => /^\d{5}(\.\d+)?$/.test(s) && Number(s) >= 34700 && Number(s) <= 58500,
   );
 }
+
+/**
+ * The date format of Excel serial day numbers (days since 1899-12-30, the time of day as the
+ * fraction): a workbook whose date cells lost their date format, as WPS Office and CSV exports
+ * of workbooks can leave them ("45731" is 2025-03-15, "45731.5" noon that day).
+ */
+export const EXCEL_SERIAL = 'excel serial';

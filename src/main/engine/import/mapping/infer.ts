@@ -1,6 +1,12 @@
 import { CANONICAL_COLUMNS, CANONICAL_KINDS, type CanonicalKind } from '../canonicalFormats';
 import { analyseColumns, meaningfulLabel, type AnalysedColumn } from './analyse';
-import { resolveFormats, looksLikeExcelSerial, timeOfDayShare, type DayOrder } from './dates';
+import {
+  EXCEL_SERIAL,
+  resolveFormats,
+  looksLikeExcelSerial,
+  timeOfDayShare,
+  type DayOrder,
+} from './dates';
 import type { ColumnGuess, InferInput, InferredMapping } from './inferenceTypes';
 import { buildItems, itemCandidate, type ItemCandidate } from './items';
 import { codebookMapping } from './codebook';
@@ -8,9 +14,10 @@ import { rankKinds, round2, type KindEvidence } from './kind';
 import { coreName, normaliseName } from './normalise';
 import { assignRoles, rangeFit, type RoleAssignment } from './roles';
 import { demographicReason, metadataReason } from './rules';
-import { guessScale } from './scales';
 import type { ColumnMapping, ItemMapping } from './types';
 import { findManagerTree } from './managerTree';
+import { contactCentreProblems, DURATION_WORDS, durationWriting } from './contactCentre';
+import { fivePointOnSeven, npsCategoryScores, ratingScale, unorderedTexts } from './cxRatings';
 import { isNaText, quarterFromText } from './values';
 import {
   looksLikeWaves,
@@ -89,6 +96,7 @@ const FRIENDLY: Record<string, string> = {
   handle_seconds: 'handle time',
   transferred: 'transferred flag',
   repeat_contact: 'repeat-contact flag',
+  answered: 'answered/abandoned flag',
   event_id: 'event id',
   recognised_at: 'recognition date',
   programme: 'programme',
@@ -147,6 +155,9 @@ function timeOfDayColumn(
       timeOfDayShare(c.profile.samples) >= 0.9,
   );
 }
+
+/** Record ids a file may lack: then the row is the record (applyMapping.ts). */
+const ROW_IDS = new Set(['response_id', 'interaction_id', 'event_id']);
 
 function periodFromFileName(fileName: string): string | null {
   return quarterFromText(fileName.replace(/\.[A-Za-z0-9]{1,5}$/, ''));
@@ -361,9 +372,12 @@ function infer(input: InferInput): InferredMapping {
         );
       }
     }
-    if (looksLikeExcelSerial(candidate.column.profile.samples))
-      problems.push(`${where} holds Excel day numbers, not dates: export the column as dates`);
-    else if (!candidate.column.empty && scan.share < 0.9)
+    if (looksLikeExcelSerial(candidate.column.profile.samples)) {
+      mapping.dateFormats[spec.name] = [EXCEL_SERIAL];
+      problems.push(
+        `${where} holds Excel day numbers (a workbook's dates without their date format): read as dates, days since 1899-12-30`,
+      );
+    } else if (!candidate.column.empty && scan.share < 0.9)
       problems.push(
         `${where}: ${Math.round((1 - scan.share) * 100)}% of sampled values are not dates`,
       );
@@ -390,22 +404,47 @@ function infer(input: InferInput): InferredMapping {
       if (isNaText(text) || /don'?t know|not applicable|no answer|refused/i.test(text))
         na.add(code);
     if (na.size > 0) mapping.naCodes[spec.name] = [...na].sort();
-    const scale = guessScale(
+    const scale = ratingScale(
       column.profile.samples,
       column.profile.valueLabels,
       column.profile.label,
     );
+    let kept: Record<string, number> = {};
+    let scoredAs = `${lo}-${hi}`;
     if (scale?.choiceScores) {
-      const kept = Object.fromEntries(
+      kept = Object.fromEntries(
         Object.entries(scale.choiceScores).filter(([, s]) => s >= lo && s <= hi),
       );
-      if (Object.keys(kept).length > 0) {
-        mapping.choiceScores = { ...(mapping.choiceScores ?? {}), [spec.name]: kept };
-        problems.push(
-          `${spec.name} ("${column.name}") holds answer texts: they are scored ${lo}-${hi} (mapping.choiceScores)`,
-        );
+      // A 5-point ease scale ("Very difficult" .. "Very easy") in the 1-7 CES column.
+      if (spec.name === 'ces' && scale.min === 1 && scale.max === 5) {
+        kept = fivePointOnSeven(kept);
+        scoredAs =
+          '1, 3, 4, 6, 7 (a 5-point scale on the 1-7 CES scale: the top two answers count as easy)';
+      }
+    } else if (spec.name === 'nps') {
+      const categories = npsCategoryScores(column.profile.samples);
+      if (categories) {
+        kept = categories;
+        scoredAs =
+          'promoter 10, passive 8, detractor 0 (NPS categories: the NPS is exact, the mean score is not known)';
       }
     }
+    if (Object.keys(kept).length > 0) {
+      mapping.choiceScores = { ...(mapping.choiceScores ?? {}), [spec.name]: kept };
+      problems.push(
+        `${spec.name} ("${column.name}") holds answer texts: they are scored ${scoredAs} (mapping.choiceScores)`,
+      );
+    }
+    const unordered = unorderedTexts(column.profile.samples, kept, [...na], [lo, hi]);
+    if (unordered.length > 0 && (Object.keys(kept).length > 0 || unordered.length < 5))
+      problems.push(
+        `${spec.name} ("${column.name}"): cannot order ${unordered
+          .slice(0, 5)
+          .map((t) => `"${t}"`)
+          .join(
+            ', ',
+          )}${unordered.length > 5 ? ` and ${unordered.length - 5} more` : ''}: give ${unordered.length > 1 ? 'them scores' : 'it a score'} in mapping.choiceScores.${spec.name}, or those rows are quarantined`,
+      );
   }
 
   // Durations.
@@ -419,16 +458,15 @@ function infer(input: InferInput): InferredMapping {
           ? 'milliseconds'
           : /\b(?:min|mins|minutes)\b/.test(c.norm)
             ? 'minutes'
-            : c.stats.hmsShare >= 0.9
-              ? 'hms'
-              : null;
+            : durationWriting(c);
       if (unit) {
         mapping.durations = { ...(mapping.durations ?? {}), [role]: unit };
         problems.push(
-          `${role} ("${c.name}") is in ${unit === 'hms' ? '[h:]mm:ss' : unit}, not seconds: converted (mapping.durations)`,
+          `${role} ("${c.name}") is in ${DURATION_WORDS[unit]}, not seconds: converted (mapping.durations)`,
         );
       }
     }
+    problems.push(...contactCentreProblems(assignment, mapping, FRIENDLY));
     for (const role of ['transferred', 'repeat_contact']) {
       const c = assignment.byRole.get(role)?.column;
       if (c && !c.empty && c.stats.boolShare < 0.9)
@@ -540,6 +578,14 @@ function infer(input: InferInput): InferredMapping {
     const friendly = FRIENDLY[spec.name] ?? spec.name;
     if (spec.name === 'period')
       problems.push('no period column found: choose one or set the quarter (YYYY-Qn)');
+    else if (ROW_IDS.has(spec.name))
+      problems.push(
+        `no ${FRIENDLY[spec.name] ?? spec.name} column: each row is one record, its id the file name and row number (a corrected file of the same name replaces its rows)`,
+      );
+    else if (spec.name === 'cx_code' && kind === 'customer_feedback')
+      problems.push(
+        'no store/branch/queue code column found: choose one (a market, store, restaurant, branch, location or site), or set one code for the whole file (constants.cx_code)',
+      );
     else if (spec.name === 'effective_from')
       problems.push('no effective date found: set the date this hierarchy took effect');
     else problems.push(`no ${friendly} column found: choose one`);

@@ -44,16 +44,15 @@ const WEIGHTS: Record<CanonicalKind, Record<string, number>> = {
   },
   unit_mapping: { cx_code: 2, unit_id: 2 },
   contact_centre: {
-    talk_seconds: 1.5,
-    hold_seconds: 1.5,
-    wrap_seconds: 1.5,
-    handle_seconds: 1.5,
+    // Any durations: logs carry some of talk, hold, wrap-up and handle times, rarely all.
+    durations: 4,
     queue_code: 1.5,
     interaction_id: 1,
     started_at: 1,
     agent_id: 0.5,
     transferred: 0.5,
     repeat_contact: 0.5,
+    answered: 0.5,
   },
   recognition: { programme: 2.5, recognised_at: 1.5, unit_id: 1.5, event_id: 1 },
   hr_metrics: { headcount: 2.5, leavers: 2, absence_days: 2, unit_id: 1.5, period: 1 },
@@ -131,6 +130,12 @@ export function kindFit(kind: CanonicalKind, e: KindEvidence): number {
     // A survey's import can do without these (surveyDefaults): answers are what make it a survey.
     if (kind === 'survey_responses' && SURVEY_DEFAULTABLE.has(role) && e.answerColumns.length >= 3)
       s = Math.max(s, 0.5);
+    if (role === 'durations') {
+      const times = ['talk_seconds', 'hold_seconds', 'wrap_seconds', 'handle_seconds']
+        .map((r) => signal(assignment, r))
+        .sort((a, b) => b - a);
+      s = Math.min(1, (times[0] ?? 0) + 0.1 * times.slice(1).reduce((a, b) => a + b, 0));
+    }
     if (kind === 'org_units' && e.managerTree) {
       if (role === 'parent_id') s = Math.max(s, 0.85);
       if (role === 'unit_id') s = Math.max(s, 0.7);

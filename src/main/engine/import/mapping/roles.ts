@@ -1,10 +1,12 @@
 import { CANONICAL_COLUMNS, type CanonicalKind, type ColumnSpec } from '../canonicalFormats';
 import { metricNameShare } from '../kinds/preaggregatedMetrics';
 import type { AnalysedColumn } from './analyse';
+import { answeredShare } from './answered';
+import { npsCategoryShare, ratingScale } from './cxRatings';
 import { looksLikeExcelSerial } from './dates';
 import { keyingShare } from './keying';
 import { MAIN_DATE, NAME_RULES, extraRoles, metadataReason, personalReason } from './rules';
-import { guessScale, labelledNumber } from './scales';
+import { labelledNumber } from './scales';
 import { isNaText } from './values';
 import { peopleValueFit } from './peopleValues';
 import { looksLikeWaves } from './defaults/surveyDefaults';
@@ -104,6 +106,7 @@ export function valueFit(
     const people = peopleValueFit(role, column);
     if (people) return people;
   }
+  if (kind === 'contact_centre' && role === 'answered') return answeredFit(column);
   const spec = specOf(kind, role);
   if (!spec) return { fit: 1 };
   switch (spec.type) {
@@ -128,7 +131,7 @@ export function valueFit(
             return { fit: 0.5, note: 'values stop at 5: not a 0-10 scale?' };
           return { fit: 1 };
         }
-        const scale = guessScale(column.profile.samples, column.profile.valueLabels, undefined);
+        const scale = ratingScale(column.profile.samples, column.profile.valueLabels, undefined);
         if (
           scale?.choiceScores &&
           scale.fit >= 0.9 &&
@@ -136,6 +139,15 @@ export function valueFit(
           scale.max <= spec.range[1]
         )
           return { fit: 0.9, note: 'answer texts, scored' };
+        if (role === 'nps' && npsCategoryShare(column.profile.samples) >= 0.9)
+          return { fit: 0.9, note: 'NPS categories (promoter, passive, detractor)' };
+        if (
+          scale?.choiceScores &&
+          scale.fit >= 0.6 &&
+          scale.min >= spec.range[0] &&
+          scale.max <= spec.range[1]
+        )
+          return { fit: 0.75, note: 'answer texts, some of which cannot be scored' };
         if (fit >= 0.8)
           return {
             fit: 0.75,
@@ -146,6 +158,8 @@ export function valueFit(
       if (role.endsWith('_seconds')) {
         if (s.nonNegativeShare >= 0.9) return { fit: 1 };
         if (s.hmsShare >= 0.9) return { fit: 0.9, note: 'durations written as [h:]mm:ss' };
+        if (s.hmsShare > 0 && s.hmsShare + s.nonNegativeShare >= 0.8)
+          return { fit: 0.85, note: 'durations written as [h:]mm:ss and as seconds' };
         return { fit: 0.15, note: 'values are not durations' };
       }
       if (s.nonNegativeShare >= 0.9 || s.numericShare >= 0.9) {
@@ -181,6 +195,18 @@ export function valueFit(
     }
   }
   return { fit: 1 };
+}
+
+/** A contact-centre answered flag: yes/no, or words such as Answered and Abandoned. */
+function answeredFit(column: AnalysedColumn): { fit: number; note?: string } {
+  const share = answeredShare(column.profile.samples);
+  if (share >= 0.9) return { fit: 1 };
+  if (share >= 0.5)
+    return {
+      fit: 0.7,
+      note: `${Math.round((1 - share) * 100)}% of values are not answered/abandoned`,
+    };
+  return { fit: 0.2, note: 'values do not say whether calls were answered' };
 }
 
 function nameScore(

@@ -332,6 +332,21 @@ export const NAME_RULES: NameRule[] = [
     CX_SIDE,
   ),
   r('cx_code', `^(?:${STOREISH}) ?(?:name)$`, 0.5, CX_SIDE),
+  // A form's question ("Which restaurant did you visit?") or a market the file is cut by.
+  r(
+    'cx_code',
+    `\\b(?:which|what) (?:${STOREISH}|market|location|site|branch|shop|country|city|area|region)\\b`,
+    0.85,
+    ['customer_feedback'],
+    'the place the customer visited',
+  ),
+  r(
+    'cx_code',
+    '^(?:market|country|city|area|region|district|territory|market name|market code)$',
+    0.7,
+    ['customer_feedback'],
+    'a market or area: map it to org units in the unit mapping',
+  ),
   r('cx_code', '^code$', 0.6, CX_SIDE),
   r(
     'channel',
@@ -430,6 +445,27 @@ export const NAME_RULES: NameRule[] = [
     '\\b(?:repeat|repeated|recontact|re contact|callback|call back|repeat caller|repeat call|returning caller|repeat contact)\\b',
     0.9,
     ['contact_centre'],
+  ),
+
+  r(
+    'answered',
+    '^(?:answered|is answered|was answered|call answered|answered call|answered flag|abandoned|is abandoned|was abandoned|abandon|abandoned call|abandoned flag|missed|missed call|is missed|unanswered)$',
+    0.9,
+    ['contact_centre'],
+  ),
+  r(
+    'answered',
+    '^(?:status|call status|call result|result|call outcome|outcome|answer status|call state|state|termination|termination reason|disconnect reason|end reason)$',
+    0.6,
+    ['contact_centre'],
+    'whether the call was answered',
+  ),
+  r(
+    'csat',
+    '\\b(?:csat|osat|satisfaction|satisfied|post call survey|survey score|customer rating)\\b',
+    0.85,
+    ['contact_centre'],
+    'post-call survey score',
   ),
 
   // --- recognition ---

@@ -32,7 +32,7 @@ export const itemMappingSchema = z
     path: ['scaleMax'],
   });
 
-export const durationFormatSchema = z.enum(['hms', 'milliseconds', 'minutes']);
+export const durationFormatSchema = z.enum(['hms', 'milliseconds', 'minutes', 'days']);
 
 export const longFormatSchema = z.object({
   itemColumn: sourceColumn,

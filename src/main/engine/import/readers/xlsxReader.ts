@@ -5,6 +5,7 @@ import { stagedPath, type ReaderContext, type ReaderResult } from './context';
 import { CsvWriter } from './csvWriter';
 import { containerOf } from './detectFormat';
 import { importError, throwIfAborted } from './errors';
+import { chooseSheet, sheetShape, type SheetShape } from './sheetChoice';
 import { readCsvSql } from './sql';
 
 /**
@@ -174,14 +175,27 @@ export async function stageWorkbook(ctx: ReaderContext, head: Buffer): Promise<R
       );
     sheet = load(chosen);
   } else {
+    // The sheet that looks most like a table of records (sheetChoice.ts), not merely the first
+    // with data: workbooks often open on a pivot summary or a chart.
+    const shapes: SheetShape[] = [];
+    let best: { name: string; sheet: XLSX.WorkSheet | undefined; date1904: boolean } | null = null;
     for (const name of sheets) {
       throwIfAborted(fileName, ctx.options.signal);
       const candidate = load(name);
-      if (hasData(candidate)) {
-        chosen = name;
-        sheet = candidate;
-        break;
-      }
+      const shape = sheetShape(name, candidate);
+      shapes.push(shape);
+      if (!hasData(candidate)) continue;
+      if (!best || shape.score > shapes.find((x) => x.name === best!.name)!.score)
+        best = { name, sheet: candidate, date1904 };
+    }
+    if (best) {
+      chosen = best.name;
+      sheet = best.sheet;
+      date1904 = best.date1904;
+      // Said when a sheet with data came before it (the report names the sheet read anyway).
+      const { note } = chooseSheet(shapes);
+      const firstWithData = shapes.find((x) => x.score > 0);
+      if (note && firstWithData && firstWithData.name !== chosen) warnings.push(note);
     }
     if (chosen === undefined)
       throw importError(
