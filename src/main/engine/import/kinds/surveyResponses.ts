@@ -5,6 +5,7 @@ import { rawCell, uniqueCheck } from '../columnChecks';
 import { knownUnitCheck } from './commonChecks';
 import type { KindImporter } from './kind';
 import { recomputeRespondentScores } from './respondentScores';
+import { timed } from '../../stepTimes';
 
 interface CatalogueItem extends Record<string, unknown> {
   item_id: string;
@@ -70,19 +71,21 @@ export const surveyResponsesImporter: KindImporter = {
       `INSERT INTO survey_respondents SELECT period, respondent_id, unit_id, submitted_at, tenure_band, role, ${sourceId} FROM ${validRows}`,
     );
     const itemColumns = columns.filter((c) => c.type === 'INTEGER').map((c) => quoteIdent(c.name));
-    await conn.run(`
+    await timed('survey answers (one row per answer)', () =>
+      conn.run(`
       INSERT INTO survey_answers
       SELECT u.period, u.respondent_id, u.item_id, u.score,
         CASE WHEN i.reverse_coded THEN i.scale_min + i.scale_max - u.score ELSE u.score END
       FROM (UNPIVOT (SELECT period, respondent_id, ${itemColumns.join(', ')} FROM ${validRows})
             ON ${itemColumns.join(', ')} INTO NAME item_id VALUE score) u
-      JOIN survey_items i USING (item_id)`);
+      JOIN survey_items i USING (item_id)`),
+    );
     if (columns.some((c) => c.name === 'comment')) {
       await conn.run(
         `INSERT INTO survey_comments SELECT period, respondent_id, comment FROM ${validRows} WHERE nullif(trim(comment), '') IS NOT NULL`,
       );
     }
-    await recomputeRespondentScores(conn, periods);
+    await timed('respondent scores', () => recomputeRespondentScores(conn, periods));
     await conn.run(`DROP TABLE ${periods}`);
   },
 };
