@@ -2,7 +2,9 @@
  * `npm run bench -- [--scale small|default|large] [--import-rows N]`: builds the sample company at
  * a scale, then prints how long the import took, how fast each method answers (its first call,
  * then p50/p95 over repeated calls, after the workspace is open), the process's peak memory, and import throughput
- * on an N-row CSV (default 5M, the size the goal is set for) against DuckDB's own read_csv.
+ * on an N-row CSV (default 5M, the size the goal is set for) against DuckDB's own read_csv, then
+ * the import of a survey quarter and a CX quarter of the large sample against read_csv of the same
+ * file, with where the import's time goes (scripts/benchSampleFiles.ts).
  * Figures, not pass/fail.
  */
 import { spawnSync } from 'node:child_process';
@@ -78,4 +80,7 @@ run('benchMethods.ts', [workspace, String(calls)]);
 clearInterval(sampler);
 console.log(`peak memory building the sample (RSS): ${mb(peakRss)}`);
 run('benchImportOnly.ts', ['--rows', values['import-rows'], '--dir', dir]);
+// A survey quarter and a CX quarter of the large sample, each against DuckDB's read_csv.
+run('benchSampleFiles.ts', ['--dir', dir]);
+run('benchStart.ts', [workspace]);
 rmSync(dir, { recursive: true, force: true });

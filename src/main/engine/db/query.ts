@@ -1,5 +1,6 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { invalidateCache } from '../workspace/cache';
+import { timed } from '../stepTimes';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
@@ -53,7 +54,7 @@ export async function inTransaction<T>(conn: DuckDBConnection, work: () => Promi
   await conn.run('BEGIN TRANSACTION');
   try {
     const result = await work();
-    await conn.run('COMMIT');
+    await timed('commit (checkpoint)', () => conn.run('COMMIT'));
     return result;
   } catch (error) {
     // A COMMIT that failed has already ended the transaction, so this ROLLBACK fails too

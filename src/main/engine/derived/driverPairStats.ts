@@ -10,6 +10,7 @@ import type { RespondentOutcome } from '../../../shared/analytics/drivers';
 import { OUTCOME_FACTORS } from '../analytics/drivers/catalogue';
 import { OBSERVATIONS_PER_DRIVER } from '../analytics/drivers/importance';
 import { queryOne, queryRows } from '../db/query';
+import { timed } from '../stepTimes';
 
 /**
  * Rebuilds driver_pair_stats for some periods: for each unit's full roll-up (the hierarchy in
@@ -270,8 +271,9 @@ async function rebuildPeriod(
   const pairStart = Int32Array.from({ length: I }, (_, i) => (i * (2 * I - i - 1)) / 2 - i - 1);
 
   // Each person answering an outcome: their unit, outcomes and answers (item index * 8 + score).
-  const reader = await conn.runAndReadAll(
-    `WITH codes AS (
+  const reader = await timed('reading the answers', () =>
+    conn.runAndReadAll(
+      `WITH codes AS (
        SELECT unnest(from_json($items, '["VARCHAR"]')) AS item_id,
          generate_subscripts(from_json($items, '["VARCHAR"]'), 1) - 1 AS idx),
      answers AS (
@@ -283,7 +285,8 @@ async function rebuildPeriod(
      FROM respondent_scores r LEFT JOIN answers a USING (respondent_id)
      WHERE r.period = $period AND (r.enps_score IS NOT NULL OR r.engagement_0_100 IS NOT NULL)
      GROUP BY r.respondent_id, r.unit_id, r.enps_score, r.engagement_0_100`,
-    { period, items: JSON.stringify(catalogue.items.map((i) => i.id)) },
+      { period, items: JSON.stringify(catalogue.items.map((i) => i.id)) },
+    ),
   );
   // With no rows DuckDB gives no columns at all (a survey nobody answered an outcome in).
   const [unitCol = [], enpsCol = [], engCol = [], codesCol = []] = reader.getColumnsJS() as [
@@ -447,7 +450,7 @@ async function rebuildPeriod(
       if (pairs && keepPairs(u, o)) out.add(u, o, pairs, o * P, pairVars);
     }
   }
-  await out.insert(period, tree.units, names);
+  await timed('writing the sums', () => out.insert(period, tree.units, names));
 }
 
 /** Adds `count` pairs of answer counts (25 cells each, from pair `from`) into slots. */

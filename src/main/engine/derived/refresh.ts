@@ -16,6 +16,7 @@ import { EMPLOYEE_PERIODS_SQL } from './preaggregatedStats';
 import { rebuildHrSuppressionDecisions } from './hrSuppressionDecisions';
 import { rebuildSuppressionDecisions } from './suppressionDecisions';
 import { rebuildUnitPeriodStats } from './unitPeriodStats';
+import { timed } from '../stepTimes';
 
 /**
  * Tables derived from imported data (sums per code, queue, unit and period that methods answer
@@ -39,7 +40,7 @@ export async function refreshDerived(conn: DuckDBConnection, kind: CanonicalKind
       await refreshGivenOnlyPeriods(conn, { own: false });
       break;
     case 'customer_feedback':
-      await refreshCustomerCodeStats(conn);
+      await timed('customer code sums', () => refreshCustomerCodeStats(conn));
       break;
     case 'contact_centre':
       await refreshContactQueueStats(conn);
@@ -54,8 +55,10 @@ export async function refreshDerived(conn: DuckDBConnection, kind: CanonicalKind
     case 'people':
       break;
   }
-  await rebuildUnitPeriodStats(conn);
-  await rebuildHrSuppressionDecisions(conn, await minGroupSizeOf(conn));
+  await timed('unit_period_stats', () => rebuildUnitPeriodStats(conn));
+  await timed('HR suppression decisions', async () =>
+    rebuildHrSuppressionDecisions(conn, await minGroupSizeOf(conn)),
+  );
 }
 
 /** Every derived table from scratch: after a migration, or data written other than by import. */
@@ -86,13 +89,15 @@ async function refreshEmployee(
   for (const table of ['employee_figure_stats', 'suppressed_figures']) {
     await conn.run(`DELETE FROM ${table} WHERE period NOT IN (${EMPLOYEE_PERIODS_SQL})`);
   }
-  if (options.own) await rebuildOwnFigureStats(conn, periods);
-  await rebuildRollupFigureStats(conn, periods);
-  await rebuildSuppressionDecisions(conn, periods, await minGroupSizeOf(conn));
+  if (options.own)
+    await timed('employee_figure_stats (own)', () => rebuildOwnFigureStats(conn, periods));
+  await timed('employee_figure_stats (roll-ups)', () => rebuildRollupFigureStats(conn, periods));
+  await timed('suppression decisions', async () =>
+    rebuildSuppressionDecisions(conn, periods, await minGroupSizeOf(conn)),
+  );
   // Made from the answers, not from own sums: after an org import only the periods it moved.
-  await rebuildDriverPairStats(
-    conn,
-    options.own ? periods : await periodsUnderNewestSnapshot(conn),
+  await timed('driver pair statistics', async () =>
+    rebuildDriverPairStats(conn, options.own ? periods : await periodsUnderNewestSnapshot(conn)),
   );
 }
 

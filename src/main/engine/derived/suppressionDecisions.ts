@@ -6,6 +6,7 @@ import {
   type Role,
 } from '../confidentiality/decideSuppression';
 import { queryOne } from '../db/query';
+import { timed } from '../stepTimes';
 
 /** The minimum group size the stored decisions were made for (meta key). */
 export const DECIDED_MIN_KEY = 'suppression_min_group_size';
@@ -76,7 +77,8 @@ export async function rebuildSuppressionDecisions(
     { periods: JSON.stringify(periods) },
   );
   for (const period of periods) {
-    const decided = decideSuppression(await periodCounts(conn, period), minSize);
+    const counts = await timed('reading the counts', () => periodCounts(conn, period));
+    const decided = await timed('deciding', async () => decideSuppression(counts, minSize));
     const figure: string[] = [];
     const unit: string[] = [];
     const reason: string[] = [];
@@ -88,11 +90,13 @@ export async function rebuildSuppressionDecisions(
       }
     }
     if (figure.length === 0) continue;
-    await conn.run(
-      `INSERT INTO suppressed_figures
+    await timed('writing the decisions', () =>
+      conn.run(
+        `INSERT INTO suppressed_figures
        SELECT $period, unnest(j.f), unnest(j.u), unnest(j.r)
        FROM (SELECT from_json($rows, '{"f":["VARCHAR"],"u":["VARCHAR"],"r":["VARCHAR"]}') AS j)`,
-      { period, rows: JSON.stringify({ f: figure, u: unit, r: reason }) },
+        { period, rows: JSON.stringify({ f: figure, u: unit, r: reason }) },
+      ),
     );
   }
   await conn.run(

@@ -3,6 +3,7 @@ import { queryOne, queryRows, quoteIdent, quoteLiteral } from '../db/query';
 import type { RowCheck } from './columnChecks';
 import type { KindImporter } from './kinds/kind';
 import { runWatched, type ImportControl } from './progress';
+import { timed } from '../stepTimes';
 import { validatedRowsSql, type ValidationPlan } from './rowValidation';
 
 export const CHECKED = '__checked';
@@ -45,8 +46,10 @@ export async function checkedImport(
     ],
   });
   control.onProgress?.({ file: fileName, phase: 'validating' });
-  await target.read(() =>
-    runWatched(conn, `CREATE TEMP TABLE ${CHECKED} AS ${sql}`, fileName, 'validating', control),
+  await timed('validating', () =>
+    target.read(() =>
+      runWatched(conn, `CREATE TEMP TABLE ${CHECKED} AS ${sql}`, fileName, 'validating', control),
+    ),
   );
 
   const rowsRead = (await queryOne<{ n: number }>(conn, `SELECT count(*) AS n FROM ${CHECKED}`))!.n;
@@ -71,7 +74,7 @@ export async function checkedImport(
     );
   }
   await conn.run(`CREATE TEMP VIEW ${VALID} AS SELECT * FROM ${CHECKED} WHERE __reason IS NULL`);
-  await importer.apply(conn, VALID, sourceId, plan.columns);
+  await timed('writing rows', () => importer.apply(conn, VALID, sourceId, plan.columns));
   return {
     rowsRead,
     rowsQuarantined,

@@ -30,6 +30,7 @@ import { dropSplit } from './splitImport';
 import { dropSurveyDefaults } from './surveyDefaults';
 import { dropStage } from './stageTable';
 import { keptCopyLimitMbOf } from '../workspace/settings';
+import { timed } from '../stepTimes';
 export interface ImportRequest {
   /** What the file is; inferred from its columns when absent. */
   kind?: CanonicalKind;
@@ -157,17 +158,19 @@ async function importOnce(
   control.onProgress?.({ file: fileName, phase: 'reading' });
   let staged: StagedSource;
   try {
-    staged = await stageSource(filePath, ws.stagingDir, {
-      sheet: request.sheet,
-      signal: control.signal,
-      deferTextScan: mode === 'direct',
-      onProgress: (done, total) =>
-        control.onProgress?.({
-          file: fileName,
-          phase: 'reading',
-          fraction: total ? done / total : undefined,
-        }),
-    });
+    staged = await timed('reading the file', () =>
+      stageSource(filePath, ws.stagingDir, {
+        sheet: request.sheet,
+        signal: control.signal,
+        deferTextScan: mode === 'direct',
+        onProgress: (done, total) =>
+          control.onProgress?.({
+            file: fileName,
+            phase: 'reading',
+            fraction: total ? done / total : undefined,
+          }),
+      }),
+    );
   } catch (error) {
     if (control.signal?.aborted) throw cancelled(fileName);
     throw error;

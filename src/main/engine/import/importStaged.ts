@@ -2,6 +2,7 @@ import type { ColumnMapping } from '../../../shared/imports';
 import { UpstreamError } from '../../../shared/result';
 import { queryOne } from '../db/query';
 import { refreshDerived } from '../derived/refresh';
+import { timed } from '../stepTimes';
 import type { Workspace } from '../workspace/workspace';
 import { idsFromRowNumbers, mappedColumns } from './applyMapping';
 import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
@@ -92,16 +93,15 @@ export async function importStaged(
   const noRows = () => importError(fileName, 'has a header but no data rows');
   // The one-pass import counts the rows it writes: no need to read one first.
   const checked = mode === 'checked';
-  if (!(await loadStage(conn, staged, fileName, control, { numbered: checked, probe: checked })))
-    throw noRows();
+  const load = (numbered: boolean) =>
+    timed('loading the staged rows', () =>
+      loadStage(conn, staged, fileName, control, { numbered, probe: numbered }),
+    );
+  if (!(await load(checked))) throw noRows();
 
   control.onProgress?.({ file: fileName, phase: 'mapping' });
-  const resolved = await resolveMapping(
-    conn,
-    fileName,
-    staged,
-    () => read(() => profileColumns(conn, staged)),
-    request,
+  const resolved = await timed('mapping', () =>
+    resolveMapping(conn, fileName, staged, () => read(() => profileColumns(conn, staged)), request),
   );
   let { mapping } = resolved;
   if (resolved.hinted) resolved.problems.push(`hints: ${hintFlags(request.hints).join(' ')}`);
@@ -114,8 +114,7 @@ export async function importStaged(
     if (!(await confirmStagedText(staged, fileName, control.signal))) throw new RestageNeeded();
     delete staged.unscannedText;
     await dropStage(conn);
-    if (!(await loadStage(conn, staged, fileName, control, { numbered: true, probe: true })))
-      throw noRows();
+    if (!(await load(true))) throw noRows();
   }
 
   const sourceId = (await queryOne<{ id: number }>(
@@ -214,25 +213,29 @@ export async function importStaged(
   );
   let counts: RowCounts;
   if (direct) {
-    const rows = await directImport(
-      conn,
-      { mapped: MAPPED, typed: typedDirectRows(staged, mapping, plan, kindChecks) },
-      plan,
-      direct,
-      { fileName, sourceId },
-      control,
+    const rows = await timed('validating and writing rows (one pass)', () =>
+      directImport(
+        conn,
+        { mapped: MAPPED, typed: typedDirectRows(staged, mapping, plan, kindChecks) },
+        plan,
+        direct,
+        { fileName, sourceId },
+        control,
+      ),
     );
     if (rows === 0) throw noRows();
     counts = { rowsRead: rows, rowsQuarantined: 0, reasons: {} };
   } else if (split) {
-    counts = await read(() =>
-      splitImport(
-        conn,
-        { plainRows: MAPPED_PLAIN, numberedRows: MAPPED },
-        plan,
-        target,
-        { fileName, sourceId },
-        control,
+    counts = await timed('validating and writing rows (split)', () =>
+      read(() =>
+        splitImport(
+          conn,
+          { plainRows: MAPPED_PLAIN, numberedRows: MAPPED },
+          plan,
+          target,
+          { fileName, sourceId },
+          control,
+        ),
       ),
     );
   } else {
@@ -251,11 +254,11 @@ export async function importStaged(
       control,
     );
   }
-  await refreshDerived(conn, kind);
+  await timed('derived tables', () => refreshDerived(conn, kind));
   const kindWarnings = (await importer.warnings?.(conn, sourceId)) ?? [];
   throwIfCancelled(fileName, control.signal);
 
-  const copied = await file.copy.result;
+  const copied = await timed('waiting for the hash and kept copy', () => file.copy.result);
   const { sha256 } = copied;
   // A file of people and their managers lists e-mails, which the workspace never keeps.
   // A roster (people kind) lists employee ids and often names: no copy either.
@@ -277,20 +280,22 @@ export async function importStaged(
     ],
   };
   const profile = resolved.profile ?? request.saveProfileAs ?? null;
-  await recordSource(conn, {
-    sourceId,
-    kind,
-    fileName,
-    sha256,
-    bytes: file.bytes,
-    counts: { ...counts, rowsImported },
-    staged,
-    details,
-    mapping: resolved.mapping,
-    profile,
-    gzip,
-    ...(request.saveProfileAs ? { saveProfileAs: request.saveProfileAs } : {}),
-  });
+  await timed('recording the source', () =>
+    recordSource(conn, {
+      sourceId,
+      kind,
+      fileName,
+      sha256,
+      bytes: file.bytes,
+      counts: { ...counts, rowsImported },
+      staged,
+      details,
+      mapping: resolved.mapping,
+      profile,
+      gzip,
+      ...(request.saveProfileAs ? { saveProfileAs: request.saveProfileAs } : {}),
+    }),
+  );
 
   return {
     file: fileName,

@@ -1,11 +1,12 @@
 import { UpstreamError } from '../../../../shared/result';
-import { queryRows, quoteIdent } from '../../db/query';
+import { queryRows, quoteIdent, quoteLiteral } from '../../db/query';
 import type { ColumnSpec } from '../canonicalFormats';
 import { rawCell, uniqueCheck } from '../columnChecks';
 import { knownUnitCheck } from './commonChecks';
 import type { KindImporter } from './kind';
 import { recomputeRespondentScores } from './respondentScores';
 import { demographicColumns, insertAttributes } from '../surveyDefaults/demographics';
+import { timed } from '../../stepTimes';
 
 interface CatalogueItem extends Record<string, unknown> {
   item_id: string;
@@ -76,21 +77,43 @@ export const surveyResponsesImporter: KindImporter = {
     await conn.run(
       `INSERT INTO survey_respondents SELECT period, respondent_id, unit_id, submitted_at, tenure_band, role, ${sourceId} FROM ${validRows}`,
     );
-    const itemColumns = columns.filter((c) => c.type === 'INTEGER').map((c) => quoteIdent(c.name));
-    await conn.run(`
+    // One row per answer, scored (reverse-coded items flipped) from the catalogue read here: a
+    // list per respondent unnested, rather than an UNPIVOT joined with survey_items, whose hash
+    // join over every answer (2M a quarter at the large sample) was a third of this statement.
+    const items = await queryRows<{ item_id: string; flip: number | null }>(
+      conn,
+      `SELECT item_id, CASE WHEN reverse_coded THEN scale_min + scale_max END AS flip
+       FROM survey_items WHERE item_id IN (SELECT unnest(from_json($items, '["VARCHAR"]')))`,
+      { items: JSON.stringify(columns.filter((c) => c.type === 'INTEGER').map((c) => c.name)) },
+    );
+    const flip = new Map(items.map((i) => [i.item_id, i.flip]));
+    // Items in the file's column order, as the UNPIVOT had them; each is in the catalogue.
+    const inCatalogue = columns.filter((c) => c.type === 'INTEGER' && flip.has(c.name));
+    const scored = (name: string) => {
+      const sum = flip.get(name);
+      return sum === null || sum === undefined
+        ? quoteIdent(name)
+        : `${Math.trunc(sum)} - ${quoteIdent(name)}`;
+    };
+    await timed('survey answers (one row per answer)', () =>
+      conn.run(`
       INSERT INTO survey_answers
-      SELECT u.period, u.respondent_id, u.item_id, u.score,
-        CASE WHEN i.reverse_coded THEN i.scale_min + i.scale_max - u.score ELSE u.score END
-      FROM (UNPIVOT (SELECT period, respondent_id, ${itemColumns.join(', ')} FROM ${validRows})
-            ON ${itemColumns.join(', ')} INTO NAME item_id VALUE score) u
-      JOIN survey_items i USING (item_id)`);
+      SELECT period, respondent_id, item_id, score, scored
+      FROM (
+        SELECT period, respondent_id,
+          unnest([${inCatalogue.map((c) => quoteLiteral(c.name)).join(', ')}]) AS item_id,
+          unnest([${inCatalogue.map((c) => quoteIdent(c.name)).join(', ')}]) AS score,
+          unnest([${inCatalogue.map((c) => scored(c.name)).join(', ')}]) AS scored
+        FROM ${validRows})
+      WHERE score IS NOT NULL`),
+    );
     await insertAttributes(conn, validRows, columns, sourceId);
     if (columns.some((c) => c.name === 'comment')) {
       await conn.run(
         `INSERT INTO survey_comments SELECT period, respondent_id, comment FROM ${validRows} WHERE nullif(trim(comment), '') IS NOT NULL`,
       );
     }
-    await recomputeRespondentScores(conn, periods);
+    await timed('respondent scores', () => recomputeRespondentScores(conn, periods));
     await conn.run(`DROP TABLE ${periods}`);
   },
 };
