@@ -83,7 +83,7 @@ describe('upstream import: hints from the command line', () => {
     const now = new Date();
     const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
     expect(error.hint).toEqual(['--as', 'survey_responses', '--set', `period=${quarter}`]);
-    expect(error.message).toMatch(/lacks the column period that a survey_responses file needs/);
+    expect(error.message).toMatch(/^pulse\.csv: no period: the file has no period or date column/);
     expect(error.message).toContain(
       `Try: upstream import ${pulse} --workspace ${ws} --as survey_responses --set period=${quarter}`,
     );

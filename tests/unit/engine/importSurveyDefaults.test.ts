@@ -304,7 +304,7 @@ describe('period and unit defaults', () => {
     await expect(
       engine.importFile(path, { mapping: { ...mapping, constants: {} } }),
     ).rejects.toThrow(
-      'engagement pulse.csv: no period: the file has no period or date column and its name holds no quarter (such as 2025-Q3); set the period (constants.period, written YYYY-Qn)',
+      "engagement pulse.csv: no period: the file has no period or date column and its name holds no quarter (such as 2025-Q3); say which quarter the survey ran (--set period=YYYY-Qn, or the period's value on the Import screen)",
     );
     // A demographic named like a column of its own is refused too.
     await expect(

@@ -1,3 +1,4 @@
+import { currentQuarter } from '../refusalHint';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UpstreamError } from '../../../../shared/result';
 import { queryRows, quoteIdent, quoteLiteral } from '../../db/query';
@@ -121,9 +122,10 @@ export async function planPeriod(
       warning: `period ${fromName} for every response: from the file name`,
     };
   }
-  throw importError(
-    fileName,
-    'no period: the file has no period or date column and its name holds no quarter (such as 2025-Q3); set the period (constants.period, written YYYY-Qn)',
+  throw new UpstreamError(
+    'IMPORT_ERROR',
+    `${fileName}: no period: the file has no period or date column and its name holds no quarter (such as 2025-Q3); say which quarter the survey ran (--set period=YYYY-Qn, or the period's value on the Import screen)`,
+    { hint: ['--as', 'survey_responses', '--set', `period=${currentQuarter()}`] },
   );
 }
 
