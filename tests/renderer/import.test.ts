@@ -86,9 +86,9 @@ describe("the mapping screen's rules (no browser needed)", () => {
     expect(missingRequired(noStore)).toEqual(['cx_code']);
     expect(blockingProblems(noStore).join(' ')).toContain('cx_code');
     const survey: ColumnMapping = { ...base, kind: 'survey_responses', columns: {} };
-    expect(missingRequired({ ...survey, constants: { period: '2025-Q3' } })).not.toContain(
-      'period',
-    );
+    // The engine fills in a survey's respondent, unit and date when the file has none.
+    expect(missingRequired({ ...survey, constants: { period: '2025-Q3' } })).toEqual([]);
+    expect(missingRequired(survey)).toEqual(['period']);
     expect(blockingProblems({ ...survey, constants: { period: 'Q3 2025' } }).join(' ')).toMatch(
       /YYYY-Qn/,
     );

@@ -18,6 +18,11 @@ export interface CanonicalColumn {
   label: string;
   /** Inclusive range a value must lie in (scores, durations). */
   range?: [number, number];
+  /**
+   * What the engine uses when a required column has no source (src/main/engine/import/
+   * surveyDefaults, applyMapping's row ids): such a column never blocks an import.
+   */
+  fallback?: string;
 }
 
 const c = (
@@ -27,6 +32,11 @@ const c = (
   label: string,
   range?: [number, number],
 ): CanonicalColumn => ({ name, type, required, label, ...(range ? { range } : {}) });
+
+const withFallback = (column: CanonicalColumn, fallback: string): CanonicalColumn => ({
+  ...column,
+  fallback,
+});
 
 export const CANONICAL_COLUMNS: Record<CanonicalKind, CanonicalColumn[]> = {
   org_units: [
@@ -47,16 +57,16 @@ export const CANONICAL_COLUMNS: Record<CanonicalKind, CanonicalColumn[]> = {
     c('reverse_coded', 'yes/no', true, 'Reverse-coded'),
   ],
   survey_responses: [
-    c('respondent_id', 'text', true, 'Respondent id'),
+    withFallback(c('respondent_id', 'text', true, 'Respondent id'), 'each row is one respondent'),
     c('period', 'text', true, 'Period (YYYY-Qn)'),
-    c('unit_id', 'text', true, 'Unit id'),
-    c('submitted_at', 'date', true, 'Submitted on'),
+    withFallback(c('unit_id', 'text', true, 'Unit id'), 'the whole organisation'),
+    withFallback(c('submitted_at', 'date', true, 'Submitted on'), 'the last day of the period'),
     c('tenure_band', 'text', false, 'Tenure band'),
     c('role', 'text', false, 'Role'),
     c('comment', 'text', false, 'Comment'),
   ],
   customer_feedback: [
-    c('response_id', 'text', true, 'Response id'),
+    withFallback(c('response_id', 'text', true, 'Response id'), 'each row is one response'),
     c('responded_at', 'timestamp', true, 'Responded at'),
     c('cx_code', 'text', true, 'Store / queue code'),
     c('channel', 'text', false, 'Channel'),
@@ -70,7 +80,7 @@ export const CANONICAL_COLUMNS: Record<CanonicalKind, CanonicalColumn[]> = {
     c('unit_id', 'text', true, 'Unit id'),
   ],
   contact_centre: [
-    c('interaction_id', 'text', true, 'Interaction id'),
+    withFallback(c('interaction_id', 'text', true, 'Interaction id'), 'each row is one call'),
     c('queue_code', 'text', true, 'Queue or team code'),
     c('agent_id', 'text', false, 'Agent id'),
     c('started_at', 'timestamp', true, 'Started at'),
@@ -85,7 +95,7 @@ export const CANONICAL_COLUMNS: Record<CanonicalKind, CanonicalColumn[]> = {
     c('csat', 'integer', false, 'Post-call CSAT (1-5)', [1, 5]),
   ],
   recognition: [
-    c('event_id', 'text', true, 'Event id'),
+    withFallback(c('event_id', 'text', true, 'Event id'), 'each row is one event'),
     c('unit_id', 'text', true, 'Unit id'),
     c('recognised_at', 'date', true, 'Recognised on'),
     c('programme', 'text', true, 'Programme'),

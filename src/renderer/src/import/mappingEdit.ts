@@ -214,7 +214,7 @@ export function periodFromDate(mapping: ColumnMapping): string | null {
 /** Required canonical columns with neither a source column nor a value for the whole file. */
 export function missingRequired(mapping: ColumnMapping): string[] {
   return CANONICAL_COLUMNS[mapping.kind]
-    .filter((c) => c.required)
+    .filter((c) => c.required && c.fallback === undefined)
     .filter((c) => mapping.columns[c.name] === undefined)
     .filter((c) => !(mapping.constants[c.name] ?? '').trim())
     .filter((c) => !(c.name === 'period' && periodFromDate(mapping)))

@@ -239,6 +239,12 @@ export function MappingTable({ entry }: { entry: FileEntry }) {
   const canonical = CANONICAL_COLUMNS[kind];
   const disabled = entry.phase !== 'ready';
   const missing = new Set(missingRequired(mapping));
+  const filledIn = canonical.filter(
+    (c) =>
+      c.fallback !== undefined &&
+      mapping.columns[c.name] === undefined &&
+      !(mapping.constants[c.name] ?? '').trim(),
+  );
   const derivedPeriod = periodFromDate(mapping);
   const mappedCount = p.columns.filter((c) => roleOf(mapping, c.name) !== null).length;
 
@@ -269,6 +275,13 @@ export function MappingTable({ entry }: { entry: FileEntry }) {
             ? ', or type one value for the whole file'
             : ''}
           .
+        </p>
+      )}
+      {filledIn.length > 0 && (
+        <p className="mapping-defaults" data-testid="mapping-defaults">
+          Not in the file, so filled in:{' '}
+          {filledIn.map((c) => `${c.label.toLowerCase()}: ${c.fallback}`).join('; ')}. Choose a
+          column below if the file has one.
         </p>
       )}
       {entry.notice && (
