@@ -15,6 +15,7 @@ export const COMMAND_USAGE = {
         --map COLUMN=SOURCE   the file's column SOURCE holds Upstream's COLUMN
                               (--map nps="How likely are you to recommend us?")
         --set COLUMN=VALUE    every row's COLUMN is VALUE (--set period=2025-Q3)
+        --set wave:W=PERIOD   the quarter of wave W, in a file with a row per person and wave
         --mapping FILE.json   a whole mapping, as --dry-run --json prints it
       --dry-run shows the mapping an import would use (each column's role, confidence and why)
       and imports nothing; with --json, in the form --mapping takes. Ctrl+C cancels and leaves

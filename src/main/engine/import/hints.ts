@@ -32,6 +32,9 @@ const RULES: Record<ColumnSpec['type'], { test: (v: string) => boolean; says: st
   },
 };
 
+/** `--set wave:2=2025-Q3`: the quarter of one wave of a file with a row per person and wave. */
+const WAVE = 'wave:';
+
 const PATTERN_WORDS: Record<string, string> = {
   '\\d{4}-Q[1-4]': 'a quarter written YYYY-Qn, such as 2025-Q3',
   '[A-Za-z][A-Za-z0-9_]*': 'a letter followed by letters, digits or _',
@@ -89,6 +92,16 @@ export function applyHints(
     items: [...mapping.items],
   };
   for (const [name, value] of set) {
+    if (name.startsWith(WAVE)) {
+      if (mapping.kind !== 'survey_responses')
+        throw hintError(`--set ${name}=${value}`, "waves are a survey_responses file's.");
+      if (!/^\d{4}-Q[1-4]$/.test(value.trim()))
+        throw hintError(
+          `--set ${name}=${value}`,
+          `a wave's period must be ${PATTERN_WORDS['\\d{4}-Q[1-4]']}.`,
+        );
+      continue;
+    }
     if (hints.map?.[name] !== undefined) {
       throw hintError(
         `--map ${name}=${hints.map[name]} and --set ${name}=${value}`,
@@ -123,6 +136,10 @@ export function applyHints(
     delete next.constants[name];
   }
   for (const [name, value] of set) {
+    if (name.startsWith(WAVE)) {
+      next.waves = { ...next.waves, [name.slice(WAVE.length)]: value.trim() };
+      continue;
+    }
     next.constants[name] = value.trim();
     delete next.columns[name];
   }

@@ -1,11 +1,20 @@
 import type { ColumnMapping } from '../../../shared/imports';
-import type { ColumnSpec } from './canonicalFormats';
+import { CANONICAL_COLUMNS, type ColumnSpec } from './canonicalFormats';
 import type { ColumnProfile } from './mapping';
 
 const DATE_LIKE =
   /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})([ T]\d{1,2}:\d{2}(:\d{2})?( ?[AP]M)?)?$/i;
 
 const ROW_IDS = new Set(['respondent_id', 'response_id', 'interaction_id', 'event_id']);
+
+const FLAG = /^(y|n|yes|no|true|false|0|1)$/i;
+
+/** Words in a column's name that say it holds a code of this kind: a tie-break between candidates. */
+const NAME_HINTS: Record<string, RegExp> = {
+  unit_id: /unit|team|dep(artmen)?t|store|branch|site|location|office|division/i,
+  cx_code: /store|branch|site|location|market|restaurant|outlet|shop|venue|country|region/i,
+  queue_code: /queue|skill|topic|team|group|line|department|campaign|reason/i,
+};
 
 const share = (samples: readonly string[], test: (s: string) => boolean) =>
   samples.length === 0 ? 0 : samples.filter(test).length / samples.length;
@@ -25,9 +34,13 @@ function fitOf(spec: ColumnSpec, column: ColumnProfile): number {
       return share(samples, (s) => /^(true|false|yes|no|y|n|1|0)$/i.test(s.trim()));
     case 'VARCHAR': {
       const repeats = samples.length < column.nonEmpty;
-      // A row's own id never repeats; a unit, queue or market code repeats and is not free text.
+      // A row's own id never repeats; a unit, queue or market code repeats and is not free text,
+      // a yes/no flag or a number.
       if (ROW_IDS.has(spec.name)) return repeats ? 0 : share(samples, (s) => s.length <= 40);
-      return repeats ? share(samples, (s) => s.length <= 60 && !Number.isFinite(Number(s))) : 0;
+      if (!repeats || samples.length < 2 || share(samples, (s) => FLAG.test(s.trim())) > 0.5)
+        return 0;
+      const fit = share(samples, (s) => s.length <= 60 && !Number.isFinite(Number(s)));
+      return NAME_HINTS[spec.name]?.test(column.name) ? Math.min(1, fit + 0.1) : fit * 0.95;
     }
   }
 }
@@ -49,7 +62,16 @@ export function refusalHint(
   columns: readonly ColumnProfile[],
   options: { kindGiven: boolean; rootUnit?: string | null },
 ): string[] {
-  const used = new Set([...Object.values(mapping.columns), ...mapping.items.map((i) => i.column)]);
+  // A column mapped to an optional role (a topic read as the IVR reason) may be the required one.
+  const required = new Set(
+    CANONICAL_COLUMNS[mapping.kind].filter((c) => c.required).map((c) => c.name),
+  );
+  const used = new Set([
+    ...Object.entries(mapping.columns)
+      .filter(([role]) => required.has(role))
+      .map(([, column]) => column),
+    ...mapping.items.map((i) => i.column),
+  ]);
   const free = columns.filter((c) => !used.has(c.name));
   const flags: string[] = options.kindGiven ? [] : ['--as', mapping.kind];
   for (const spec of missing) {

@@ -57,6 +57,13 @@ export function lastDayOf(period: string): string {
   return end.toISOString().slice(0, 10);
 }
 
+/** The quarter `back` quarters before `period` (YYYY-Qn). */
+function quarterBefore(period: string, back: number): string {
+  const [year, quarter] = [Number(period.slice(0, 4)), Number(period.slice(6))];
+  const index = year * 4 + quarter - 1 - back;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
 /** A wave's key: case and spaces ignored ("T 1" and "t1" are one wave). */
 export const waveKey = (wave: string) => wave.toLowerCase().replace(/\s+/g, '');
 const waveKeySql = (expr: string) => `lower(regexp_replace(${expr}, '\\s+', '', 'g'))`;
@@ -185,8 +192,18 @@ async function periodColumn(
     .slice(0, 3)
     .map((v) => `"${v}"`)
     .join(', ');
-  throw importError(
-    fileName,
-    `the period column "${column}" holds ${examples}, not quarters (YYYY-Qn) or dates: if these are waves, say which quarter each one is (mapping.waves, such as {"1": "2025-Q1", "2": "2025-Q3"})`,
+  const waveValues = values.filter((v) => periodOf(v) === null);
+  throw new UpstreamError(
+    'IMPORT_ERROR',
+    `${fileName}: the period column "${column}" holds ${examples}, not quarters (YYYY-Qn) or dates: if these are waves, say which quarter each one is (--set wave:1=2025-Q1 --set wave:2=2025-Q3, or mapping.waves such as {"1": "2025-Q1", "2": "2025-Q3"})`,
+    {
+      hint:
+        waveValues.length <= 12
+          ? waveValues.flatMap((wave, i) => [
+              '--set',
+              `wave:${wave}=${quarterBefore(currentQuarter(), waveValues.length - 1 - i)}`,
+            ])
+          : undefined,
+    },
   );
 }
