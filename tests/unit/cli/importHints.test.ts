@@ -100,21 +100,35 @@ describe('upstream import: hints from the command line', () => {
     expect(tiles.pct_favourable).toEqual({ value: 75, n: 12 });
   });
 
-  it('--dry-run --json imports nothing, and passed back with --mapping imports what the hints did', async () => {
-    const hinted = workspaceCopy('hinted');
+  it('--dry-run --json imports nothing, and passed back with --mapping imports what the inference did', async () => {
+    const inferred = workspaceCopy('inferred');
     const fromFile = workspaceCopy('fromFile');
-    const before = tables(hinted);
+    const before = tables(inferred);
     const hints = ['--map', 'cx_code=which store did you visit?', '--as', 'customer_feedback'];
-    const dry = upstream(['import', form, '--workspace', hinted, '--dry-run', '--json', ...hints]);
-    expect(dry.status).toBe(0);
-    expect(tables(hinted)).toEqual(before);
-    const document = JSON.parse(dry.stdout);
-    expect(document).toMatchObject({ kind: 'customer_feedback', rows: 40 });
-    expect(document.columns).toContainEqual({
+    const dryHinted = upstream([
+      'import',
+      form,
+      '--workspace',
+      inferred,
+      '--dry-run',
+      '--json',
+      ...hints,
+    ]);
+    expect(JSON.parse(dryHinted.stdout).columns).toContainEqual({
       name: 'Which store did you visit?',
       role: 'cx_code',
       confidence: 1,
       why: 'your hint --map cx_code=which store did you visit?',
+    });
+    // Without hints: the inference's own mapping (the store codes are the workspace's).
+    const dry = upstream(['import', form, '--workspace', inferred, '--dry-run', '--json']);
+    expect(dry.status).toBe(0);
+    expect(tables(inferred)).toEqual(before);
+    const document = JSON.parse(dry.stdout);
+    expect(document).toMatchObject({
+      kind: 'customer_feedback',
+      rows: 40,
+      mappingSource: 'inferred',
     });
     const roles = Object.fromEntries(
       document.columns.map((c: { name: string; role: string }) => [c.name, c.role]),
@@ -122,15 +136,16 @@ describe('upstream import: hints from the command line', () => {
     expect(roles).toMatchObject({
       Timestamp: 'responded_at',
       'How likely are you to recommend us to a friend or colleague?': 'nps',
+      'Which store did you visit?': 'cx_code',
     });
     const mappingFile = join(temp.path, 'mapping.json');
     writeFileSync(mappingFile, dry.stdout);
 
-    const [viaHints, viaMapping] = await Promise.all([
-      upstreamAsync(['import', form, '--workspace', hinted, '--json', ...hints]),
+    const [viaInference, viaMapping] = await Promise.all([
+      upstreamAsync(['import', form, '--workspace', inferred, '--json']),
       upstreamAsync(['import', form, '--workspace', fromFile, '--json', '--mapping', mappingFile]),
     ]);
-    const a = JSON.parse(viaHints.stdout).files[0];
+    const a = JSON.parse(viaInference.stdout).files[0];
     const b = JSON.parse(viaMapping.stdout).files[0];
     expect(b.mapping).toBe('given');
     for (const key of ['rowsRead', 'rowsImported', 'rowsQuarantined', 'reasons'])
@@ -144,12 +159,12 @@ describe('upstream import: hints from the command line', () => {
     ];
     const promoters = answers.filter((a) => a >= 9).length;
     const detractors = answers.filter((a) => a <= 6).length;
-    expect(overviewTiles(hinted, 'T1', '2025-Q2').nps).toEqual({
+    expect(overviewTiles(inferred, 'T1', '2025-Q2').nps).toEqual({
       value: Math.round(((promoters - detractors) / answers.length) * 10000) / 100,
       n: answers.length,
     });
     expect(overviewTiles(fromFile, 'C', '2025-Q2').nps).toEqual(
-      overviewTiles(hinted, 'C', '2025-Q2').nps,
+      overviewTiles(inferred, 'C', '2025-Q2').nps,
     );
   });
 
