@@ -18,6 +18,16 @@ export interface QuarantinedRow {
   values: Record<string, unknown>;
 }
 
+/** Canonical column -> the file's column, from a recorded mapping; none when it cannot be read. */
+function sourceColumnsOf(mappingJson: string): Record<string, string> {
+  try {
+    return (JSON.parse(mappingJson) as { columns?: Record<string, string> }).columns ?? {};
+  } catch {
+    // No readable mapping: the canonical names stand for themselves.
+    return {};
+  }
+}
+
 /**
  * A pre-aggregated row's cells that may be shown: all of them for customer and contact-centre
  * figures (customers are not the protected party); for employee figures (survey, HR, and names
@@ -29,12 +39,7 @@ function preaggregatedValues(
   column: string | null,
   mappingJson: string,
 ): Record<string, unknown> {
-  let columns: Record<string, string> = {};
-  try {
-    columns = (JSON.parse(mappingJson) as { columns?: Record<string, string> }).columns ?? {};
-  } catch {
-    // No readable mapping: the canonical names stand for themselves.
-  }
+  const columns = sourceColumnsOf(mappingJson);
   const source = (name: string) => columns[name] ?? name;
   const metric = raw[source('metric')];
   const id = typeof metric === 'string' ? metricIdOf(metric) : null;
@@ -53,12 +58,7 @@ function peopleValues(
   column: string | null,
   mappingJson: string,
 ): Record<string, unknown> {
-  let columns: Record<string, string> = {};
-  try {
-    columns = (JSON.parse(mappingJson) as { columns?: Record<string, string> }).columns ?? {};
-  } catch {
-    // No readable mapping: the canonical names stand for themselves.
-  }
+  const columns = sourceColumnsOf(mappingJson);
   const shown = new Set(['unit_id', ...(column ? [column] : [])].map((c) => columns[c] ?? c));
   return Object.fromEntries(Object.entries(raw).filter(([key]) => shown.has(key)));
 }
