@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineContext } from '../../src/main/engine/handlers/context';
 import { FileRegistry } from '../../src/main/engine/import/fileRegistry';
@@ -38,4 +39,17 @@ export async function tinyWorkspace(options: { load?: boolean } = {}): Promise<T
       temp.remove();
     },
   };
+}
+
+/**
+ * The loaded tiny company as a closed workspace file in `dir`, for tests that copy it per case
+ * (a file copy is far cheaper than importing the company again).
+ */
+export async function tinyWorkspaceFile(dir: string): Promise<string> {
+  const tiny = await tinyWorkspace();
+  await tiny.ws.conn.run('CHECKPOINT');
+  const path = join(dir, 'tiny-company.duckdb');
+  copyFileSync(tiny.ws.path, path);
+  tiny.cleanup();
+  return path;
 }

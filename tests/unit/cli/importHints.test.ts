@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliErrorOf, upstream, upstreamAsync } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/tempDir';
-import { tinyWorkspace } from '../../helpers/tinyWorkspace';
+import { tinyWorkspaceFile } from '../../helpers/tinyWorkspace';
 import { tinyCustomers } from '../../fixtures/tinyCompany';
 
 /**
@@ -63,11 +63,7 @@ function tables(ws: string): Record<string, number> {
 }
 
 beforeAll(async () => {
-  const tiny = await tinyWorkspace();
-  await tiny.ws.conn.run('CHECKPOINT');
-  base = join(temp.path, 'base.duckdb');
-  copyFileSync(tiny.ws.path, base);
-  tiny.cleanup();
+  base = await tinyWorkspaceFile(temp.path);
   writeFileSync(form, formRows());
   writeFileSync(pulse, `${PULSE}\n`);
 });

@@ -8,7 +8,7 @@ import type { ImportHints } from '../../../src/shared/importHints';
 import { UpstreamError } from '../../../src/shared/result';
 import { REAL_EXPORTS } from '../../fixtures/realExports';
 import { makeTempDir } from '../../helpers/tempDir';
-import { tinyWorkspace } from '../../helpers/tinyWorkspace';
+import { tinyWorkspaceFile } from '../../helpers/tinyWorkspace';
 
 /**
  * Each real-shaped export imported as an analyst would: without hints first, then with the hint a
@@ -25,11 +25,7 @@ interface Outcome {
 const temp = makeTempDir();
 let base = '';
 beforeAll(async () => {
-  const tiny = await tinyWorkspace();
-  await tiny.ws.conn.run('CHECKPOINT');
-  base = join(temp.path, 'base.duckdb');
-  copyFileSync(tiny.ws.path, base);
-  tiny.cleanup();
+  base = await tinyWorkspaceFile(temp.path);
 });
 afterAll(() => temp.remove());
 
