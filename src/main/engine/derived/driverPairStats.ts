@@ -325,9 +325,7 @@ async function rebuildPeriod(
     tree.base[u] === u && answered[2 * u + o]! >= enough[o]!;
 
   const own = new Map<number, Float64Array>();
-  // Per unit whose item pairs are kept: its people's answer counts (as `counts` below), turned
-  // into sums only when written. The pair sums are of whole numbers, exact in any order.
-  const rollupCounts = new Map<number, Int32Array>();
+  const rollupPairs = new Map<number, Float64Array>();
   // Item pairs are counted by answer (1-5 x 1-5) per combination of outcomes answered (1 eNPS,
   // 2 engagement, 3 both): one increment per person and pair, the sums made from the counts.
   const counts = new Int32Array(3 * P * 25);
@@ -399,25 +397,21 @@ async function rebuildPeriod(
       }
     }
     if (b < 0 || P === 0) continue;
-    for (const a of tree.ancestors[b]!) {
-      if (!keepPairs(a, 0) && !keepPairs(a, 1)) continue;
-      let into = rollupCounts.get(a);
-      if (!into) rollupCounts.set(a, (into = new Int32Array(counts.length)));
-      for (let k = 0; k < counts.length; k++) into[k]! += counts[k]!;
-    }
-  }
-  /** A unit's item pair sums from its answer counts. */
-  const pairSums = (c: Int32Array): Float64Array => {
     // eNPS: those who answered it (alone or with engagement); engagement likewise.
     const folded = slots(2 * P);
     for (const [o, combos] of [
       [0, [0, 2]],
       [1, [1, 2]],
     ] as const) {
-      for (const combo of combos) countsToSlots(c, combo * P, folded, o * P, P);
+      for (const combo of combos) countsToSlots(counts, combo * P, folded, o * P, P);
     }
-    return folded;
-  };
+    for (const a of tree.ancestors[b]!) {
+      if (!keepPairs(a, 0) && !keepPairs(a, 1)) continue;
+      let into = rollupPairs.get(a);
+      if (!into) rollupPairs.set(a, (into = slots(2 * P)));
+      merge(into, 0, folded, 0, 2 * P);
+    }
+  }
 
   const rollup = new Map<number, Float64Array>();
   for (const [u, small] of own) {
@@ -450,8 +444,7 @@ async function rebuildPeriod(
   for (let u = 0; u < tree.units.length; u++) {
     const small = rollup.get(u);
     if (!small) continue;
-    const pairCounts = rollupCounts.get(u);
-    const pairs = pairCounts && pairSums(pairCounts);
+    const pairs = rollupPairs.get(u);
     for (let o = 0; o < O; o++) {
       out.add(u, o, small, o * S, smallVars[o]!);
       if (pairs && keepPairs(u, o)) out.add(u, o, pairs, o * P, pairVars);
