@@ -5,6 +5,8 @@ import { queryRows } from '../db/query';
 import { canonicalMapping, isCanonical } from './applyMapping';
 import {
   adaptProfile,
+  type AdaptedMapping,
+  type AdaptOptions,
   inferMapping,
   matchProfile,
   type CatalogueItem,
@@ -86,7 +88,7 @@ async function baseMapping(
   // Long-form survey exports are recognised by inference; pivoting them is not built yet.
   if (request.profile) {
     const profile = await getProfile(conn, request.profile);
-    const adapted = adaptProfile(profile.mapping, await columns(), {
+    const adapted = await adaptSaved(staged, profile.mapping, columns, {
       previousColumns: profile.columnNames,
       catalogue,
       fileName,
@@ -104,7 +106,7 @@ async function baseMapping(
     names,
   );
   if (match) {
-    const adapted = adaptProfile(match.profile.mapping, await columns(), {
+    const adapted = await adaptSaved(staged, match.profile.mapping, columns, {
       previousColumns: match.profile.columnNames,
       catalogue,
       fileName,
@@ -152,4 +154,28 @@ async function baseMapping(
     kindConfidence: inferred.kindConfidence,
     problems: inferred.problems,
   };
+}
+
+/**
+ * adaptProfile, reading the columns' sample values only when it looks at them (a survey's new
+ * answer columns): a saved profile that accounts for every column of the file is carried over
+ * from the header alone, without a pass over the file to sample it.
+ */
+async function adaptSaved(
+  staged: StagedSource,
+  saved: ColumnMapping,
+  columns: () => Promise<ColumnProfile[]>,
+  options: AdaptOptions,
+): Promise<AdaptedMapping> {
+  const unsampled: ColumnProfile[] = staged.columns.map((c) => ({
+    name: c.name,
+    label: c.label,
+    importId: c.importId,
+    valueLabels: c.valueLabels,
+    samples: [],
+    nonEmpty: 0,
+    rows: 0,
+  }));
+  const adapted = adaptProfile(saved, unsampled, options);
+  return adapted.looked === 0 ? adapted : adaptProfile(saved, await columns(), options);
 }

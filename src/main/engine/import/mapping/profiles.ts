@@ -104,6 +104,11 @@ export interface AdaptedMapping {
   added: string[];
   /** Source columns the saved mapping used that this file lacks. */
   missing: string[];
+  /**
+   * How many of the file's columns were looked at as possible new answer columns: with none, the
+   * columns' sample values played no part (the caller need not have read them).
+   */
+  looked: number;
 }
 
 export interface AdaptOptions {
@@ -234,6 +239,7 @@ export function adaptProfile(
 
   // New answer columns.
   const added: string[] = [];
+  let looked = 0;
   if (mapping.kind === 'survey_responses' && !mapping.long) {
     const used = new Set(mappedSources(mapping).map(columnKey));
     for (const source of Object.values(saved.columns)) used.add(columnKey(source));
@@ -250,6 +256,7 @@ export function adaptProfile(
         !demographicReason(norm)
       );
     });
+    looked = fresh.length;
     const usedIds = new Set([...mapping.items.map((i) => i.itemId.toLowerCase()), ...RESERVED_IDS]);
     if (withSamples) {
       const analysed = analyseColumns(fresh);
@@ -331,5 +338,5 @@ export function adaptProfile(
         `${added.length} new answer column${added.length === 1 ? '' : 's'} added as items (${added.slice(0, 5).join(', ')}${added.length > 5 ? ', ...' : ''}): check their factors and scales`,
       );
   }
-  return { mapping, problems, added, missing };
+  return { mapping, problems, added, missing, looked };
 }
