@@ -73,6 +73,17 @@ function importError(file: string, message: string): UpstreamError {
   return new UpstreamError('IMPORT_ERROR', `${file}: ${message}`);
 }
 
+/** A kind's own refusal (it does not know the file's name) names the file, as every error does. */
+async function namedAfter<T>(file: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof UpstreamError && !error.message.startsWith(`${file}: `))
+      throw new UpstreamError(error.code, `${file}: ${error.message}`, { hint: error.hint });
+    throw error;
+  }
+}
+
 /**
  * Inside the caller's transaction: maps the staged rows onto the canonical columns (mapping/),
  * validates them, writes them through the kind's importer, refreshes derived tables and records
@@ -203,7 +214,10 @@ export async function importStaged(
 
   const columns: ColumnSpec[] = [
     ...canonical.filter((c) => mapped.names.includes(c.name)),
-    ...withItemSources(await importer.extraColumns(conn, mapped.names), mapping),
+    ...withItemSources(
+      await namedAfter(fileName, importer.extraColumns(conn, mapped.names)),
+      mapping,
+    ),
   ];
   const kindChecks = await importer.extraChecks(conn, columns);
   const plan = validationPlan(
