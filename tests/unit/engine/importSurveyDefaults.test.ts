@@ -231,7 +231,7 @@ describe('a long file: one row per person and wave', () => {
     writeFileSync(path, wavesText());
     const sources = await count(engine, 'sources');
     await expect(engine.importFile(path, { mapping: mapping() })).rejects.toThrow(
-      'pulse_waves.csv: the period column "wave" holds "1", "2", "3", not quarters (YYYY-Qn) or dates: if these are waves, say which quarter each one is (mapping.waves',
+      'pulse_waves.csv: the period column "wave" holds "1", "2", "3", not quarters (YYYY-Qn) or dates: if these are waves, say which quarter each one is (--set wave:1=2025-Q1 --set wave:2=2025-Q3, or mapping.waves',
     );
     expect(await count(engine, 'sources')).toBe(sources);
     expect(await count(engine, 'survey_respondents')).toBe(0);
