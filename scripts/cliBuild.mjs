@@ -21,7 +21,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outRoot = join(root, 'out/cli');
 const pointer = join(outRoot, 'current.json');
-const OLD_BUILD_MS = 10 * 60 * 1000;
+// A running command (`upstream serve`) loads parts of its build later (export writers, views):
+// an earlier build is removed only once no command could still be running from it.
+const OLD_BUILD_MS = 24 * 60 * 60 * 1000;
 const EXTERNAL = [
   '@duckdb/*',
   '@resvg/*',
