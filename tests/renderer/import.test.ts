@@ -10,6 +10,7 @@ import {
   blockingProblems,
   columnChanged,
   missingRequired,
+  roleOf as screenRoleOf,
 } from '../../src/renderer/src/import/mappingEdit';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { ColumnMapping } from '../../src/shared/imports';
@@ -104,6 +105,19 @@ describe("the mapping screen's rules (no browser needed)", () => {
     ).mapping.items[0];
     expect(item).toMatchObject({ itemId: 'Q12_I_feel_proud', scaleMin: 1, scaleMax: 5 });
     expect(item?.naCodes).toEqual(['99']);
+  });
+
+  it('keeps a survey column as respondent groups, one column per dimension, and lets it go', () => {
+    const survey: ColumnMapping = { ...base, kind: 'survey_responses', columns: {} };
+    const gender = assignRole(survey, col('Gender', ['F', 'M']), 'demographic:gender', survey);
+    expect(gender.mapping.demographics).toEqual({ gender: 'Gender' });
+    expect(screenRoleOf(gender.mapping, 'Gender')).toBe('demographic:gender');
+    const moved = assignRole(gender.mapping, col('Sex', ['F']), 'demographic:gender', survey);
+    expect(moved.mapping.demographics).toEqual({ gender: 'Sex' });
+    expect(moved.moved).toEqual({ role: 'demographic:gender', from: 'Gender' });
+    expect(assignRole(moved.mapping, col('Sex', ['F']), '', survey).mapping.demographics).toEqual(
+      {},
+    );
   });
 
   it('reads the date format from the samples when a date column is chosen by hand', () => {

@@ -52,8 +52,27 @@ export function roleOf(mapping: ColumnMapping, column: string): string | null {
   const canonical = Object.entries(mapping.columns).find(([, source]) => source === column)?.[0];
   if (canonical) return canonical;
   const item = mapping.items.find((i) => i.column === column);
-  return item ? `item:${item.itemId}` : null;
+  if (item) return `item:${item.itemId}`;
+  const dimension = Object.entries(mapping.demographics ?? {}).find(([, c]) => c === column)?.[0];
+  return dimension ? `${DEMOGRAPHIC_CHOICE}${dimension}` : null;
 }
+
+/** A survey column kept as respondent groups: the select's value is this prefix and the dimension. */
+export const DEMOGRAPHIC_CHOICE = 'demographic:';
+
+/**
+ * The demographic dimensions the mapping screen offers for a survey column (the engine's
+ * proposals, src/main/engine/import/mapping/rules.ts; ages are kept as bands under age_band).
+ */
+export const DEMOGRAPHIC_DIMENSIONS = [
+  { id: 'gender', label: 'Gender' },
+  { id: 'age_band', label: 'Age (kept as bands)' },
+  { id: 'location', label: 'Location' },
+  { id: 'department', label: 'Department' },
+  { id: 'shift', label: 'Shift' },
+  { id: 'grade', label: 'Grade' },
+  { id: 'work_pattern', label: 'Work pattern' },
+] as const;
 
 /** The role select's value for a role: '' (ignore), a canonical name, or 'item'. */
 export function choiceOf(role: string | null): string {
@@ -103,13 +122,19 @@ export function guessItemScale(samples: string[]): {
 }
 
 function without(mapping: ColumnMapping, column: string): ColumnMapping {
-  return {
+  const next: ColumnMapping = {
     ...mapping,
     columns: Object.fromEntries(
       Object.entries(mapping.columns).filter(([, src]) => src !== column),
     ),
     items: mapping.items.filter((i) => i.column !== column),
   };
+  if (mapping.demographics) {
+    next.demographics = Object.fromEntries(
+      Object.entries(mapping.demographics).filter(([, src]) => src !== column),
+    );
+  }
+  return next;
 }
 
 export interface RoleChange {
@@ -147,6 +172,15 @@ export function assignRole(
             ...guessItemScale(column.samples),
           };
     return { mapping: { ...next, items: [...next.items, item] } };
+  }
+
+  if (choice.startsWith(DEMOGRAPHIC_CHOICE)) {
+    const dimension = choice.slice(DEMOGRAPHIC_CHOICE.length);
+    const from = next.demographics?.[dimension];
+    return {
+      mapping: { ...next, demographics: { ...next.demographics, [dimension]: column.name } },
+      ...(from !== undefined ? { moved: { role: choice, from } } : {}),
+    };
   }
 
   const previous = next.columns[choice];

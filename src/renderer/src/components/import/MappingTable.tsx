@@ -4,6 +4,8 @@ import { CANONICAL_COLUMNS, canonicalColumn } from '../../import/canonicalColumn
 import { DATE_FORMAT_CHOICES, datePart, describeDateFormat } from '../../import/dateFormats';
 import { editMapping, type FileEntry, type Preview } from '../../import/importSession';
 import {
+  DEMOGRAPHIC_CHOICE,
+  DEMOGRAPHIC_DIMENSIONS,
   assignRole,
   choiceOf,
   columnChanged,
@@ -232,6 +234,14 @@ function ItemEditor({
  * Upstream (a select), how sure the engine was and why. Survey answer columns get a second row
  * with the item's factor, scale, reverse coding and N/A codes.
  */
+/** The offered dimensions, and any other the mapping already keeps (from a profile or the engine). */
+function demographicChoices(mapping: ColumnMapping): { id: string; label: string }[] {
+  const offered: { id: string; label: string }[] = [...DEMOGRAPHIC_DIMENSIONS];
+  for (const id of Object.keys(mapping.demographics ?? {}))
+    if (!offered.some((d) => d.id === id)) offered.push({ id, label: id.replaceAll('_', ' ') });
+  return offered;
+}
+
 export function MappingTable({ entry }: { entry: FileEntry }) {
   const p = entry.preview!;
   const mapping = entry.mapping!;
@@ -359,6 +369,15 @@ export function MappingTable({ entry }: { entry: FileEntry }) {
                         </optgroup>
                         {kind === 'survey_responses' && (
                           <option value={ITEM_CHOICE}>Survey item (answers)</option>
+                        )}
+                        {kind === 'survey_responses' && (
+                          <optgroup label="Respondent groups (shown only for groups of the minimum size)">
+                            {demographicChoices(mapping).map((d) => (
+                              <option key={d.id} value={`${DEMOGRAPHIC_CHOICE}${d.id}`}>
+                                {d.label}
+                              </option>
+                            ))}
+                          </optgroup>
                         )}
                       </select>
                       {isDate && role && (
