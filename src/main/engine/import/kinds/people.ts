@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../../../shared/result';
 import { queryOne, queryRows } from '../../db/query';
 import { rawCell, uniqueCheck, type RowCheck } from '../columnChecks';
-import { nameKey } from '../people/stage';
+import { unitNameKey } from '../unitNameKey';
 import { noExtraColumns, type KindImporter } from './kind';
 
 const SUMMARY = '__people_summary';
@@ -148,8 +148,8 @@ function unitChecks(): RowCheck[] {
     {
       column: 'unit_id',
       rule: 'ambiguous unit name',
-      failsWhen: `${notAnId} AND ${nameKey(raw)} IN (
-        SELECT ${nameKey('unit_name')} FROM org_units GROUP BY ${nameKey('unit_name')}, effective_from HAVING count(DISTINCT unit_id) > 1)`,
+      failsWhen: `${notAnId} AND ${unitNameKey(raw)} IN (
+        SELECT ${unitNameKey('unit_name')} FROM org_units GROUP BY ${unitNameKey('unit_name')}, effective_from HAVING count(DISTINCT unit_id) > 1)`,
       reason: `'unit_id: ''' || ${raw} || ''' names more than one unit in the hierarchy: use unit ids'`,
     },
     {

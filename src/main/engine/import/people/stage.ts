@@ -4,7 +4,8 @@ import type { ColumnMapping } from '../../../../shared/imports';
 import { UpstreamError } from '../../../../shared/result';
 import { queryOne, quoteIdent } from '../../db/query';
 import { rawCell } from '../columnChecks';
-import { quarterFromText } from '../mapping/values';
+import { periodFromFileName } from '../surveyDefaults/period';
+import { unitNameKey } from '../unitNameKey';
 import { hasLeftSql } from './status';
 
 /** The people rows the import maps: kept columns and the resolved unit, left flag and id. */
@@ -13,9 +14,6 @@ export const PEOPLE = '__people';
 export const PEOPLE_RAW = '__people_raw';
 
 const PERIOD = /^\d{4}-Q[1-4]$/;
-
-/** A unit name in the form names are matched in: lower case, spaces trimmed and collapsed. */
-export const nameKey = (text: string) => `lower(regexp_replace(trim(${text}), '\\s+', ' ', 'g'))`;
 
 /**
  * A people file (one row per employee) made ready for the import, inside its transaction:
@@ -47,7 +45,7 @@ export async function peopleStage(
   if (constants.period !== undefined) constants.period = constants.period.trim();
   const { columns } = mapping;
   if (constants.period === undefined && columns.period === undefined) {
-    const fromName = quarterFromText(fileName.replace(/\.[A-Za-z0-9]{1,5}$/, ''));
+    const fromName = periodFromFileName(fileName);
     if (fromName) {
       constants.period = fromName;
       warnings.push(`people: the period ${fromName} is taken from the file name`);
@@ -79,7 +77,7 @@ export async function peopleStage(
         ${id === undefined ? 'NULL::VARCHAR' : rawCell(id)} AS __employee_id
       FROM ${stage}),
     names AS (
-      SELECT ${nameKey('unit_name')} AS name, unit_id, effective_from FROM org_units),
+      SELECT ${unitNameKey('unit_name')} AS name, unit_id, effective_from FROM org_units),
     latest AS (SELECT name, max(effective_from) AS eff FROM names GROUP BY name),
     by_name AS (
       SELECT n.name, min(n.unit_id) AS unit_id, count(DISTINCT n.unit_id) AS ids
@@ -88,7 +86,7 @@ export async function peopleStage(
       CASE WHEN r.__unit_raw IN (SELECT unit_id FROM org_units) THEN r.__unit_raw
         WHEN b.ids = 1 THEN b.unit_id ELSE r.__unit_raw END AS __unit_id,
       r.__has_left, r.__employee_id
-    FROM rows r LEFT JOIN by_name b ON b.name = ${nameKey('r.__unit_raw')}
+    FROM rows r LEFT JOIN by_name b ON b.name = ${unitNameKey('r.__unit_raw')}
     ORDER BY r.__row`);
   await conn.run(
     `CREATE TEMP VIEW ${PEOPLE_RAW} AS SELECT ${['__row', ...kept.map(quoteIdent)].join(', ')} FROM ${PEOPLE}`,

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { UpstreamError } from '../../../../shared/result';
 import { queryOne, queryRows, quoteIdent } from '../../db/query';
 import type { ColumnMapping } from '../mapping/types';
+import { unitNameKey } from '../unitNameKey';
 
 /**
  * A survey's unit when the file does not give unit ids: no unit column means the whole
@@ -26,8 +27,6 @@ export interface UnitPlan {
   join: string | null;
   warning: string | null;
 }
-
-const nameKey = (expr: string) => `lower(regexp_replace(${expr}, '\\s+', '', 'g'))`;
 
 function importError(fileName: string, message: string): UpstreamError {
   return new UpstreamError('IMPORT_ERROR', `${fileName}: ${message}`);
@@ -120,14 +119,14 @@ async function unitNames(
     `WITH v AS (SELECT DISTINCT ${cell} AS v FROM ${stage} WHERE ${cell} IS NOT NULL LIMIT 5000)
      SELECT count(*)::INTEGER AS n,
        count(*) FILTER (WHERE v IN (SELECT unit_id FROM org_units))::INTEGER AS ids,
-       count(*) FILTER (WHERE ${nameKey('v')} IN (SELECT ${nameKey('unit_name')} FROM org_units))::INTEGER AS names
+       count(*) FILTER (WHERE ${unitNameKey('v')} IN (SELECT ${unitNameKey('unit_name')} FROM org_units))::INTEGER AS names
      FROM v`,
   );
   if (!counts || counts.names <= counts.ids)
     return { mapping, select: null, join: null, warning: null };
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE ${UNIT_NAMES} AS
-     SELECT ${nameKey('unit_name')} AS key,
+     SELECT ${unitNameKey('unit_name')} AS key,
        CASE WHEN count(DISTINCT unit_id) = 1 THEN any_value(unit_id) END AS unit_id,
        string_agg(DISTINCT unit_id, ', ' ORDER BY unit_id) AS ids
      FROM org_units GROUP BY 1`,
@@ -135,7 +134,7 @@ async function unitNames(
   const unknown = counts.n - counts.names;
   const shared = await queryRows<{ v: string }>(
     conn,
-    `SELECT DISTINCT ${cell} AS v FROM ${stage} JOIN ${UNIT_NAMES} n ON n.key = ${nameKey(cell)}
+    `SELECT DISTINCT ${cell} AS v FROM ${stage} JOIN ${UNIT_NAMES} n ON n.key = ${unitNameKey(cell)}
      WHERE n.unit_id IS NULL ORDER BY 1 LIMIT 3`,
   );
   const notes = [
@@ -147,7 +146,7 @@ async function unitNames(
     select: `CASE WHEN ${cell} IS NULL THEN NULL WHEN __names.unit_id IS NOT NULL THEN __names.unit_id
       WHEN __names.key IS NOT NULL THEN ${cell} || ' (a name units ' || __names.ids || ' share)'
       ELSE ${cell} END`,
-    join: `LEFT JOIN ${UNIT_NAMES} __names ON __names.key = ${nameKey(cell)}`,
+    join: `LEFT JOIN ${UNIT_NAMES} __names ON __names.key = ${unitNameKey(cell)}`,
     warning: `unit: "${column}" holds unit names, matched to the hierarchy's unit names (case and spaces ignored)${notes.length > 0 ? `; rows with ${notes.join(' or ')} are quarantined` : ''}`,
   };
 }
